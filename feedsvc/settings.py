@@ -1,0 +1,166 @@
+"""The one table of settings: defaults, help, TOML file, FEEDSVC_* environment overrides, validation."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DEFAULT_CONFIG = Path("config/feedsvc.toml")
+
+
+class SettingsError(ValueError):
+    """A setting has a value the service cannot run with."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    kind: type
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("releases_dir", str, "releases", "the folder people drop release files into"),
+    Setting("database", str, "var/feedsvc.sqlite3", "where the service keeps its state (an SQLite file)"),
+    Setting("scan_interval", float, 60.0, "seconds between scheduled scans"),
+    Setting("settle_seconds", float, 2.0,
+            "a file must be unchanged this long before it is read (half-written files are never published)"),
+    Setting("base_url", str, "http://127.0.0.1:8080",
+            "the public URL the service is reached at; all links and ids in feeds are built from it"),
+    Setting("timezone", str, "UTC", "zone for dates and times that a release gives without an offset"),
+    Setting("feed_size", int, 50, "entries per feed document"),
+    Setting("feed_title", str, "Press releases", "the title of the feeds and of the index page"),
+    Setting("feed_description", str, "Press releases of the press office",
+            "the subtitle of the feeds and of the index page"),
+    Setting("feed_author", str, "Press office", "the author named in the feeds"),
+    Setting("summary_length", int, 300, "longest summary, in characters (cut at a sentence or word)"),
+    Setting("title_length", int, 200, "longest title, in characters (cut at a word)"),
+    Setting("max_file_size", int, 10 * 1024 * 1024, "larger release files are rejected (bytes)"),
+    Setting("watch", bool, True, "react to file-system events within about a second (the periodic scan stays)"),
+    Setting("websub_hubs", list, [], "WebSub hubs to ping when a feed changes (comma-separated in the environment)"),
+    Setting("tombstone_days", float, 30.0, "days a withdrawn release stays in the Atom feed as a deleted-entry"),
+    Setting("workers", int, 2, "web worker processes of `feedsvc serve`"),
+    Setting("log_level", str, "INFO", "DEBUG, INFO, WARNING or ERROR"),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Validated settings; build with `load_settings` or `Settings.from_mapping`."""
+
+    releases_dir: Path
+    database: Path
+    scan_interval: float
+    settle_seconds: float
+    base_url: str
+    timezone: str
+    feed_size: int
+    feed_title: str
+    feed_description: str
+    feed_author: str
+    summary_length: int
+    title_length: int
+    max_file_size: int
+    watch: bool
+    websub_hubs: tuple[str, ...]
+    tombstone_days: float
+    workers: int
+    log_level: str
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @classmethod
+    def from_mapping(cls, values: dict[str, Any] | None = None) -> Settings:
+        """Defaults overlaid with `values` (already typed or strings), validated."""
+        values = dict(values or {})
+        unknown = sorted(set(values) - set(_BY_NAME))
+        if unknown:
+            raise SettingsError(f"unknown setting(s): {', '.join(unknown)}")
+        typed = {s.name: _coerce(s, values.get(s.name, s.default)) for s in SETTINGS}
+        return cls(**_validate(typed))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def load_settings(config_path: str | Path | None = None, environ: dict[str, str] | None = None) -> Settings:
+    """Read the TOML file (default `config/feedsvc.toml` when present), then FEEDSVC_* variables."""
+    environ = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    path = Path(config_path) if config_path else Path(environ.get("FEEDSVC_CONFIG", DEFAULT_CONFIG))
+    if config_path or path.exists():
+        try:
+            with path.open("rb") as f:
+                values.update(tomllib.load(f))
+        except FileNotFoundError:
+            raise SettingsError(f"config file not found: {path}") from None
+        except tomllib.TOMLDecodeError as e:
+            raise SettingsError(f"config file {path} is not valid TOML: {e}") from None
+    for s in SETTINGS:
+        env_name = f"FEEDSVC_{s.name.upper()}"
+        if env_name in environ:
+            values[s.name] = environ[env_name]
+    return Settings.from_mapping(values)
+
+
+def _coerce(setting: Setting, value: Any) -> Any:
+    name, kind = setting.name, setting.kind
+    try:
+        if kind is bool:
+            if isinstance(value, bool):
+                return value
+            text = str(value).strip().lower()
+            if text in ("1", "true", "yes", "on"):
+                return True
+            if text in ("0", "false", "no", "off", ""):
+                return False
+            raise ValueError(value)
+        if kind is list:
+            items = value.split(",") if isinstance(value, str) else list(value)
+            return tuple(str(v).strip() for v in items if str(v).strip())
+        if kind is int and isinstance(value, float) and not value.is_integer():
+            raise ValueError(value)
+        return kind(value)
+    except (TypeError, ValueError):
+        raise SettingsError(f"setting {name} must be {kind.__name__}, got {value!r}") from None
+
+
+def _validate(v: dict[str, Any]) -> dict[str, Any]:
+    for name in ("scan_interval",):
+        if v[name] <= 0:
+            raise SettingsError(f"{name} must be positive")
+    for name in ("settle_seconds", "tombstone_days"):
+        if v[name] < 0:
+            raise SettingsError(f"{name} must not be negative")
+    for name in ("feed_size", "summary_length", "title_length", "max_file_size", "workers"):
+        if v[name] < 1:
+            raise SettingsError(f"{name} must be at least 1")
+    if v["summary_length"] < 40 or v["title_length"] < 20:
+        raise SettingsError("summary_length must be at least 40 and title_length at least 20")
+    try:
+        ZoneInfo(v["timezone"])
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingsError(f"timezone {v['timezone']!r} is not a known IANA zone") from None
+    url = urlsplit(v["base_url"])
+    if url.scheme not in ("http", "https") or not url.netloc or url.query or url.fragment:
+        raise SettingsError(f"base_url must be an absolute http(s) URL without query, got {v['base_url']!r}")
+    v["base_url"] = v["base_url"].rstrip("/")
+    for hub in v["websub_hubs"]:
+        if urlsplit(hub).scheme not in ("http", "https"):
+            raise SettingsError(f"websub hub {hub!r} is not an http(s) URL")
+    v["log_level"] = v["log_level"].upper()
+    if v["log_level"] not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise SettingsError("log_level must be DEBUG, INFO, WARNING or ERROR")
+    v["releases_dir"] = Path(v["releases_dir"])
+    v["database"] = Path(v["database"])
+    return v
