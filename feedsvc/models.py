@@ -54,6 +54,8 @@ class ScanReport:
     seconds: float = 0.0
     outcomes: list[FileOutcome] = field(default_factory=list)
     next_check: float | None = None  # seconds until an unsettled file should be looked at again
+    next_release: datetime | None = None  # when the next held release goes live
+    rendered: bool = False  # the feed documents were rebuilt
 
     def by_action(self, action: str) -> list[FileOutcome]:
         return [o for o in self.outcomes if o.action == action]

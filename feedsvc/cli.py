@@ -1,0 +1,263 @@
+"""The `feedsvc` command: serve (web + scheduler), worker (scheduler only), scan (one pass), parse (dry run)."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import os
+import signal
+import sys
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+from feedsvc.models import Rejection, Release
+from feedsvc.readers import ReaderOptions, read_release
+from feedsvc.settings import Settings, SettingsError, load_settings
+from feedsvc.store import lookup_entry_id, mint_id
+
+log = logging.getLogger("feedsvc")
+
+ACTION_TITLES = {
+    "added": "Added", "revised": "Revised", "removed": "Removed (withdrawn from the feeds)",
+    "held": "Held (embargoed or dated in the future)", "published": "Published (embargo passed)",
+    "rejected": "Rejected", "pending": "Waiting (still being written)", "error": "Errors",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    try:
+        settings = load_settings(args.config)
+    except SettingsError as e:
+        print(f"feedsvc: {e}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=settings.log_level, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    return args.handler(args, settings)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", metavar="PATH",
+                        help="settings file (TOML); default config/feedsvc.toml when present")
+    parser = argparse.ArgumentParser(
+        prog="feedsvc", parents=[common],
+        description="Publish press release files as RSS, Atom and JSON feeds and HTML pages.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    serve = sub.add_parser("serve", parents=[common], help="run the web service and its scheduler",
+                           description="Serve the feeds and pages on a production WSGI server (granian) and run "
+                                       "the one scheduler that scans the releases folder, in one command.")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8080, help="port to listen on (default 8080)")
+    serve.add_argument("--workers", type=int, help="web worker processes (default: the workers setting)")
+    serve.add_argument("--no-scheduler", action="store_true",
+                       help="serve only; another process (`feedsvc worker`) scans")
+    serve.set_defaults(handler=cmd_serve)
+
+    worker = sub.add_parser("worker", parents=[common], help="run only the scheduler (scans), no web server",
+                            description="Scan on a schedule without serving, for deployments where the web side "
+                                        "runs elsewhere (e.g. gunicorn -w 4) against the same database.")
+    worker.set_defaults(handler=cmd_worker)
+
+    scan = sub.add_parser("scan", parents=[common], help="one ingest pass over the releases folder, then exit",
+                          description="Scan the releases folder once and print what was added, revised, removed, "
+                                      "held and rejected (with reasons).")
+    scan.set_defaults(handler=cmd_scan)
+
+    parse = sub.add_parser("parse", parents=[common], help="show what files would become, without storing",
+                           description="Parse release files and print what each would become, without touching "
+                                       "the store. Exit status 1 if any file is rejected.")
+    parse.add_argument("--json", action="store_true", help="one JSON object per line")
+    parse.add_argument("files", nargs="+", metavar="FILE")
+    parse.set_defaults(handler=cmd_parse)
+    return parser
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from granian.constants import Interfaces
+    from granian.server import Server
+
+    if args.config:
+        os.environ["FEEDSVC_CONFIG"] = str(Path(args.config).resolve())
+    # Web workers start as fresh interpreters: no thread, lock or SQLite connection crosses a fork.
+    import multiprocessing
+
+    multiprocessing.set_start_method("spawn", force=True)
+    background = None if args.no_scheduler else start_background(settings)
+    server = Server(
+        "feedsvc.web:create_app", factory=True, interface=Interfaces.WSGI,
+        address=args.host, port=args.port, workers=args.workers or settings.workers,
+        log_access=False,
+    )
+    log.info("serving %s on http://%s:%d/ (public URL %s)", settings.releases_dir, args.host, args.port,
+             settings.base_url)
+    try:
+        server.serve()
+    finally:
+        if background:
+            background()
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    shutdown = start_background(settings)
+    try:
+        while not stop.wait(3600):
+            pass
+    finally:
+        shutdown()
+    return 0
+
+
+def start_background(settings: Settings):
+    """Start the one scheduler (and the file watcher); returns the function that stops them."""
+    from feedsvc.scheduler import ScanScheduler
+    from feedsvc.service import Ingest
+
+    ingest = Ingest(settings)
+
+    def job(stop: threading.Event):
+        try:
+            report = ingest.run(stop=stop)
+        except Exception as e:
+            ingest.store.set_meta("last_error", f"{datetime.now(UTC).isoformat(timespec='seconds')} "
+                                                f"{type(e).__name__}: {e}")
+            raise
+        if ingest.store.get_meta("last_error"):
+            ingest.store.set_meta("last_error", "")
+        return report
+
+    scheduler = ScanScheduler(job, settings.scan_interval)
+    scheduler.start()
+    watcher = None
+    if settings.watch:
+        from feedsvc.watcher import ReleaseWatcher
+
+        watcher = ReleaseWatcher(settings.releases_dir, lambda: scheduler.nudge(settings.settle_seconds + 0.1))
+        watcher.start()
+
+    def shutdown() -> None:
+        if watcher:
+            watcher.stop()
+        scheduler.shutdown()
+
+    return shutdown
+
+
+def cmd_scan(args: argparse.Namespace, settings: Settings) -> int:
+    from feedsvc.service import Ingest
+
+    report = Ingest(settings).run()
+    groups: dict[str, list] = {}
+    for outcome in report.outcomes:
+        groups.setdefault(outcome.action, []).append(outcome)
+    if not any(groups.get(a) for a in ACTION_TITLES):
+        print(f"No changes in {settings.releases_dir}.")
+    for action, title in ACTION_TITLES.items():
+        outcomes = groups.get(action, [])
+        if not outcomes:
+            continue
+        print(f"{title}: {len(outcomes)}")
+        for o in outcomes:
+            print(f"  {o.path}" + (f": {o.reason}" if o.reason else ""))
+    print(f"Scan took {report.seconds:.2f}s.")
+    return 1 if groups.get("error") else 0
+
+
+def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
+    now = datetime.now(UTC)
+    options = ReaderOptions(zone=settings.zone, summary_length=settings.summary_length,
+                            title_length=settings.title_length, max_file_size=settings.max_file_size, now=now)
+    any_rejected = False
+    for name in args.files:
+        result = parse_file(name, settings, options, now)
+        any_rejected |= result["status"] == "rejected"
+        if args.json:
+            print(json.dumps(result, ensure_ascii=False))
+        else:
+            print_preview(result)
+    return 1 if any_rejected else 0
+
+
+def parse_file(name: str, settings: Settings, options: ReaderOptions, now: datetime) -> dict:
+    """What `name` would become, as INTERFACE.md's `parse --json` object."""
+    path = Path(name)
+    result: dict = {"file": name}
+    try:
+        if not path.is_file():
+            raise FileNotFoundError(name)
+        if path.stat().st_size > settings.max_file_size:
+            data = None
+        else:
+            data = path.read_bytes()
+        modified = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except OSError as e:
+        return {**result, "status": "rejected", "reason": f"feedsvc cannot open this file ({e.strerror or e}).",
+                "warnings": []}
+    if data is None:
+        return {**result, "status": "rejected", "warnings": [],
+                "reason": f"The file is larger than the {settings.max_file_size // 1_048_576} MB limit."}
+    release = read_release(path.name if not _inside(path, settings.releases_dir) else _relative(path, settings),
+                           data, modified, options)
+    if isinstance(release, Rejection):
+        return {**result, "status": "rejected", "reason": release.reason, "warnings": []}
+    return {**result, **describe(release, path, data, settings, now)}
+
+
+def describe(release: Release, path: Path, data: bytes, settings: Settings, now: datetime) -> dict:
+    source = _relative(path, settings) if _inside(path, settings.releases_dir) else path.name
+    content_hash = hashlib.sha256(data).hexdigest()
+    entry_id = lookup_entry_id(settings.database, source) or mint_id(source, content_hash)
+    return {
+        "status": "held" if release.is_held(now) else "published",
+        "title": release.title,
+        "published": release.published.astimezone(settings.zone).isoformat(),
+        "summary": release.summary,
+        "body": release.body,
+        "language": release.language,
+        "id": entry_id,
+        "warnings": list(release.warnings),
+        "tags": list(release.tags),
+        **({"embargo": release.embargo.astimezone(settings.zone).isoformat()} if release.embargo else {}),
+    }
+
+
+def print_preview(result: dict) -> None:
+    print(f"== {result['file']}: {result['status'].upper()}")
+    if result["status"] == "rejected":
+        print(f"   reason: {result['reason']}")
+        return
+    for key in ("title", "published", "language", "id", "summary"):
+        print(f"   {key}: {result[key]}")
+    if result.get("embargo"):
+        print(f"   embargo: {result['embargo']}")
+    for warning in result["warnings"]:
+        print(f"   warning: {warning}")
+    print(f"   body: {result['body'].count(chr(10) * 2) + 1} paragraphs, {len(result['body'])} characters")
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(Path(folder).resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def _relative(path: Path, settings: Settings) -> str:
+    return path.resolve().relative_to(Path(settings.releases_dir).resolve()).as_posix()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

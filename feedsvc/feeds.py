@@ -1,0 +1,244 @@
+"""The only module that imports feedgen: stored entries -> Atom, RSS and JSON Feed documents (bytes)."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import html
+import json
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from urllib.parse import quote, urlencode
+
+from feedgen.feed import FeedGenerator
+from lxml import etree
+
+from feedsvc.settings import Settings
+from feedsvc.store import Entry, Store, StoredDocument
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+TOMBSTONE_NS = "http://purl.org/atompub/tombstones/1.0"
+EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+
+FORMATS = {
+    "atom": ("/feed.atom", "application/atom+xml; charset=utf-8"),
+    "rss": ("/feed.rss", "application/rss+xml; charset=utf-8"),
+    "json": ("/feed.json", "application/feed+json; charset=utf-8"),
+}
+PATH_FORMATS = {path: fmt for fmt, (path, _) in FORMATS.items()}
+
+# Everything XML 1.0 cannot carry; the readers already remove it, this is the second line of defence.
+_XML_ILLEGAL = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One feed document: a format, an optional language and a page (1 = newest)."""
+
+    fmt: str
+    language: str | None = None
+    page: int = 1
+
+    @property
+    def query(self) -> str:
+        params = []
+        if self.language:
+            params.append(("lang", self.language))
+        if self.page > 1:
+            params.append(("page", str(self.page)))
+        return urlencode(params)
+
+    @property
+    def key(self) -> str:
+        """The canonical path and query this document is served at."""
+        path = FORMATS[self.fmt][0]
+        return f"{path}?{self.query}" if self.query else path
+
+    def at_page(self, page: int) -> Variant:
+        return Variant(self.fmt, self.language, page)
+
+
+def entry_link(settings: Settings, entry: Entry) -> str:
+    """The permanent HTML page of an entry."""
+    return f"{settings.base_url}/releases/{quote(entry.slug)}"
+
+
+def clean(text: str) -> str:
+    return _XML_ILLEGAL.sub("", text)
+
+
+def entry_updated(entry: Entry) -> datetime:
+    """Readers see an entry as updated when it was revised, or when it went live after an embargo."""
+    return max(entry.updated, entry.available)
+
+
+def render(store: Store, settings: Settings, variant: Variant, now: datetime) -> StoredDocument | None:
+    """Render one feed document, or None when the page is past the end."""
+    size = settings.feed_size
+    total = store.count_entries(now, language=variant.language)
+    last_page = max(1, -(-total // size))
+    if variant.page > last_page:
+        return None
+    entries = store.entries(now, language=variant.language, limit=size, offset=(variant.page - 1) * size)
+    since = now - timedelta(days=settings.tombstone_days)
+    tombstones = store.withdrawn_since(since, language=variant.language) if variant.page == 1 else []
+    changed = max([_change_time(e, now) for e in entries + tombstones] + [EPOCH])
+    # A withdrawal shifts every later page, so it counts for all pages in scope.
+    changed = max(changed, store.last_withdrawal(variant.language) or EPOCH)
+    links = _paging_links(settings, variant, last_page)
+    if variant.fmt == "json":
+        body = _json_feed(settings, variant, entries, links)
+    else:
+        body = _xml_feed(settings, variant, entries, tombstones, links, changed)
+    return make_document(variant.key, FORMATS[variant.fmt][1], body, changed)
+
+
+def render_front_pages(store: Store, settings: Settings, now: datetime) -> list[StoredDocument]:
+    """The first page of every format, for all languages and each one: what pollers fetch."""
+    languages = [None, *store.languages(now)]
+    documents = []
+    for fmt in FORMATS:
+        for language in languages:
+            document = render(store, settings, Variant(fmt, language), now)
+            if document is not None:
+                documents.append(document)
+    return documents
+
+
+def make_document(key: str, content_type: str, body: bytes, last_modified: datetime) -> StoredDocument:
+    """Bytes plus what conditional and compressed responses need, computed once."""
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    return StoredDocument(key, content_type, body, gzip.compress(body, compresslevel=9, mtime=0), etag,
+                          last_modified.replace(microsecond=0))
+
+
+def _change_time(entry: Entry, now: datetime) -> datetime:
+    """When this entry last changed what a feed shows: first seen, revised, gone live or withdrawn."""
+    times = [entry.first_seen, entry.updated, entry.available if entry.available <= now else EPOCH]
+    if entry.withdrawn:
+        times.append(entry.withdrawn)
+    return max(times)
+
+
+def _self_url(settings: Settings, variant: Variant) -> str:
+    return settings.base_url + variant.key
+
+
+def _paging_links(settings: Settings, variant: Variant, last_page: int) -> dict[str, str]:
+    """RFC 5005 paged-feed links, plus the canonical self link."""
+    links = {"self": _self_url(settings, variant), "first": _self_url(settings, variant.at_page(1))}
+    if variant.page > 1:
+        links["previous"] = _self_url(settings, variant.at_page(variant.page - 1))
+    if variant.page < last_page:
+        links["next"] = _self_url(settings, variant.at_page(variant.page + 1))
+    links["last"] = _self_url(settings, variant.at_page(last_page))
+    return links
+
+
+def _feed_title(settings: Settings, variant: Variant) -> str:
+    title = settings.feed_title
+    if variant.language:
+        title += f" ({variant.language})"
+    if variant.page > 1:
+        title += f", page {variant.page}"
+    return title
+
+
+def _xml_feed(settings: Settings, variant: Variant, entries: list[Entry], tombstones: list[Entry],
+              links: dict[str, str], changed: datetime) -> bytes:
+    fmt = variant.fmt
+    fg = FeedGenerator()
+    fg.id(settings.base_url + FORMATS[fmt][0] + (f"?lang={variant.language}" if variant.language else ""))
+    fg.title(clean(_feed_title(settings, variant)))
+    fg.subtitle(clean(settings.feed_description))
+    fg.author({"name": clean(settings.feed_author)})
+    # Self first, alternate last: feedgen takes the RSS <link> from the last link added.
+    fg.link(href=links["self"], rel="self", type=FORMATS[fmt][1].split(";")[0])
+    fg.link(href=settings.base_url + "/", rel="alternate", type="text/html")
+    if variant.language:
+        fg.language(variant.language)
+    fg.updated(changed)
+    fg.lastBuildDate(changed)
+    fg.generator("feedsvc")
+    for entry in entries:
+        fe = fg.add_entry(order="append")
+        fe.id(entry.id)
+        fe.guid(entry.id, permalink=False)
+        fe.title(clean(entry.title))
+        fe.link(href=entry_link(settings, entry), rel="alternate", type="text/html")
+        fe.published(entry.published)
+        fe.updated(entry_updated(entry))
+        fe.content(clean(entry.body_html), type="html")
+        fe.summary(html.escape(clean(entry.summary), quote=False), type="html")
+        for tag in entry.tags:
+            fe.category(term=clean(tag))
+    body = fg.atom_str(pretty=True) if fmt == "atom" else fg.rss_str(pretty=True)
+    return _add_links(body, fmt, links, settings.websub_hubs, tombstones)
+
+
+def _add_links(body: bytes, fmt: str, links: dict[str, str], hubs: tuple[str, ...],
+               tombstones: list[Entry]) -> bytes:
+    """What feedgen cannot write: paging and hub links (also in RSS) and Atom deleted-entry tombstones."""
+    root = etree.fromstring(body)
+    if fmt == "atom":
+        parent, anchor = root, root.find(f"{{{ATOM_NS}}}link")
+    else:
+        parent = root.find("channel")
+        anchor = parent.find(f"{{{ATOM_NS}}}link")
+    index = list(parent).index(anchor) + 1 if anchor is not None else 0
+    extra = [(rel, href) for rel, href in links.items() if rel != "self"] + [("hub", h) for h in hubs]
+    for rel, href in extra:
+        link = etree.Element(f"{{{ATOM_NS}}}link", href=href, rel=rel)
+        parent.insert(index, link)
+        index += 1
+    if fmt == "atom" and tombstones:
+        root = _with_tombstone_namespace(root)
+        for entry in tombstones:
+            node = etree.SubElement(root, f"{{{TOMBSTONE_NS}}}deleted-entry", ref=entry.id,
+                                    when=entry.withdrawn.astimezone(UTC).isoformat())
+            etree.SubElement(node, f"{{{TOMBSTONE_NS}}}comment").text = "Withdrawn by the press office."
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _with_tombstone_namespace(root: etree._Element) -> etree._Element:
+    """Re-root the Atom document so the tombstone prefix `at` is declared on <feed>."""
+    nsmap = dict(root.nsmap)
+    nsmap["at"] = TOMBSTONE_NS
+    new_root = etree.Element(root.tag, nsmap=nsmap, attrib=root.attrib)
+    new_root.text = root.text
+    for child in root:
+        new_root.append(child)
+    return new_root
+
+
+def _json_feed(settings: Settings, variant: Variant, entries: list[Entry], links: dict[str, str]) -> bytes:
+    """JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."""
+    feed: dict[str, object] = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": _feed_title(settings, variant),
+        "home_page_url": settings.base_url + "/",
+        "feed_url": links["self"],
+        "description": settings.feed_description,
+        "authors": [{"name": settings.feed_author}],
+    }
+    if variant.language:
+        feed["language"] = variant.language
+    if "next" in links:
+        feed["next_url"] = links["next"]
+    feed["items"] = [
+        {
+            "id": entry.id,
+            "url": entry_link(settings, entry),
+            "title": clean(entry.title),
+            "summary": clean(entry.summary),
+            "content_html": clean(entry.body_html),
+            "content_text": clean(entry.body),
+            "date_published": entry.published.isoformat(),
+            "date_modified": entry_updated(entry).isoformat(),
+            "language": entry.language,
+            **({"tags": list(entry.tags)} if entry.tags else {}),
+        }
+        for entry in entries
+    ]
+    return json.dumps(feed, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"

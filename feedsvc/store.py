@@ -1,0 +1,437 @@
+"""The only module that speaks SQL: entries, the file stamp cache, rendered feed documents and scan state."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sqlite3
+import threading
+import unicodedata
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from feedsvc.models import Release
+
+log = logging.getLogger(__name__)
+
+ID_NAMESPACE = uuid.UUID("6f0e9d2e-5c1a-4f0e-9a57-2f3c1b7d8e41")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS entries (
+    id           TEXT PRIMARY KEY,
+    slug         TEXT NOT NULL UNIQUE,
+    source       TEXT,
+    content_hash TEXT NOT NULL,
+    title        TEXT NOT NULL,
+    summary      TEXT NOT NULL,
+    body         TEXT NOT NULL,
+    body_html    TEXT NOT NULL,
+    language     TEXT NOT NULL,
+    tags         TEXT NOT NULL,
+    warnings     TEXT NOT NULL,
+    published    TEXT NOT NULL,
+    embargo      TEXT,
+    available    TEXT NOT NULL,
+    updated      TEXT NOT NULL,
+    first_seen   TEXT NOT NULL,
+    withdrawn    TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS entries_source ON entries(source) WHERE withdrawn IS NULL;
+CREATE INDEX IF NOT EXISTS entries_order ON entries(published DESC, id DESC);
+CREATE INDEX IF NOT EXISTS entries_hash ON entries(content_hash);
+CREATE TABLE IF NOT EXISTS files (
+    path         TEXT PRIMARY KEY,
+    size         INTEGER NOT NULL,
+    mtime_ns     INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    reason       TEXT NOT NULL DEFAULT '',
+    entry_id     TEXT
+);
+CREATE TABLE IF NOT EXISTS documents (
+    key           TEXT PRIMARY KEY,
+    content_type  TEXT NOT NULL,
+    body          BLOB NOT NULL,
+    gzip_body     BLOB NOT NULL,
+    etag          TEXT NOT NULL,
+    last_modified TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What the last scan saw of one file, so unchanged files are never read again."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    content_hash: str
+    status: str  # published, held, rejected
+    reason: str
+    entry_id: str | None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A stored release as the feeds and pages show it."""
+
+    id: str
+    slug: str
+    source: str | None
+    title: str
+    summary: str
+    body: str
+    body_html: str
+    language: str
+    tags: tuple[str, ...]
+    warnings: tuple[str, ...]
+    published: datetime
+    embargo: datetime | None
+    available: datetime
+    updated: datetime
+    first_seen: datetime
+    withdrawn: datetime | None
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """Rendered feed bytes, ready to serve."""
+
+    key: str
+    content_type: str
+    body: bytes
+    gzip_body: bytes
+    etag: str
+    last_modified: datetime
+
+
+def mint_id(path: str, content_hash: str) -> str:
+    """The permanent id a release gets when it is first seen (predictable, so `parse` can show it)."""
+    return "urn:uuid:" + str(uuid.uuid5(ID_NAMESPACE, path + "\n" + content_hash))
+
+
+def slugify(path: str) -> str:
+    """A readable URL segment from a file name: `Press Release 3.txt` -> `press-release-3`."""
+    stem = Path(path).stem
+    text = unicodedata.normalize("NFKC", stem).lower()
+    text = re.sub(r"[^\w]+", "-", text).strip("-_")
+    return text[:80].strip("-_") or "release"
+
+
+def to_text(dt: datetime | None) -> str | None:
+    """Datetimes are stored as UTC ISO 8601 text, which sorts correctly."""
+    if dt is None:
+        return None
+    if dt.tzinfo is None:
+        raise ValueError("naive datetime reached the store")
+    return dt.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def from_text(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+class Store:
+    """SQLite in WAL mode; one connection per thread, opened lazily (never across a fork)."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self._local = threading.local()
+        self._pid = os.getpid()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._write() as db:
+            db.executescript(SCHEMA)
+
+    @property
+    def generation_file(self) -> Path:
+        return self.path.with_name(self.path.name + ".generation")
+
+    def _connection(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None or self._pid != os.getpid():
+            self._local = threading.local()
+            self._pid = os.getpid()
+            db = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=True)
+            db.row_factory = sqlite3.Row
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA busy_timeout=10000")
+            self._local.db = db
+        return db
+
+    def close(self) -> None:
+        db = getattr(self._local, "db", None)
+        if db is not None:
+            db.close()
+            self._local.db = None
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """The one write path: BEGIN IMMEDIATE, so a read-then-write never fails with 'database is locked'."""
+        db = self._connection()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+    # -- files ---------------------------------------------------------------------------------
+
+    def file_stamps(self) -> dict[str, FileStamp]:
+        """Every file the store knows, in one query (rescans compare against this, not per-file SQL)."""
+        rows = self._connection().execute(
+            "SELECT path, size, mtime_ns, content_hash, status, reason, entry_id FROM files")
+        return {r[0]: FileStamp(*r) for r in rows}
+
+    def restamp_file(self, path: str, size: int, mtime_ns: int) -> None:
+        """The file was touched but its content is the same."""
+        with self._write() as db:
+            db.execute("UPDATE files SET size=?, mtime_ns=? WHERE path=?", (size, mtime_ns, path))
+
+    def record_rejection(self, path: str, size: int, mtime_ns: int, content_hash: str, reason: str) -> None:
+        """Remember a rejected file; a live entry from an earlier good version stays published."""
+        with self._write() as db:
+            old = db.execute("SELECT entry_id FROM files WHERE path=?", (path,)).fetchone()
+            db.execute(
+                "INSERT OR REPLACE INTO files(path, size, mtime_ns, content_hash, status, reason, entry_id)"
+                " VALUES (?,?,?,?,?,?,?)",
+                (path, size, mtime_ns, content_hash, "rejected", reason, old[0] if old else None))
+
+    def rejections(self) -> list[tuple[str, str]]:
+        rows = self._connection().execute(
+            "SELECT path, reason FROM files WHERE status='rejected' ORDER BY path")
+        return [(r[0], r[1]) for r in rows]
+
+    # -- entries -------------------------------------------------------------------------------
+
+    def save_release(self, path: str, size: int, mtime_ns: int, content_hash: str, release: Release,
+                     now: datetime) -> tuple[str, str]:
+        """Add or revise the entry for `path`; returns (action, entry id). The id is minted once, here."""
+        available = release.available_at()
+        fields = {
+            "content_hash": content_hash,
+            "title": release.title,
+            "summary": release.summary,
+            "body": release.body,
+            "body_html": release.body_html,
+            "language": release.language,
+            "tags": json.dumps(list(release.tags), ensure_ascii=False),
+            "warnings": json.dumps(list(release.warnings), ensure_ascii=False),
+            "published": to_text(release.published),
+            "embargo": to_text(release.embargo),
+            "available": to_text(available),
+        }
+        status = "held" if available > now else "published"
+        with self._write() as db:
+            row = db.execute(
+                "SELECT id, content_hash FROM entries WHERE source=? AND withdrawn IS NULL", (path,)).fetchone()
+            revived = False
+            if row is None:
+                revived = True
+                row = db.execute(
+                    "SELECT id, content_hash FROM entries WHERE content_hash=? AND withdrawn IS NOT NULL"
+                    " ORDER BY withdrawn DESC LIMIT 1", (content_hash,)).fetchone()
+                if row is not None:
+                    log.info("%s has the content of a withdrawn release; it comes back as %s", path, row[0])
+            if row is None:
+                entry_id = mint_id(path, content_hash)
+                if db.execute("SELECT 1 FROM entries WHERE id=?", (entry_id,)).fetchone():
+                    entry_id = f"urn:uuid:{uuid.uuid4()}"
+                slug = self._free_slug(db, slugify(path))
+                db.execute(
+                    f"INSERT INTO entries(id, slug, source, updated, first_seen, {', '.join(fields)})"
+                    f" VALUES (?,?,?,?,?,{','.join('?' * len(fields))})",
+                    (entry_id, slug, path, to_text(available), to_text(now), *fields.values()))
+                action = "added"
+            else:
+                entry_id = row[0]
+                changed = revived or row[1] != content_hash
+                assignments = ", ".join(f"{k}=?" for k in fields)
+                db.execute(
+                    f"UPDATE entries SET source=?, withdrawn=NULL, {assignments}"
+                    + (", updated=?" if changed else "") + " WHERE id=?",
+                    (path, *fields.values(), *([to_text(now)] if changed else []), entry_id))
+                action = "added" if revived else "revised" if changed else "unchanged"
+            db.execute(
+                "INSERT OR REPLACE INTO files(path, size, mtime_ns, content_hash, status, reason, entry_id)"
+                " VALUES (?,?,?,?,?,?,?)", (path, size, mtime_ns, content_hash, status, "", entry_id))
+        return action, entry_id
+
+    @staticmethod
+    def _free_slug(db: sqlite3.Connection, slug: str) -> str:
+        candidate, n = slug, 1
+        while db.execute("SELECT 1 FROM entries WHERE slug=?", (candidate,)).fetchone():
+            n += 1
+            candidate = f"{slug}-{n}"
+        return candidate
+
+    def live_entry_with_hash(self, content_hash: str, other_than: str) -> str | None:
+        """The path of a published file with exactly this content, if another file already has it."""
+        row = self._connection().execute(
+            "SELECT source FROM entries WHERE content_hash=? AND withdrawn IS NULL AND source<>?",
+            (content_hash, other_than)).fetchone()
+        return row[0] if row else None
+
+    def forget_file(self, path: str, now: datetime) -> str | None:
+        """The file is gone: withdraw its entry (kept as a tombstone) and forget the file; returns the id."""
+        with self._write() as db:
+            db.execute("DELETE FROM files WHERE path=?", (path,))
+            row = db.execute(
+                "SELECT id FROM entries WHERE source=? AND withdrawn IS NULL", (path,)).fetchone()
+            if row is None:
+                return None
+            db.execute("UPDATE entries SET withdrawn=?, updated=? WHERE id=?", (to_text(now), to_text(now), row[0]))
+            return row[0]
+
+    def entries(self, now: datetime, *, language: str | None = None, limit: int = 50,
+                offset: int = 0) -> list[Entry]:
+        """Live entries (not withdrawn, not held at `now`), newest first."""
+        sql = "SELECT * FROM entries WHERE withdrawn IS NULL AND available <= ?"
+        args: list[object] = [to_text(now)]
+        if language:
+            sql += " AND language=?"
+            args.append(language)
+        sql += " ORDER BY published DESC, id DESC LIMIT ? OFFSET ?"
+        args += [limit, offset]
+        return [_entry(r) for r in self._connection().execute(sql, args)]
+
+    def count_entries(self, now: datetime, *, language: str | None = None) -> int:
+        sql = "SELECT count(*) FROM entries WHERE withdrawn IS NULL AND available <= ?"
+        args: list[object] = [to_text(now)]
+        if language:
+            sql += " AND language=?"
+            args.append(language)
+        return self._connection().execute(sql, args).fetchone()[0]
+
+    def languages(self, now: datetime) -> list[str]:
+        rows = self._connection().execute(
+            "SELECT DISTINCT language FROM entries WHERE withdrawn IS NULL AND available <= ? ORDER BY language",
+            (to_text(now),))
+        return [r[0] for r in rows]
+
+    def count_held(self, now: datetime) -> int:
+        return self._connection().execute(
+            "SELECT count(*) FROM entries WHERE withdrawn IS NULL AND available > ?", (to_text(now),)).fetchone()[0]
+
+    def next_release_time(self, now: datetime) -> datetime | None:
+        """When the next held release becomes available (the scheduler wakes up then)."""
+        row = self._connection().execute(
+            "SELECT min(available) FROM entries WHERE withdrawn IS NULL AND available > ?",
+            (to_text(now),)).fetchone()
+        return from_text(row[0])
+
+    def released_between(self, since: datetime, until: datetime) -> list[Entry]:
+        """Entries whose embargo or date passed in (since, until]: they go live without a file change."""
+        rows = self._connection().execute(
+            "SELECT * FROM entries WHERE withdrawn IS NULL AND available > ? AND available <= ?",
+            (to_text(since), to_text(until)))
+        return [_entry(r) for r in rows]
+
+    def withdrawn_since(self, since: datetime, *, language: str | None = None) -> list[Entry]:
+        sql = "SELECT * FROM entries WHERE withdrawn IS NOT NULL AND withdrawn >= ?"
+        args: list[object] = [to_text(since)]
+        if language:
+            sql += " AND language=?"
+            args.append(language)
+        return [_entry(r) for r in self._connection().execute(sql + " ORDER BY withdrawn DESC", args)]
+
+    def last_withdrawal(self, language: str | None = None) -> datetime | None:
+        sql = "SELECT max(withdrawn) FROM entries WHERE withdrawn IS NOT NULL"
+        args: list[object] = []
+        if language:
+            sql += " AND language=?"
+            args.append(language)
+        return from_text(self._connection().execute(sql, args).fetchone()[0])
+
+    def entry_by_slug(self, slug: str) -> Entry | None:
+        row = self._connection().execute("SELECT * FROM entries WHERE slug=?", (slug,)).fetchone()
+        return _entry(row) if row else None
+
+    def entry_by_id(self, entry_id: str) -> Entry | None:
+        row = self._connection().execute("SELECT * FROM entries WHERE id=?", (entry_id,)).fetchone()
+        return _entry(row) if row else None
+
+    def entry_for_file(self, path: str) -> Entry | None:
+        row = self._connection().execute(
+            "SELECT * FROM entries WHERE source=? AND withdrawn IS NULL", (path,)).fetchone()
+        return _entry(row) if row else None
+
+    # -- rendered documents and state ----------------------------------------------------------
+
+    def replace_documents(self, documents: list[StoredDocument]) -> None:
+        """Swap in a whole new set of rendered feed documents in one transaction."""
+        with self._write() as db:
+            db.execute("DELETE FROM documents")
+            db.executemany(
+                "INSERT INTO documents(key, content_type, body, gzip_body, etag, last_modified)"
+                " VALUES (?,?,?,?,?,?)",
+                [(d.key, d.content_type, d.body, d.gzip_body, d.etag, to_text(d.last_modified)) for d in documents])
+        self._bump_generation()
+
+    def documents(self) -> list[StoredDocument]:
+        rows = self._connection().execute(
+            "SELECT key, content_type, body, gzip_body, etag, last_modified FROM documents")
+        return [StoredDocument(r[0], r[1], r[2], r[3], r[4], from_text(r[5])) for r in rows]
+
+    def _bump_generation(self) -> None:
+        """Tell every web worker, cheaply (one stat per request), that the documents changed."""
+        tmp = self.generation_file.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_text(uuid.uuid4().hex)
+        os.replace(tmp, self.generation_file)
+
+    def get_meta(self, key: str) -> str | None:
+        row = self._connection().execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._write() as db:
+            db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?,?)", (key, value))
+
+
+def _entry(row: sqlite3.Row) -> Entry:
+    return Entry(
+        id=row["id"],
+        slug=row["slug"],
+        source=row["source"],
+        title=row["title"],
+        summary=row["summary"],
+        body=row["body"],
+        body_html=row["body_html"],
+        language=row["language"],
+        tags=tuple(json.loads(row["tags"])),
+        warnings=tuple(json.loads(row["warnings"])),
+        published=from_text(row["published"]),
+        embargo=from_text(row["embargo"]),
+        available=from_text(row["available"]),
+        updated=from_text(row["updated"]),
+        first_seen=from_text(row["first_seen"]),
+        withdrawn=from_text(row["withdrawn"]),
+    )
+
+
+def lookup_entry_id(database: str | Path, source: str) -> str | None:
+    """The id a file already has, read without creating or changing anything (for `feedsvc parse`)."""
+    if not Path(database).is_file():
+        return None
+    try:
+        db = sqlite3.connect(f"file:{Path(database).resolve()}?mode=ro", uri=True)
+        try:
+            row = db.execute("SELECT id FROM entries WHERE source=? AND withdrawn IS NULL", (source,)).fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None

@@ -1,0 +1,32 @@
+"""The Flask application: HTML pages and /healthz; feeds are answered by the fast layer in front of it."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask
+
+from feedsvc.settings import Settings, load_settings
+from feedsvc.store import Store
+from feedsvc.web.documents import DocumentCache
+from feedsvc.web.fastpath import FeedResponder
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    """Wire settings, store and blueprints; starts no threads and does no I/O beyond opening the store."""
+    settings = settings or load_settings()
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = Flask(__name__)
+    app.config["FEEDSVC"] = settings
+    app.json.ensure_ascii = False
+    store = Store(settings.database)
+    app.extensions["feedsvc.store"] = store
+    documents = DocumentCache(settings, store)
+    app.extensions["feedsvc.documents"] = documents
+
+    from feedsvc.web import health, pages
+
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(health.bp)
+    app.wsgi_app = FeedResponder(app.wsgi_app, documents)  # type: ignore[method-assign]
+    return app

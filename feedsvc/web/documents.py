@@ -1,0 +1,109 @@
+"""Feed documents held in memory per web worker, with their response headers built once per store change."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import format_datetime
+
+from feedsvc import feeds
+from feedsvc.settings import Settings
+from feedsvc.store import Store, StoredDocument
+
+DEEP_PAGE_CACHE = 256  # archive pages kept per worker, least recently used dropped first
+
+
+@dataclass(frozen=True)
+class ServedDocument:
+    """A feed document ready to answer: bytes, gzip bytes and both header lists."""
+
+    key: str
+    etag: str
+    last_modified: datetime
+    body: bytes
+    gzip_body: bytes
+    headers: list[tuple[str, str]]
+    gzip_headers: list[tuple[str, str]]
+    not_modified_headers: list[tuple[str, str]]
+
+
+def prepare(document: StoredDocument, settings: Settings) -> ServedDocument:
+    common = [
+        ("ETag", document.etag),
+        ("Last-Modified", format_datetime(document.last_modified.astimezone(UTC), usegmt=True)),
+        ("Cache-Control", f"public, max-age={max(int(settings.scan_interval), 1)}"),
+        ("Vary", "Accept-Encoding"),
+        ("Access-Control-Allow-Origin", "*"),
+        ("X-Content-Type-Options", "nosniff"),
+    ]
+    self_url = settings.base_url + document.key
+    common.append(("Link", f'<{self_url}>; rel="self"'))
+    common += [("Link", f'<{hub}>; rel="hub"') for hub in settings.websub_hubs]
+    content = [("Content-Type", document.content_type)]
+    return ServedDocument(
+        key=document.key,
+        etag=document.etag,
+        last_modified=document.last_modified,
+        body=document.body,
+        gzip_body=document.gzip_body,
+        headers=content + common + [("Content-Length", str(len(document.body)))],
+        gzip_headers=content + common + [("Content-Encoding", "gzip"),
+                                         ("Content-Length", str(len(document.gzip_body)))],
+        not_modified_headers=common,
+    )
+
+
+class DocumentCache:
+    """Answers `get(key)` from memory; reloads when the scanner signals a new generation (one stat a call)."""
+
+    def __init__(self, settings: Settings, store: Store):
+        self.settings = settings
+        self.store = store
+        self._lock = threading.Lock()
+        self._stamp: tuple[int, int] | None = None
+        self._front: dict[str, ServedDocument] = {}
+        self._deep: OrderedDict[str, ServedDocument | None] = OrderedDict()
+
+    def _current_stamp(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.store.generation_file)
+        except FileNotFoundError:
+            return None
+        return st.st_ino, st.st_mtime_ns
+
+    def refresh(self) -> None:
+        """Pick up newly rendered documents if the generation file changed."""
+        stamp = self._current_stamp()
+        if stamp == self._stamp:
+            return
+        with self._lock:
+            if stamp == self._stamp:
+                return
+            self._front = {d.key: prepare(d, self.settings) for d in self.store.documents()}
+            self._deep.clear()
+            self._stamp = stamp
+
+    def get(self, key: str) -> ServedDocument | None:
+        self.refresh()
+        return self._front.get(key)
+
+    def get_or_render(self, variant: feeds.Variant) -> ServedDocument | None:
+        """Archive pages and rare variants: rendered on first request, then kept until the store changes."""
+        self.refresh()
+        key = variant.key
+        document = self._front.get(key)
+        if document is not None:
+            return document
+        with self._lock:
+            if key in self._deep:
+                self._deep.move_to_end(key)
+                return self._deep[key]
+            rendered = feeds.render(self.store, self.settings, variant, datetime.now(UTC))
+            document = prepare(rendered, self.settings) if rendered else None
+            self._deep[key] = document
+            while len(self._deep) > DEEP_PAGE_CACHE:
+                self._deep.popitem(last=False)
+            return document

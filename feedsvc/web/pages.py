@@ -1,0 +1,87 @@
+"""HTML pages for people: the index of releases and one page per release."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import Blueprint, abort, current_app, render_template, request
+
+from feedsvc import feeds
+
+bp = Blueprint("pages", __name__)
+
+
+def _context():
+    return current_app.config["FEEDSVC"], current_app.extensions["feedsvc.store"], datetime.now(UTC)
+
+
+def feed_links(settings, languages: list[str]) -> list[dict]:
+    """Autodiscovery links for every feed variant (all releases and each language)."""
+    links = []
+    for language in [None, *languages]:
+        for fmt, (_, content_type) in feeds.FORMATS.items():
+            variant = feeds.Variant(fmt, language)
+            label = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}[fmt]
+            links.append({
+                "href": settings.base_url + variant.key,
+                "type": content_type.split(";")[0],
+                "title": f"{settings.feed_title} ({label}{', ' + language if language else ''})",
+                "label": label,
+                "language": language,
+            })
+    return links
+
+
+@bp.get("/")
+def index():
+    settings, store, now = _context()
+    language = request.args.get("lang") or None
+    if language is not None and language not in store.languages(now):
+        abort(404)
+    try:
+        page = int(request.args.get("page", "1"))
+    except ValueError:
+        abort(404)
+    total = store.count_entries(now, language=language)
+    last_page = max(1, -(-total // settings.feed_size))
+    if not 1 <= page <= last_page:
+        abort(404)
+    entries = store.entries(now, language=language, limit=settings.feed_size,
+                            offset=(page - 1) * settings.feed_size)
+    languages = store.languages(now)
+    return render_template(
+        "index.html", settings=settings, entries=entries, page=page, last_page=last_page,
+        language=language, languages=languages, feed_links=feed_links(settings, languages),
+        page_lang=language or (entries[0].language if entries and len(languages) == 1 else "en"),
+    )
+
+
+@bp.get("/releases/<slug>")
+def release(slug: str):
+    settings, store, now = _context()
+    entry = store.entry_by_slug(slug)
+    if entry is None or (entry.withdrawn is None and entry.available > now):
+        abort(404)  # an embargoed release does not exist yet, as far as the public can tell
+    if entry.withdrawn is not None:
+        return render_template("gone.html", settings=settings, entry=entry), 410
+    languages = store.languages(now)
+    return render_template("release.html", settings=settings, entry=entry, page_lang=entry.language,
+                           feed_links=feed_links(settings, languages))
+
+
+@bp.app_template_filter("local")
+def local_time(moment: datetime, fmt: str) -> str:
+    """A stored UTC time shown in the deployment's time zone."""
+    return moment.astimezone(current_app.config["FEEDSVC"].zone).strftime(fmt)
+
+
+@bp.after_app_request
+def security_headers(response):
+    if response.mimetype == "text/html":
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; base-uri 'none'; "
+            "form-action 'none'; frame-ancestors 'none'")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+    return response
