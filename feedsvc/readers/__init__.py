@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 from feedsvc.models import Rejection, Release
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -20,7 +24,15 @@ class ReaderOptions:
     now: datetime | None = None  # the moment of reading; None means the real now
 
 
-SUPPORTED_EXTENSIONS: frozenset[str] = frozenset({".txt"})
+def _registry() -> dict[str, Callable]:
+    from feedsvc.readers import plaintext
+
+    readers: dict[str, Callable] = {".txt": plaintext.read, ".text": plaintext.read}
+    return readers
+
+
+_READERS = _registry()
+SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(_READERS)
 
 
 def is_release_file(name: str) -> bool:
@@ -29,6 +41,37 @@ def is_release_file(name: str) -> bool:
     return dot > 0 and name[dot:].lower() in SUPPORTED_EXTENSIONS
 
 
+def _size(n: int) -> str:
+    if n >= 1024 * 1024 and n % (1024 * 1024) == 0:
+        return f"{n // (1024 * 1024)} MB"
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f} MB"
+    if n >= 1024:
+        return f"{n // 1024} KB"
+    return f"{n} bytes"
+
+
 def read_release(name: str, data: bytes, modified: datetime, options: ReaderOptions) -> Release | Rejection:
     """Parse `data` (the bytes of file `name`, last modified at `modified`); never raises for bad input."""
-    raise NotImplementedError  # the real dispatch lands with the readers
+    from feedsvc.readers.common import Context
+
+    dot = name.rfind(".")
+    ext = name[dot:].lower() if dot > 0 else ""
+    reader = _READERS.get(ext)
+    if reader is None:
+        return Rejection(f"Files of type “{ext or name}” are not read; supported: {', '.join(sorted(_READERS))}.")
+    if len(data) > options.max_file_size:
+        return Rejection(f"The file is larger than the {_size(options.max_file_size)} limit.")
+    if modified.tzinfo is None:
+        modified = modified.replace(tzinfo=timezone.utc)
+    try:
+        return reader(Context(name=name, modified=modified, options=options), bytes(data))
+    except (MemoryError, RecursionError):
+        log.exception("reading %s exhausted memory or recursion", name)
+        return Rejection("The file is too complex to read (too deeply nested or too large once unpacked).")
+    except Exception:  # one bad file must never stop a scan
+        log.exception("reading %s failed", name)
+        return Rejection(
+            "The file could not be read because of an unexpected problem in the reader; "
+            "the details are in the service log."
+        )

@@ -1,0 +1,315 @@
+"""What every reader shares once it has paragraphs: title, dateline, embargo, date, summary, language → Release."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+
+from feedsvc.models import Rejection, Release
+from feedsvc.readers import dates
+from feedsvc.readers.language import detect_language
+from feedsvc.readers.text import cut_summary, cut_words, normalise_space, xml_safe
+
+
+@dataclass(frozen=True)
+class Context:
+    """One reading: the file's name, modification time and the deployment's options."""
+
+    name: str
+    modified: datetime
+    options: object  # ReaderOptions (not imported here to avoid a cycle)
+
+    @property
+    def now(self) -> datetime:
+        now = getattr(self.options, "now", None)
+        return now if now is not None else datetime.now(timezone.utc)
+
+    @property
+    def zone(self):
+        return self.options.zone
+
+
+@dataclass
+class Meta:
+    """What a format declares explicitly (front matter, page metadata); it wins over anything inferred."""
+
+    title: str | None = None
+    published: datetime | None = None
+    published_has_time: bool = True
+    summary: str | None = None
+    language: str | None = None
+    tags: tuple[str, ...] = ()
+    embargo: datetime | None = None
+    fallback_date: datetime | None = None  # a weak clue such as the Word/PDF creation date
+    fallback_what: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+_LABELS = re.compile(
+    r"^(?:press\s+release|news\s+release|media\s+release|for\s+immediate\s+release|immediate\s+release|"
+    r"пресс-релиз|сообщение\s+для\s+сми|для\s+немедленной\s+публикации|communiqué\s+de\s+presse|"
+    r"comunicado\s+de\s+prensa|pressemitteilung|nota\s+de\s+prensa|nota\s+à\s+imprensa|"
+    r"unofficial\s+translation|неофициальный\s+перевод)\W*$",
+    re.IGNORECASE,
+)
+_END_MARKS = re.compile(r"^(?:#{3}|-+\s*end\s*-+|-30-|\*{3}|конец|—\s*конец\s*—)$", re.IGNORECASE)
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+@dataclass
+class Head:
+    """The top of a release once its metadata lines are taken away."""
+
+    title: str | None
+    body: list[str]
+    dateline: dates.DateMatch | None = None
+    doc_number: dates.DateMatch | None = None
+    embargo: dates.DateMatch | None = None
+    removed: list[str] = field(default_factory=list)
+    only_meta: bool = False
+
+
+def _meta_kind(p: str) -> str | None:
+    if len(p) <= 200 and dates.EMBARGO_LINE.match(p):
+        return "embargo"
+    if dates.parse_doc_number(p):
+        return "doc"
+    if dates.parse_dateline(p):
+        return "date"
+    if _LABELS.match(p) or _END_MARKS.match(p.strip()):
+        return "label"
+    if not _LETTERS.search(p):
+        return "noise"
+    return None
+
+
+def split_head(paragraphs: list[str], title: str | None = None) -> Head | Rejection:
+    """Take the embargo line, document number, dateline and labels off the top (and a dateline off the end),
+    and the title when `title` is not already known (the first paragraph that is not metadata)."""
+    head = Head(title=title, body=[])
+    i = 0
+    seen_title = title is not None
+    after_title = 0
+    rest: list[str] = []
+    while i < len(paragraphs):
+        p = paragraphs[i]
+        kind = _meta_kind(p) if (not seen_title or after_title < 4) else None
+        if kind is None:
+            if not seen_title:
+                head.title = p
+                seen_title = True
+                i += 1
+                continue
+            rest = paragraphs[i:]
+            break
+        if kind == "embargo":
+            parsed = dates.parse_embargo(p)
+            if parsed is None:
+                return Rejection(
+                    f"The embargo line could not be read: “{p[:80]}”. Write it like "
+                    "“EMBARGOED UNTIL 10:00 UTC, 2 June 2031”."
+                )
+            if head.embargo is None:
+                head.embargo = parsed
+        elif kind == "doc" and head.doc_number is None:
+            head.doc_number = dates.parse_doc_number(p)
+        elif kind == "date" and head.dateline is None:
+            head.dateline = dates.parse_dateline(p)
+        elif kind == "date":
+            rest = paragraphs[i:]
+            break
+        head.removed.append(p)
+        if seen_title:
+            after_title += 1
+        i += 1
+    else:
+        rest = []
+    # an embargo line further down (a few shapes put it after the dateline) is metadata too
+    kept = []
+    for j, p in enumerate(rest):
+        if j < 6 and len(p) <= 200 and dates.EMBARGO_LINE.match(p):
+            parsed = dates.parse_embargo(p)
+            if parsed is None:
+                return Rejection(
+                    f"The embargo line could not be read: “{p[:80]}”. Write it like "
+                    "“EMBARGOED UNTIL 10:00 UTC, 2 June 2031”."
+                )
+            head.embargo = head.embargo or parsed
+            head.removed.append(p)
+            continue
+        kept.append(p)
+    while kept and (_END_MARKS.match(kept[-1].strip()) or not _LETTERS.search(kept[-1])):
+        head.removed.append(kept.pop())
+    if head.dateline is None and len(kept) >= 2 and len(kept[-1]) <= 60:
+        closing = dates.parse_dateline(kept[-1])
+        if closing is not None:
+            head.dateline = closing
+            head.removed.append(kept.pop())
+    head.body = kept
+    if head.title is None:
+        head.only_meta = bool(paragraphs)
+    return head
+
+
+def _year_ok(year: int, now: datetime, ahead: int) -> bool:
+    return 2000 <= year <= now.year + ahead
+
+
+def _local_day(dt: datetime, zone) -> date:
+    return dt.astimezone(zone).date()
+
+
+def finish(
+    ctx: Context,
+    paragraphs: list[str],
+    meta: Meta | None = None,
+    body_html: Callable[[list[str], set[str]], str] | None = None,
+) -> Release | Rejection:
+    """Turn a reader's paragraphs (and what the format declared) into a Release, or a Rejection.
+
+    `body_html(body_paragraphs, removed_paragraphs)` builds the HTML for formats with markup; plain formats get
+    one escaped <p> per paragraph.
+    """
+    meta = meta or Meta()
+    options = ctx.options
+    now = ctx.now
+    zone = ctx.zone
+    warnings = list(meta.warnings)
+    paragraphs = [normalise_space(xml_safe(p)) for p in paragraphs]
+    paragraphs = [p for p in paragraphs if p]
+    known_title = normalise_space(xml_safe(meta.title)) if meta.title else None
+    if known_title and not _LETTERS.search(known_title):
+        known_title = None
+    head = split_head(paragraphs, known_title)
+    if isinstance(head, Rejection):
+        return head
+    if known_title and head.body and normalise_space(head.body[0]).casefold() == known_title.casefold():
+        head.removed.append(head.body.pop(0))
+
+    title = head.title
+    if not title or len(_LETTERS.findall(title)) < 2:
+        if head.only_meta and title is None:
+            return Rejection("No title found: the file holds only a date or a document number, no heading or text.")
+        if not paragraphs and not title:
+            return Rejection("The file is empty: it has no text.")
+        return Rejection("No title found: the first line of text has no words (only numbers or punctuation).")
+    body = head.body
+    if len(title) > options.title_length and known_title is None:
+        # no separate title line: the first sentence names the release, the paragraph stays in the body
+        first = re.split(r"(?<=[.!?…])\s+(?=[A-ZА-ЯЁ0-9«\"“])", title, maxsplit=1)[0]
+        body = [title, *body]
+        title = first
+        warnings.append("The text has no separate title line: its first sentence was used as the title.")
+    title = cut_words(title, options.title_length)
+
+    published, published_warnings = _choose_date(ctx, head, body, title, meta)
+    warnings.extend(published_warnings)
+
+    embargo = meta.embargo
+    if embargo is None and head.embargo is not None:
+        year = head.embargo.year
+        if year is None:
+            # an embargo lies ahead of the drop: the first such day not before the file's modification day
+            ref = _local_day(ctx.modified, zone)
+            year = ref.year
+            try:
+                if date(year, head.embargo.month, head.embargo.day) < ref:
+                    year += 1
+            except ValueError:
+                year += 1
+            warnings.append(f"The embargo date has no year: {year} was assumed.")
+        try:
+            embargo = dates.to_datetime(head.embargo, year, zone)
+        except ValueError:
+            return Rejection("The embargo date does not exist in the calendar.")
+    if embargo is not None:
+        if embargo.tzinfo is None:
+            embargo = embargo.replace(tzinfo=zone)
+        same_day = _local_day(published, embargo.tzinfo) == embargo.date() or (
+            _local_day(published, zone) == _local_day(embargo, zone)
+        )
+        if published < embargo and same_day and _is_midnight(published, zone):
+            published = embargo  # a date-only release dated the embargo day comes out when the embargo lifts
+
+    lead = body[0] if body else ""
+    summary = normalise_space(xml_safe(meta.summary)) if meta.summary else lead
+    summary = cut_summary(summary, options.summary_length)
+    if not body:
+        warnings.append("The release has no text below its title.")
+
+    language = meta.language or detect_language(" ".join([title, *body[:5]]))
+    if body_html is not None:
+        html_text = body_html(body, set(head.removed))
+    else:
+        html_text = "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in body)
+
+    return Release(
+        title=xml_safe(title),
+        published=published,
+        summary=xml_safe(summary),
+        body=xml_safe("\n\n".join(body)),
+        body_html=xml_safe(html_text),
+        language=language,
+        tags=tuple(xml_safe(t) for t in meta.tags if xml_safe(t).strip()),
+        embargo=embargo,
+        warnings=tuple(xml_safe(w) for w in warnings),
+    )
+
+
+def _is_midnight(dt: datetime, zone) -> bool:
+    local = dt.astimezone(zone)
+    return local.hour == 0 and local.minute == 0 and local.second == 0
+
+
+def _choose_date(ctx: Context, head: Head, body: list[str], title: str, meta: Meta) -> tuple[datetime, list[str]]:
+    """Publication time by precedence: declared metadata, dateline, document number, a date opening the lead,
+    a full date in the file name, a weak format clue (creation date), the file's modification time."""
+    now, zone = ctx.now, ctx.zone
+    if meta.published is not None:
+        published = meta.published
+        if published.tzinfo is None:
+            published = published.replace(tzinfo=zone)
+        return published, []
+    today = _local_day(now, zone)
+    modified_day = _local_day(ctx.modified, zone)
+    name_date = dates.date_from_name(ctx.name)
+    text_for_years = "\n".join([title, *body])
+
+    candidates: list[tuple[dates.DateMatch, int]] = []  # (date, years allowed ahead of now)
+    if head.dateline is not None:
+        candidates.append((head.dateline, 10))
+    if head.doc_number is not None:
+        candidates.append((head.doc_number, 1))
+    if body:
+        lead = dates.lead_date(body[0])
+        if lead is not None:
+            candidates.append((lead, 1))
+    for found, ahead in candidates:
+        if found.year is not None:
+            if _year_ok(found.year, now, ahead):
+                return dates.to_datetime(found, found.year, zone), []
+            continue
+        if name_date is not None and (name_date.month, name_date.day) == (found.month, found.day):
+            return dates.to_datetime(found, name_date.year, zone), [
+                f"The year {name_date.year} was taken from the file name (the date has no year)."
+            ]
+        years = dates.years_in_text(text_for_years, now.year + 1)
+        year, warning = dates.infer_year(found.month, found.day, years, modified_day, today)
+        try:
+            return dates.to_datetime(found, year, zone), [warning]
+        except ValueError:
+            continue
+    if name_date is not None and _year_ok(name_date.year, now, 1):
+        return dates.to_datetime(name_date, name_date.year, zone), [
+            "No date found in the text: the date in the file name was used."
+        ]
+    if meta.fallback_date is not None:
+        fallback = meta.fallback_date
+        if fallback.tzinfo is None:
+            fallback = fallback.replace(tzinfo=timezone.utc)
+        if _year_ok(fallback.year, now, 0) and fallback <= now:
+            return fallback, [f"No date found in the text: {meta.fallback_what} was used."]
+    return ctx.modified, ["No date found in the text: the file's modification time was used."]

@@ -1,0 +1,508 @@
+"""Text helpers shared by every reader: decoding bytes, removing control characters, rebuilding paragraphs."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from collections import Counter
+
+from charset_normalizer import from_bytes
+
+
+class NotText(ValueError):
+    """The bytes are not text; the message is a sentence for a press officer."""
+
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document (give the file the .pdf extension)"),
+    (b"PK\x03\x04", "a ZIP archive or a Word .docx file (give a Word file the .docx extension)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file (.doc); save it as .docx"),
+    (b"{\\rtf", "an RTF document; save it as .docx or plain text"),
+    (b"\x1f\x8b", "a compressed (gzip) file"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x7fELF", "a program"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"BM", "a BMP image"),
+    (b"MZ", "a Windows program"),
+    (b"ID3", "an MP3 audio file"),
+    (b"\x00\x00\x00\x18ftyp", "a video file"),
+    (b"\x00\x00\x00\x20ftyp", "a video file"),
+)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Bytes that never occur in text, apart from the odd stray one (tab, newlines, form feed and ESC are allowed).
+_BINARY_BYTES = frozenset(set(range(0x00, 0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1A, 0x1B})
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """Name what `data` looks like when it is clearly not text (an image, an archive...), else None."""
+    head = data[:16]
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            if magic in (b"BM", b"MZ", b"ID3", b"\x1f\x8b") and _binary_share(data[:4096]) < 0.05:
+                continue  # short, ambiguous signatures: only trust them on bytes that are not text
+            return what
+    if head.startswith(b"RIFF") and data[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+        return {b"WEBP": "a WebP image", b"WAVE": "a WAV audio file", b"AVI ": "a video file"}[data[8:12]]
+    return None
+
+
+def _binary_share(sample: bytes) -> float:
+    if not sample:
+        return 0.0
+    return sum(1 for b in sample if b in _BINARY_BYTES) / len(sample)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark shows NUL bytes in every other position."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even = sample[0::2].count(0) / (len(sample) / 2)
+    odd = sample[1::2].count(0) / (len(sample) / 2)
+    for share, codec in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if share > 0.3 and (odd if codec == "utf-16-be" else even) < 0.05:
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+_CYRILLIC_LOWER = re.compile(r"[а-яё]")
+_CYRILLIC = re.compile(r"[А-ЯЁа-яё]")
+_MIXED_WORD = re.compile(r"(?=\w*[A-Za-z])(?=\w*[А-Яа-яЁё])\w+")
+_ODD_CHARS = re.compile(r"[\u2500-\u259f\u00a4\u00a6\u00a7\u00b6\u0402-\u040f\u0452-\u045f\u2320\u2321\u00ac]")
+
+
+def _plausibility(text: str) -> float:
+    """Score a candidate decoding of 8-bit text: Russian prose is mostly lowercase Cyrillic, words use one script."""
+    high = sum(1 for ch in text if ord(ch) > 127)
+    if not high:
+        return 0.0
+    lower = len(_CYRILLIC_LOWER.findall(text))
+    cyr = len(_CYRILLIC.findall(text))
+    mixed = len(_MIXED_WORD.findall(text))
+    odd = len(_ODD_CHARS.findall(text))
+    latin_ext = sum(1 for ch in text if 0xC0 <= ord(ch) <= 0x17F)
+    score = (lower + 0.3 * (cyr - lower) + 0.9 * latin_ext - 3 * odd) / high
+    return score - 2 * mixed / max(1, len(text.split()))
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode release bytes to text, returning (text, encoding); raise NotText for binary data.
+
+    Order: byte-order mark (UTF-8/16/32), UTF-16 without a mark, strict UTF-8, then a plausibility score
+    among cp1251, koi8_r and cp1252 (short Russian texts fool general detectors), then charset-normalizer.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec), codec
+            except UnicodeDecodeError:
+                return data[len(bom):].decode(codec, errors="replace"), codec
+    what = sniff_binary(data)
+    if what:
+        raise NotText(f"This is not text: it looks like {what}.")
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16, "utf-16"
+    if _binary_share(data[:65536]) > 0.05:
+        raise NotText("This is not text: it contains binary data (an image, a program or a damaged file?).")
+    try:
+        return repair_mojibake(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best: tuple[float, str, str] | None = None
+    for codec in ("cp1251", "koi8_r", "cp1252"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = _plausibility(text)
+        if best is None or score > best[0] + 1e-9:
+            best = (score, text, codec)
+    if best is not None and best[0] > 0.5:
+        return best[1], best[2]
+    match = from_bytes(data[:200_000]).best()
+    if match is not None and match.encoding:
+        try:
+            return data.decode(match.encoding), match.encoding
+        except (UnicodeDecodeError, LookupError):
+            pass
+    if best is not None:
+        return best[1], best[2]
+    return data.decode("utf-8", errors="replace"), "utf-8"
+
+
+_MOJIBAKE_HINT = re.compile(r"(?:[ÐÑ][\u0080-\u00bf]|Ã[\u0080-\u00bf]|â€|[РС][\u0400-\u045f\u2018-\u203a]){3}")
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 that was once read as cp1251/latin-1 and saved again (`РљРѕРјРї` → `Комп`), only when sure."""
+    if not _MOJIBAKE_HINT.search(text):
+        return text
+    for codec in ("cp1251", "cp1252", "latin-1"):
+        try:
+            fixed = text.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if len(fixed) < len(text):
+            return fixed
+    return text
+
+
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+_ILLEGAL = re.compile("[^\t\n\r\f\u0020-\u007e\u00a0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_XML_ILLEGAL = re.compile("[^\t\n\r\u0020-\u007e\u00a0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def clean(text: str) -> str:
+    """Normalise line endings and remove what is not text: ANSI escapes, control characters, soft hyphens.
+
+    Form feeds (page breaks) are kept for the paragraph builder; everything else left is legal in XML 1.0.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = text.replace("\x0b", "\n").replace("\x85", "\n")
+    text = _ANSI.sub("", text)
+    text = _INVISIBLE.sub("", text)
+    return _ILLEGAL.sub("", text)
+
+
+def xml_safe(text: str) -> str:
+    """Remove every character XML 1.0 forbids (and C1 controls); the last line of defence."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+def normalise_space(text: str) -> str:
+    """One line with single spaces."""
+    return " ".join(_SPACES.sub(" ", text).split())
+
+
+# --- paragraphs -------------------------------------------------------------------------------------------
+
+_TERMINAL = re.compile(r"[.!?…:;。！？][\"'»”’)\]]*$")
+_BULLET = re.compile(r"^(?:[-–—•*·▪●◦‣]\s|\d{1,2}[.)]\s|[a-zа-я][)]\s|\(\w\)\s)")
+_PAGE_NUMBER = re.compile(
+    r"^[-–—\s]*(?:(?:page|p\.|стр\.?|страница|seite|página|pagina)\s*)?\d{1,4}"
+    r"(?:\s*(?:/|of|из|von|de|sur)\s*\d{1,4})?[-–—\s]*$",
+    re.IGNORECASE,
+)
+
+
+def _furniture_key(line: str) -> str:
+    return re.sub(r"\d+", "#", normalise_space(line)).lower()
+
+
+def drop_running_lines(pages: list[str]) -> list[str]:
+    """Remove running headers and footers: lines repeated near the top or bottom of most pages, page numbers.
+
+    A line is furniture when, with digits ignored, it appears among the first or last three lines of at least
+    half of the pages (and of two or more); bare page numbers ("- 2 -", "Page 2 of 5", "стр. 2") are dropped
+    from multi-page text. Without page breaks, a short line repeated three or more times with a page number
+    in it is dropped as well.
+    """
+    if len(pages) < 2:
+        lines = pages[0].split("\n") if pages else []
+        keys = Counter(_furniture_key(ln) for ln in lines if ln.strip())
+        repeated = {
+            k for k, n in keys.items()
+            if n >= 3 and len(k) <= 100 and "#" in k and not _TERMINAL.search(k) and len(k.split()) <= 12
+        }
+        if not repeated:
+            return pages
+        return ["\n".join(ln for ln in lines if not ln.strip() or _furniture_key(ln) not in repeated)]
+    edges: Counter[str] = Counter()
+    for page in pages:
+        lines = [ln for ln in page.split("\n") if ln.strip()]
+        for key in {_furniture_key(ln) for ln in lines[:3] + lines[-3:]}:
+            edges[key] += 1
+    need = max(2, (len(pages) + 1) // 2)
+    furniture = {k for k, n in edges.items() if n >= need and len(k) <= 150}
+    out = []
+    for page in pages:
+        kept = [
+            ln for ln in page.split("\n")
+            if not ln.strip() or (_furniture_key(ln) not in furniture and not _PAGE_NUMBER.match(ln))
+        ]
+        out.append("\n".join(kept))
+    return out
+
+
+_KEEP_HYPHEN_LEFT = frozenset(
+    "self ex vice well cross half all pre- anti- "
+    "пресс вице экс лейб обер унтер штаб генерал премьер северо юго".split()
+)
+_KEEP_HYPHEN_RIGHT = frozenset(
+    "based led related oriented term level scale wide making building run free friendly intensive owned "
+    "speaking time year old up long term party sided state "
+    "то либо нибудь таки ка".split()
+)
+_RU_ADJ_END = re.compile(r"(?:ий|ый|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ей|ыми|ими)$")
+
+
+def _join_hyphenated(left_line: str, right_line: str, text: str) -> str:
+    """Join a line ending in a hyphen with the next; decide whether the hyphen was hyphenation or a compound.
+
+    Rule: before an uppercase letter or a digit the hyphen is kept ("Russian-\\nArab"). Before a lowercase
+    letter it is kept when the hyphenated form appears elsewhere in the text, when the left part is a known
+    compound prefix ("пресс-", "вице-", "self-"), the right part a known compound tail ("-based", "-то"), or
+    the pair looks like a Russian compound adjective ("военно-политический"); otherwise it is hyphenation and
+    the halves are joined ("объявля-\\nет" → "объявляет").
+    """
+    left = left_line.rstrip()[:-1]
+    right = right_line.lstrip()
+    lword = re.split(r"[\s\-‐]", left)[-1]
+    rword = re.match(r"\w*", right).group(0)
+    if not right or not right[0].islower():
+        return left + "-" + right
+    low_l, low_r = lword.lower(), rword.lower()
+    keep = False
+    if low_l and low_r:
+        lower_text = text.lower()
+        if f"{low_l}-{low_r}" in lower_text:
+            keep = True
+        elif f"{low_l}{low_r}" in lower_text:
+            keep = False
+        elif low_l in _KEEP_HYPHEN_LEFT or low_r in _KEEP_HYPHEN_RIGHT:
+            keep = True
+        elif low_l == "по" and re.search(r"(?:ому|ему|ски|цки)$", low_r):
+            keep = True
+        elif len(low_l) >= 6 and low_l.endswith("о") and len(low_r) >= 5 and _RU_ADJ_END.search(low_r):
+            keep = True
+    return left + ("-" if keep else "") + right
+
+
+def _first_word(line: str) -> str:
+    parts = line.split(None, 1)
+    return parts[0] if parts else ""
+
+
+def _indent(line: str) -> int:
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip(" "))
+
+
+def _starts_lower(line: str) -> bool:
+    s = line.lstrip()
+    return bool(s) and s[0].islower()
+
+
+def _ends_open(line: str) -> bool:
+    """The line stops mid-sentence: no terminal punctuation at its end."""
+    return not _TERMINAL.search(line.rstrip())
+
+
+def _is_hyphen_end(line: str) -> bool:
+    s = line.rstrip()
+    return len(s) >= 2 and s[-1] in "-‐¬" and s[-2].isalpha()
+
+
+def text_to_paragraphs(text: str) -> list[str]:
+    """Rebuild paragraphs from text that may be hard-wrapped, double-spaced or paginated.
+
+    - Pages (form feeds) lose their running headers/footers; a page break is a paragraph break unless it
+      falls mid-sentence (the text before it has no terminal punctuation and the next page starts lowercase).
+    - Blank lines separate paragraphs, unless the text puts a blank line after every wrapped line
+      ("double-spaced": most blank-separated blocks are single lines and some sentences continue across a
+      blank line in lowercase); then blank lines are ignored and only the wrap rule below breaks paragraphs.
+    - Wrapped text (some line continues a sentence on the next line) is joined line by line. A line ends a
+      paragraph when the next line is indented more than usual, starts a list item, or when the next line's
+      first word would clearly have fitted on it (so the break was deliberate): with terminal punctuation the
+      line plus that word must stay within the wrap width (the widest lines) minus a small slack; without
+      punctuation the line must be short (within 60 % of the width).
+    - Text that is not wrapped keeps each line as its own paragraph.
+    """
+    pages = drop_running_lines(text.split("\f"))
+    items: list[tuple[str, str]] = []  # ("line", text) / ("blank", "") / ("page", "")
+    for i, page in enumerate(pages):
+        if i:
+            items.append(("page", ""))
+        for line in page.split("\n"):
+            items.append(("line", line.rstrip()) if line.strip() else ("blank", ""))
+    lines = [t for kind, t in items if kind == "line"]
+    if not lines:
+        return []
+
+    blocks: list[list[str]] = []
+    gaps: list[str] = []  # what separated block i from block i+1: "blank" or "page"
+    current: list[str] = []
+    gap = ""
+    for kind, t in items:
+        if kind == "line":
+            if not current and blocks:
+                gaps.append(gap or "blank")
+            current.append(t)
+            gap = ""
+        else:
+            if current:
+                blocks.append(current)
+                current = []
+            gap = "page" if kind == "page" or gap == "page" else "blank"
+    if current:
+        blocks.append(current)
+
+    continuations = sum(
+        1 for a, b, g in zip(blocks, blocks[1:], gaps, strict=False)
+        if g == "blank" and ((_ends_open(a[-1]) and _starts_lower(b[0])) or _is_hyphen_end(a[-1]))
+    )
+    single = sum(1 for b in blocks if len(b) == 1) / len(blocks)
+    double_spaced = continuations >= 1 and single >= 0.6 and len(blocks) >= 3
+    inner_wraps = sum(
+        1 for b in blocks for x, y in zip(b, b[1:], strict=False)
+        if (_ends_open(x) and _starts_lower(y)) or _is_hyphen_end(x)
+    )
+    wrapped = double_spaced or inner_wraps >= 1
+
+    lengths = sorted(len(ln.strip()) for ln in lines if len(ln.split()) >= 2) or [max(len(ln) for ln in lines)]
+    width = lengths[int(0.95 * (len(lengths) - 1))]
+    indents = Counter(_indent(ln) for ln in lines)
+    base_indent = indents.most_common(1)[0][0]
+
+    def breaks(a: str, b: str) -> bool:
+        if _is_hyphen_end(a) and _starts_lower(b):
+            return False
+        bs = b.strip()
+        if _BULLET.match(bs):
+            return True
+        if _indent(b) > base_indent and not bs[0].islower():
+            return True
+        if bs[0].islower():
+            return False
+        room = len(a.strip()) + 1 + len(_first_word(bs))
+        if width > 160:  # lines this long are unwrapped paragraphs, not a narrow column
+            return not _ends_open(a)
+        if not _ends_open(a):
+            return room <= width - max(2, width // 20)
+        return room <= 0.6 * width
+
+    paragraphs: list[str] = []
+
+    def add(buf: list[str]) -> None:
+        joined = ""
+        for ln in buf:
+            if not joined:
+                joined = ln.strip()
+            elif _is_hyphen_end(joined) and _starts_lower(ln):
+                joined = _join_hyphenated(joined, ln, text)
+            else:
+                joined = joined + " " + ln.strip()
+        joined = normalise_space(joined)
+        if joined:
+            paragraphs.append(joined)
+
+    if double_spaced:
+        stream: list[tuple[str, str]] = []
+        for i, block in enumerate(blocks):
+            if i and gaps[i - 1] == "page":
+                stream.append(("page", ""))
+            stream.extend(("line", ln) for ln in block)
+        buf: list[str] = []
+        for kind, t in stream:
+            if kind == "page":
+                if buf:
+                    add(buf)
+                    buf = []
+                continue
+            if buf and breaks(buf[-1], t):
+                add(buf)
+                buf = []
+            buf.append(t)
+        if buf:
+            add(buf)
+    else:
+        for block in blocks:
+            if not wrapped:
+                for ln in block:
+                    add([ln])
+                continue
+            buf = []
+            for ln in block:
+                if buf and breaks(buf[-1], ln):
+                    add(buf)
+                    buf = []
+                buf.append(ln)
+            add(buf)
+
+    return _merge_page_splits(paragraphs, text)
+
+
+def _merge_page_splits(paragraphs: list[str], text: str) -> list[str]:
+    """Re-join a sentence that a page break cut in two (only where a page break actually occurred)."""
+    if "\f" not in text:
+        return paragraphs
+    out: list[str] = []
+    for p in paragraphs:
+        if out and _ends_open(out[-1]) and p[:1].islower():
+            if _is_hyphen_end(out[-1]):
+                out[-1] = _join_hyphenated(out[-1], p, text)
+            else:
+                out[-1] = out[-1] + " " + p
+        else:
+            out.append(p)
+    return out
+
+
+# --- cutting ----------------------------------------------------------------------------------------------
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st no nos vs etc e.g i.e art gen col lt amb prof jr sr sen rep gov hon mt ft approx dept "
+    "г гг им т ул д н о см стр тыс млн млрд руб чел ст пп п mme mlle sr sra dra av nº".split()
+)
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'»”’)\]]*(?=\s)")
+
+
+def _sentence_ends(text: str, limit: int) -> list[int]:
+    ends = []
+    for m in _SENTENCE_END.finditer(text, 0, limit + 1):
+        end = m.end()
+        if end > limit:
+            break
+        before = text[:m.start() + 1].split()[-1] if text[:m.start() + 1].split() else ""
+        word = before.rstrip(".").lower().lstrip("(«\"'“")
+        if text[m.start()] == "." and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
+            continue
+        nxt = text[end:].lstrip()[:1]
+        if nxt and (nxt.islower()):
+            continue
+        ends.append(end)
+    return ends
+
+
+def cut_words(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word boundary with "…" when shortened."""
+    if len(text) <= limit:
+        return text
+    room = max(1, limit - 1)
+    cut = text[:room + 1]
+    space = cut.rfind(" ")
+    if space <= 0:
+        return text[:room].rstrip() + "…"
+    return text[:space].rstrip(" ,;:–—-") + "…"
+
+
+def cut_summary(text: str, limit: int) -> str:
+    """At most `limit` characters: the longest run of whole sentences that fits, else whole words and "…"."""
+    text = normalise_space(text)
+    if len(text) <= limit:
+        return text
+    ends = _sentence_ends(text, limit)
+    if ends and ends[-1] >= min(40, limit // 3):
+        return text[:ends[-1]].rstrip()
+    return cut_words(text, limit)
