@@ -124,6 +124,7 @@ def start_background(settings: Settings):
     """Start the one scheduler (and the file watcher); returns the function that stops them."""
     from feedsvc.scheduler import ScanScheduler
     from feedsvc.service import Ingest
+    from feedsvc.websub import HubPinger
 
     ingest = Ingest(settings)
 
@@ -138,6 +139,9 @@ def start_background(settings: Settings):
             ingest.store.set_meta("last_error", "")
         return report
 
+    pinger = HubPinger(settings.websub_hubs)
+    pinger.start()
+    ingest.on_feeds_changed.append(lambda keys: pinger.notify([settings.base_url + key for key in keys]))
     scheduler = ScanScheduler(job, settings.scan_interval)
     scheduler.start()
     watcher = None
@@ -151,6 +155,7 @@ def start_background(settings: Settings):
         if watcher:
             watcher.stop()
         scheduler.shutdown()
+        pinger.stop()
 
     return shutdown
 
@@ -158,7 +163,9 @@ def start_background(settings: Settings):
 def cmd_scan(args: argparse.Namespace, settings: Settings) -> int:
     from feedsvc.service import Ingest
 
-    report = Ingest(settings).run()
+    ingest = Ingest(settings)
+    ingest.on_feeds_changed.append(lambda keys: ping_hubs_once(settings, keys))
+    report = ingest.run()
     groups: dict[str, list] = {}
     for outcome in report.outcomes:
         groups.setdefault(outcome.action, []).append(outcome)
@@ -173,6 +180,18 @@ def cmd_scan(args: argparse.Namespace, settings: Settings) -> int:
             print(f"  {o.path}" + (f": {o.reason}" if o.reason else ""))
     print(f"Scan took {report.seconds:.2f}s.")
     return 1 if groups.get("error") else 0
+
+
+def ping_hubs_once(settings: Settings, keys: list[str]) -> None:
+    """`feedsvc scan` exits right away, so it pings each hub once, in the foreground."""
+    from feedsvc.websub import ping
+
+    for hub in settings.websub_hubs:
+        for key in keys:
+            try:
+                ping(hub, settings.base_url + key)
+            except (OSError, ValueError) as e:
+                log.warning("WebSub hub %s failed for %s: %s", hub, key, e)
 
 
 def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:

@@ -198,6 +198,7 @@ def _add_links(body: bytes, fmt: str, links: dict[str, str], hubs: tuple[str, ..
             node = etree.SubElement(root, f"{{{TOMBSTONE_NS}}}deleted-entry", ref=entry.id,
                                     when=entry.withdrawn.astimezone(UTC).isoformat())
             etree.SubElement(node, f"{{{TOMBSTONE_NS}}}comment").text = "Withdrawn by the press office."
+    etree.indent(root, space="  ")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 

@@ -150,8 +150,7 @@ class Store:
         self._local = threading.local()
         self._pid = os.getpid()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._write() as db:
-            db.executescript(SCHEMA)
+        self._connection().executescript(SCHEMA)  # idempotent DDL; executescript manages its own transaction
 
     @property
     def generation_file(self) -> Path:
