@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime
 
@@ -14,11 +15,15 @@ from feedsvc.settings import Settings
 from feedsvc.store import Store, StoredDocument
 
 DEEP_PAGE_CACHE = 256  # archive pages kept per worker, least recently used dropped first
+# How often a worker looks at the generation file: well inside the one-second freshness target, and it keeps
+# the stat out of nearly every request.
+CHECK_INTERVAL = 0.2
+_UNSEEN = object()
 
 
 @dataclass(frozen=True)
 class ServedDocument:
-    """A feed document ready to answer: bytes, gzip bytes and both header lists."""
+    """A feed document ready to answer: bytes, gzip bytes, all header lists and the response bodies, built once."""
 
     key: str
     etag: str
@@ -28,12 +33,18 @@ class ServedDocument:
     headers: list[tuple[str, str]]
     gzip_headers: list[tuple[str, str]]
     not_modified_headers: list[tuple[str, str]]
+    last_modified_http: str = ""  # the Last-Modified value as sent, so an echoed If-Modified-Since is a string compare
+    last_modified_ts: float = 0.0
+    # WSGI bodies as lists: granian hands a one-item list to its bytes response without copying.
+    body_iter: list[bytes] = field(default_factory=list, repr=False)
+    gzip_iter: list[bytes] = field(default_factory=list, repr=False)
 
 
 def prepare(document: StoredDocument, settings: Settings) -> ServedDocument:
+    last_modified_http = format_datetime(document.last_modified.astimezone(UTC), usegmt=True)
     common = [
         ("ETag", document.etag),
-        ("Last-Modified", format_datetime(document.last_modified.astimezone(UTC), usegmt=True)),
+        ("Last-Modified", last_modified_http),
         ("Cache-Control", f"public, max-age={max(int(settings.scan_interval), 1)}"),
         ("Vary", "Accept-Encoding"),
         ("Access-Control-Allow-Origin", "*"),
@@ -53,17 +64,27 @@ def prepare(document: StoredDocument, settings: Settings) -> ServedDocument:
         gzip_headers=content + common + [("Content-Encoding", "gzip"),
                                          ("Content-Length", str(len(document.gzip_body)))],
         not_modified_headers=common,
+        last_modified_http=last_modified_http,
+        last_modified_ts=document.last_modified.timestamp(),
+        body_iter=[document.body],
+        gzip_iter=[document.gzip_body],
     )
 
 
 class DocumentCache:
-    """Answers `get(key)` from memory; reloads when the scanner signals a new generation (one stat a call)."""
+    """Answers `get(key)` from memory; reloads when the scanner signals a new generation.
 
-    def __init__(self, settings: Settings, store: Store):
+    The generation file is looked at no more than once every `check_interval` seconds per worker (0 means on
+    every call), so a new scan reaches every worker within that interval.
+    """
+
+    def __init__(self, settings: Settings, store: Store, check_interval: float = CHECK_INTERVAL):
         self.settings = settings
         self.store = store
+        self.check_interval = check_interval
         self._lock = threading.Lock()
-        self._stamp: tuple[int, int] | None = None
+        self._stamp: object = _UNSEEN
+        self._next_check = 0.0
         self._front: dict[str, ServedDocument] = {}
         self._deep: OrderedDict[str, ServedDocument | None] = OrderedDict()
 
@@ -86,15 +107,21 @@ class DocumentCache:
             self._deep.clear()
             self._stamp = stamp
 
+    def front(self) -> dict[str, ServedDocument]:
+        """The front documents by key (path plus canonical query), refreshed at most every check_interval."""
+        now = time.monotonic()
+        if now >= self._next_check:
+            self._next_check = now + self.check_interval
+            self.refresh()
+        return self._front
+
     def get(self, key: str) -> ServedDocument | None:
-        self.refresh()
-        return self._front.get(key)
+        return self.front().get(key)
 
     def get_or_render(self, variant: feeds.Variant) -> ServedDocument | None:
         """Archive pages and rare variants: rendered on first request, then kept until the store changes."""
-        self.refresh()
         key = variant.key
-        document = self._front.get(key)
+        document = self.front().get(key)
         if document is not None:
             return document
         with self._lock:

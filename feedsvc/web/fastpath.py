@@ -12,10 +12,18 @@ from feedsvc.web.documents import DocumentCache, ServedDocument
 
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 ALLOWED = "GET, HEAD, OPTIONS"
+OK = "200 OK"
+NOT_MODIFIED = "304 Not Modified"
+_EMPTY: list[bytes] = [b""]
+_ACCEPT_MEMO_SIZE = 256  # distinct Accept-Encoding values remembered per worker (clients send only a few)
 
 
 class FeedResponder:
-    """Serves /feed.atom, /feed.rss and /feed.json (every variant) with ETag, Last-Modified, gzip and HEAD."""
+    """Serves /feed.atom, /feed.rss and /feed.json (every variant) with ETag, Last-Modified, gzip and HEAD.
+
+    The common request (a GET of a front document, maybe conditional, maybe gzip) is a few dict lookups and a
+    string compare: headers and bodies are prepared once per store change by DocumentCache.
+    """
 
     def __init__(self, app: Callable, documents: DocumentCache):
         self.app = app
@@ -23,9 +31,16 @@ class FeedResponder:
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
-        fmt = feeds.PATH_FORMATS.get(path)
-        if fmt is None:
+        if path not in feeds.PATH_FORMATS:
             return self.app(environ, start_response)
+        query = environ.get("QUERY_STRING")
+        document = self.documents.front().get(path + "?" + query if query else path)
+        if document is not None and environ.get("REQUEST_METHOD") == "GET":
+            return respond(document, environ, start_response, False)
+        return self.slow(path, query or "", environ, start_response)
+
+    def slow(self, path: str, query: str, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        """Other methods, HEAD, non-canonical queries, archive pages and errors."""
         method = environ.get("REQUEST_METHOD", "GET")
         if method not in ("GET", "HEAD"):
             if method == "OPTIONS":
@@ -34,14 +49,14 @@ class FeedResponder:
                 return [b""]
             start_response("405 Method Not Allowed", [("Allow", ALLOWED), ("Content-Length", "0")])
             return [b""]
-        query = environ.get("QUERY_STRING", "")
-        document = self.documents.get(f"{path}?{query}" if query else path)
+        key = f"{path}?{query}" if query else path
+        document = self.documents.get(key)
         if document is None:
-            variant = parse_variant(fmt, query)
+            variant = parse_variant(feeds.PATH_FORMATS[path], query)
             if variant is None:
                 return _plain(start_response, "400 Bad Request",
                               b"Unknown feed parameters: use lang=<language> and page=<number>.\n")
-            if variant.key != (f"{path}?{query}" if query else path):
+            if variant.key != key:
                 location = self.documents.settings.base_url + variant.key
                 start_response("301 Moved Permanently", [("Location", location), ("Content-Length", "0")])
                 return [b""]
@@ -52,14 +67,15 @@ class FeedResponder:
 
 
 def respond(document: ServedDocument, environ: dict, start_response: Callable, head: bool) -> Iterable[bytes]:
-    if not_modified(document, environ):
-        start_response("304 Not Modified", document.not_modified_headers)
-        return [b""]
-    if "gzip" in environ.get("HTTP_ACCEPT_ENCODING", "") and _accepts_gzip(environ["HTTP_ACCEPT_ENCODING"]):
-        start_response("200 OK", document.gzip_headers)
-        return [b""] if head else [document.gzip_body]
-    start_response("200 OK", document.headers)
-    return [b""] if head else [document.body]
+    if ("HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ) and not_modified(document, environ):
+        start_response(NOT_MODIFIED, document.not_modified_headers)
+        return _EMPTY
+    encoding = environ.get("HTTP_ACCEPT_ENCODING")
+    if encoding and accepts_gzip(encoding):
+        start_response(OK, document.gzip_headers)
+        return _EMPTY if head else document.gzip_iter
+    start_response(OK, document.headers)
+    return _EMPTY if head else document.body_iter
 
 
 def not_modified(document: ServedDocument, environ: dict) -> bool:
@@ -71,15 +87,17 @@ def not_modified(document: ServedDocument, environ: dict) -> bool:
         tags = [t.strip() for t in inm.split(",")]
         return "*" in tags or any(t.removeprefix("W/") == document.etag for t in tags)
     ims = environ.get("HTTP_IF_MODIFIED_SINCE")
-    if ims:
-        try:
-            since = parsedate_to_datetime(ims)
-        except (TypeError, ValueError, IndexError):
-            return False
-        if since.tzinfo is None:
-            return False
-        return document.last_modified.timestamp() <= since.timestamp()
-    return False
+    if not ims:
+        return False
+    if ims == document.last_modified_http:
+        return True
+    try:
+        since = parsedate_to_datetime(ims)
+    except (TypeError, ValueError, IndexError):
+        return False
+    if since.tzinfo is None:
+        return False
+    return document.last_modified_ts <= since.timestamp()
 
 
 def parse_variant(fmt: str, query: str) -> feeds.Variant | None:
@@ -93,6 +111,20 @@ def parse_variant(fmt: str, query: str) -> feeds.Variant | None:
         else:
             return None
     return feeds.Variant(fmt, language, page)
+
+
+_accept_memo: dict[str, bool] = {}
+
+
+def accepts_gzip(header: str) -> bool:
+    """True when Accept-Encoding allows gzip (q > 0); answers are remembered per distinct header value."""
+    answer = _accept_memo.get(header)
+    if answer is None:
+        answer = _accepts_gzip(header)
+        if len(_accept_memo) >= _ACCEPT_MEMO_SIZE:
+            _accept_memo.clear()
+        _accept_memo[header] = answer
+    return answer
 
 
 def _accepts_gzip(header: str) -> bool:
