@@ -25,10 +25,18 @@ class ReaderOptions:
 
 
 def _registry() -> dict[str, Callable]:
-    from feedsvc.readers import plaintext
+    from feedsvc.readers import docx, htmlpage, markdown, pdf, plaintext
 
-    readers: dict[str, Callable] = {".txt": plaintext.read, ".text": plaintext.read}
-    return readers
+    return {
+        ".txt": plaintext.read,
+        ".text": plaintext.read,
+        ".md": markdown.read,
+        ".markdown": markdown.read,
+        ".html": htmlpage.read,
+        ".htm": htmlpage.read,
+        ".docx": docx.read,
+        ".pdf": pdf.read,
+    }
 
 
 _READERS = _registry()

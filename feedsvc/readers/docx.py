@@ -1,0 +1,105 @@
+"""Word releases (.docx): paragraphs and tables in document order, the Title/Heading style as the title."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from feedsvc.models import Rejection, Release
+from feedsvc.readers.common import Context, Meta, finish
+from feedsvc.readers.text import clean, sniff_binary
+
+MAX_UNPACKED = 100 * 1024 * 1024  # declared uncompressed size of all parts together
+MAX_RATIO = 200  # a part that expands more than this (and beyond 1 MB) is a zip bomb
+MAX_PARTS = 5000
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def check_package(data: bytes) -> Rejection | None:
+    """Refuse ZIP packages that are not Word documents or that would unpack to something huge."""
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        infos = package.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        if data.startswith(b"\xd0\xcf\x11\xe0"):
+            return Rejection("This is an old Word 97-2003 .doc file, not .docx: open it in Word and save it as .docx.")
+        what = sniff_binary(data)
+        if what:
+            return Rejection(f"This is not a Word .docx file: it looks like {what}.")
+        return Rejection("This is not a Word .docx file (it is not a valid .docx package; is it damaged?).")
+    if len(infos) > MAX_PARTS:
+        return Rejection("The Word file has too many parts to be read safely.")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNPACKED or any(
+        i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(1, i.compress_size) for i in infos
+    ):
+        return Rejection(
+            f"The Word file would unpack to {total // (1024 * 1024)} MB (a 'zip bomb'?), "
+            f"over the {MAX_UNPACKED // (1024 * 1024)} MB safety limit."
+        )
+    if "word/document.xml" not in {i.filename for i in infos}:
+        return Rejection("This .docx file is not a Word document (it has no word/document.xml).")
+    return None
+
+
+def _paragraph_lines(p) -> list[str]:
+    return [ln for ln in clean(p.text).replace("\f", "\n").split("\n") if ln.strip()]
+
+
+def read(ctx: Context, data: bytes) -> Release | Rejection:
+    """Read a Word release."""
+    if not data.strip():
+        return Rejection("The file is empty.")
+    refused = check_package(data)
+    if refused is not None:
+        return refused
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as e:  # python-docx raises many kinds for damaged packages
+        return Rejection(f"The Word file could not be opened (it looks damaged): {type(e).__name__}.")
+    meta = Meta()
+    paragraphs: list[str] = []
+    title_found = False
+    for child in document.element.body.iterchildren():
+        if child.tag == _W + "p":
+            p = Paragraph(child, document)
+            lines = _paragraph_lines(p)
+            if not lines:
+                continue
+            style = ""
+            try:
+                style = (p.style.style_id or p.style.name or "").lower() if p.style is not None else ""
+            except (KeyError, AttributeError, ValueError):
+                style = ""
+            if not title_found and meta.title is None and not paragraphs and (
+                style in ("title", "heading1", "heading 1") or style.startswith("title")
+            ):
+                meta.title = " ".join(lines)
+                title_found = True
+                continue
+            paragraphs.extend(lines)
+        elif child.tag == _W + "tbl":
+            table = Table(child, document)
+            for row in table.rows:
+                cells = []
+                for cell in row.cells:
+                    text = " ".join(" ".join(_paragraph_lines(cp)) for cp in cell.paragraphs).strip()
+                    if text and text not in cells:
+                        cells.append(text)
+                if cells:
+                    paragraphs.append(" — ".join(cells))
+    try:
+        created = document.core_properties.created
+    except (ValueError, TypeError, AttributeError):
+        created = None
+    if created is not None:
+        meta.fallback_date = created
+        meta.fallback_what = "the Word file's creation date"
+    if meta.title is None and not paragraphs:
+        return Rejection("The file is empty: the Word document has no text.")
+    return finish(ctx, paragraphs, meta)
