@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from feedsvc.models import Rejection, Release
@@ -71,7 +71,7 @@ def read_release(name: str, data: bytes, modified: datetime, options: ReaderOpti
     if len(data) > options.max_file_size:
         return Rejection(f"The file is larger than the {_size(options.max_file_size)} limit.")
     if modified.tzinfo is None:
-        modified = modified.replace(tzinfo=timezone.utc)
+        modified = modified.replace(tzinfo=UTC)
     try:
         return reader(Context(name=name, modified=modified, options=options), bytes(data))
     except (MemoryError, RecursionError):

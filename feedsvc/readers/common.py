@@ -6,7 +6,7 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from feedsvc.models import Rejection, Release
 from feedsvc.readers import dates
@@ -25,7 +25,7 @@ class Context:
     @property
     def now(self) -> datetime:
         now = getattr(self.options, "now", None)
-        return now if now is not None else datetime.now(timezone.utc)
+        return now if now is not None else datetime.now(UTC)
 
     @property
     def zone(self):
@@ -175,7 +175,6 @@ def finish(
     """
     meta = meta or Meta()
     options = ctx.options
-    now = ctx.now
     zone = ctx.zone
     warnings = list(meta.warnings)
     paragraphs = [normalise_space(xml_safe(p)) for p in paragraphs]
@@ -309,7 +308,7 @@ def _choose_date(ctx: Context, head: Head, body: list[str], title: str, meta: Me
     if meta.fallback_date is not None:
         fallback = meta.fallback_date
         if fallback.tzinfo is None:
-            fallback = fallback.replace(tzinfo=timezone.utc)
+            fallback = fallback.replace(tzinfo=UTC)
         if _year_ok(fallback.year, now, 0) and fallback <= now:
             return fallback, [f"No date found in the text: {meta.fallback_what} was used."]
     return ctx.modified, ["No date found in the text: the file's modification time was used."]

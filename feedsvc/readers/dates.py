@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 _MONTH_NAMES: dict[int, str] = {
@@ -119,7 +119,7 @@ def _offset(text: str) -> tzinfo | None:
 
 
 _ZONES = {
-    "utc": timezone.utc, "gmt": timezone.utc, "z": timezone.utc, "msk": "Europe/Moscow", "мск": "Europe/Moscow",
+    "utc": UTC, "gmt": UTC, "z": UTC, "msk": "Europe/Moscow", "мск": "Europe/Moscow",
     "cet": "Europe/Paris", "cest": "Europe/Paris", "eet": "Europe/Helsinki", "eest": "Europe/Helsinki",
     "bst": "Europe/London", "wet": "Europe/Lisbon", "west": "Europe/Lisbon",
 }
@@ -148,7 +148,7 @@ def find_dates(text: str) -> list[DateMatch]:
             minute = int(g["M"]) if g.get("M") else None
             tz = None
             if g.get("tz"):
-                tz = timezone.utc if g["tz"] == "Z" else _offset(g["tz"])
+                tz = UTC if g["tz"] == "Z" else _offset(g["tz"])
             dm = DateMatch(m.start(), m.end(), year, month_n, int(g["d"]), hour, minute, tz)
             if dm.valid():
                 found.append(dm)

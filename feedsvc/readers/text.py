@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from collections import Counter
 
 from charset_normalizer import from_bytes
