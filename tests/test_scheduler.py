@@ -1,0 +1,119 @@
+"""The scheduler: a scan at start, one at a time, sooner when nudged, follow-ups for unsettled files, quick stop."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+
+from feedsvc.models import ScanReport
+from feedsvc.scheduler import ScanScheduler
+
+
+def wait_until(predicate, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+class Job:
+    """A stand-in scan that records when it ran and how many ran at once."""
+
+    def __init__(self, duration=0.0, report=None):
+        self.duration = duration
+        self.report = report or (lambda: ScanReport(started=datetime.now(UTC)))
+        self.runs: list[float] = []
+        self.running = 0
+        self.most_at_once = 0
+        self.lock = threading.Lock()
+
+    def __call__(self, stop: threading.Event) -> ScanReport:
+        with self.lock:
+            self.running += 1
+            self.most_at_once = max(self.most_at_once, self.running)
+        self.runs.append(time.monotonic())
+        stop.wait(self.duration)
+        with self.lock:
+            self.running -= 1
+        return self.report()
+
+
+def test_a_scan_runs_at_start_without_waiting_for_the_interval():
+    job = Job()
+    scheduler = ScanScheduler(job, interval=3600)
+    scheduler.start()
+    try:
+        assert wait_until(lambda: len(job.runs) == 1)
+    finally:
+        scheduler.shutdown()
+
+
+def test_a_nudge_runs_the_scan_soon_and_never_two_at_once():
+    job = Job(duration=0.3)
+    scheduler = ScanScheduler(job, interval=3600)
+    scheduler.start()
+    try:
+        assert wait_until(lambda: len(job.runs) >= 1)
+        for _ in range(20):
+            scheduler.nudge()
+            time.sleep(0.02)
+        assert wait_until(lambda: len(job.runs) >= 2)
+        assert job.most_at_once == 1
+    finally:
+        scheduler.shutdown()
+
+
+def test_an_unsettled_file_gets_a_follow_up_scan():
+    reports = iter([ScanReport(started=datetime.now(UTC), next_check=0.2)])
+    job = Job(report=lambda: next(reports, ScanReport(started=datetime.now(UTC))))
+    scheduler = ScanScheduler(job, interval=3600)
+    scheduler.start()
+    try:
+        assert wait_until(lambda: len(job.runs) >= 2, timeout=5)
+    finally:
+        scheduler.shutdown()
+
+
+def test_the_scheduler_wakes_up_when_a_held_release_is_due():
+    due = datetime.now(UTC) + timedelta(seconds=0.3)
+    reports = iter([ScanReport(started=datetime.now(UTC), next_release=due)])
+    job = Job(report=lambda: next(reports, ScanReport(started=datetime.now(UTC))))
+    scheduler = ScanScheduler(job, interval=3600)
+    scheduler.start()
+    try:
+        assert wait_until(lambda: len(job.runs) >= 2, timeout=5)
+    finally:
+        scheduler.shutdown()
+
+
+def test_a_failing_scan_is_recorded_and_the_next_one_still_runs():
+    calls = []
+
+    def job(stop):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("disk on fire")
+        return ScanReport(started=datetime.now(UTC))
+
+    scheduler = ScanScheduler(job, interval=3600)
+    scheduler.start()
+    try:
+        assert wait_until(lambda: scheduler.last_error is not None)
+        assert "disk on fire" in scheduler.last_error
+        scheduler.nudge()
+        assert wait_until(lambda: len(calls) >= 2)
+    finally:
+        scheduler.shutdown()
+
+
+def test_shutdown_signals_a_running_scan_to_stop_and_does_not_wait_for_it():
+    job = Job(duration=30)
+    scheduler = ScanScheduler(job, interval=3600)
+    scheduler.start()
+    assert wait_until(lambda: job.running == 1)
+    scheduler.shutdown()
+    assert scheduler.stop_event.is_set()
+    assert wait_until(lambda: job.running == 0, timeout=5)  # the job saw the stop event
