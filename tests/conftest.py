@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from feedsvc.settings import Settings
 from feedsvc.service import Ingest
+from feedsvc.settings import Settings
 
 DATA = Path(__file__).parent / "data"
 SAMPLES = DATA / "samples"
