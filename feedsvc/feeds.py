@@ -194,10 +194,14 @@ def _add_links(body: bytes, fmt: str, links: dict[str, str], hubs: tuple[str, ..
         index += 1
     if fmt == "atom" and tombstones:
         root = _with_tombstone_namespace(root)
-        for entry in tombstones:
-            node = etree.SubElement(root, f"{{{TOMBSTONE_NS}}}deleted-entry", ref=entry.id,
-                                    when=entry.withdrawn.astimezone(UTC).isoformat())
+        first_entry = root.find(f"{{{ATOM_NS}}}entry")
+        position = list(root).index(first_entry) if first_entry is not None else len(root)
+        for entry in tombstones:  # extension elements go before the entries (RFC 4287 schema)
+            node = etree.Element(f"{{{TOMBSTONE_NS}}}deleted-entry", ref=entry.id,
+                                 when=entry.withdrawn.astimezone(UTC).isoformat())
             etree.SubElement(node, f"{{{TOMBSTONE_NS}}}comment").text = "Withdrawn by the press office."
+            root.insert(position, node)
+            position += 1
     etree.indent(root, space="  ")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
