@@ -199,7 +199,7 @@ _DATELINE_FILLER = re.compile(
 def parse_dateline(line: str) -> DateMatch | None:
     """The date (and time) of a dateline such as "14 March 2021 16:05" or "Moscow, 5 April 2022", else None.
 
-    A dateline is a short line whose date is its main content: besides the date and time at most five
+    A dateline is a short line whose date is its main content: besides the date and time at most three
     words remain (a place name, "года", a weekday, "Published:").
     """
     s = line.strip().translate(_ARABIC_DIGITS)
@@ -217,9 +217,7 @@ def parse_dateline(line: str) -> DateMatch | None:
         rest = _TIME.sub(" ", rest)
     rest = _DATELINE_FILLER.sub(" ", rest)
     words = re.findall(r"[^\W\d_]{2,}", rest)
-    if len(words) > 5 or (len(words) > 2 and re.search(r"[.!?]\s*$", s) and not s.endswith(".")):
-        return None
-    if len(words) > 3 and s.rstrip().endswith("."):
+    if len(words) > 3 or (len(words) > 1 and re.search(r"[.!?;]\s*$", s)):
         return None
     if hm is None:
         return d

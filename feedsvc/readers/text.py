@@ -82,24 +82,32 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-_CYRILLIC_LOWER = re.compile(r"[а-яё]")
-_CYRILLIC = re.compile(r"[А-ЯЁа-яё]")
-_MIXED_WORD = re.compile(r"(?=\w*[A-Za-z])(?=\w*[А-Яа-яЁё])\w+")
-_ODD_CHARS = re.compile(r"[\u2500-\u259f\u00a4\u00a6\u00a7\u00b6\u0402-\u040f\u0452-\u045f\u2320\u2321\u00ac]")
+_WORDS = re.compile(r"[^\W\d_]+")
+_ODD_CHARS = re.compile(r"[\u2500-\u259f\u00a4\u00a6\u00a7\u00b6\u00d7\u00f7\u0402-\u040f\u0452-\u045f\u2320\u2321\u00ac]")
+
+
+def _script_of(ch: str) -> str:
+    return "c" if "\u0400" <= ch <= "\u04ff" else ("l" if ch.isascii() or ch <= "\u024f" else "o")
 
 
 def _plausibility(text: str) -> float:
-    """Score a candidate decoding of 8-bit text: Russian prose is mostly lowercase Cyrillic, words use one script."""
-    high = sum(1 for ch in text if ord(ch) > 127)
-    if not high:
+    """Score a candidate decoding of 8-bit text from -1 to 1: the words with non-ASCII letters should use one
+    script and a sane case pattern (lower, Capitalised or UPPER); odd symbols (box drawing, ×) count against."""
+    good = bad = 0
+    for word in _WORDS.findall(text):
+        if word.isascii():
+            continue
+        scripts = {_script_of(ch) for ch in word}
+        cased = word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower())
+        if len(scripts) == 1 and cased:
+            good += 2 if word.islower() else 1
+        else:
+            bad += 2
+    high = sum(1 for ch in text if ord(ch) > 127) or 1
+    total = good + bad
+    if not total:
         return 0.0
-    lower = len(_CYRILLIC_LOWER.findall(text))
-    cyr = len(_CYRILLIC.findall(text))
-    mixed = len(_MIXED_WORD.findall(text))
-    odd = len(_ODD_CHARS.findall(text))
-    latin_ext = sum(1 for ch in text if 0xC0 <= ord(ch) <= 0x17F)
-    score = (lower + 0.3 * (cyr - lower) + 0.9 * latin_ext - 3 * odd) / high
-    return score - 2 * mixed / max(1, len(text.split()))
+    return (good - bad) / total - 3 * len(_ODD_CHARS.findall(text)) / high
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -135,7 +143,7 @@ def decode(data: bytes) -> tuple[str, str]:
         score = _plausibility(text)
         if best is None or score > best[0] + 1e-9:
             best = (score, text, codec)
-    if best is not None and best[0] > 0.5:
+    if best is not None and best[0] > 0.3:
         return best[1], best[2]
     match = from_bytes(data[:200_000]).best()
     if match is not None and match.encoding:
@@ -310,7 +318,7 @@ def _ends_open(line: str) -> bool:
 
 def _is_hyphen_end(line: str) -> bool:
     s = line.rstrip()
-    return len(s) >= 2 and s[-1] in "-‐¬" and s[-2].isalpha()
+    return len(s) >= 2 and s[-1] in "-‐¬" and s[-2].isalnum()
 
 
 def text_to_paragraphs(text: str) -> list[str]:
@@ -370,12 +378,14 @@ def text_to_paragraphs(text: str) -> list[str]:
     wrapped = double_spaced or inner_wraps >= 1
 
     lengths = sorted(len(ln.strip()) for ln in lines if len(ln.split()) >= 2) or [max(len(ln) for ln in lines)]
-    width = lengths[int(0.95 * (len(lengths) - 1))]
+    width = lengths[-1]
+    if width > 1.3 * lengths[int(0.9 * (len(lengths) - 1))]:
+        width = lengths[int(0.9 * (len(lengths) - 1))]  # one overlong line (a URL, a table row) is not the column
     indents = Counter(_indent(ln) for ln in lines)
     base_indent = indents.most_common(1)[0][0]
 
     def breaks(a: str, b: str) -> bool:
-        if _is_hyphen_end(a) and _starts_lower(b):
+        if _is_hyphen_end(a):
             return False
         bs = b.strip()
         if _BULLET.match(bs):
@@ -388,7 +398,7 @@ def text_to_paragraphs(text: str) -> list[str]:
         if width > 160:  # lines this long are unwrapped paragraphs, not a narrow column
             return not _ends_open(a)
         if not _ends_open(a):
-            return room <= width - max(2, width // 20)
+            return room <= width - max(1, width // 40)
         return room <= 0.6 * width
 
     paragraphs: list[str] = []
@@ -398,7 +408,7 @@ def text_to_paragraphs(text: str) -> list[str]:
         for ln in buf:
             if not joined:
                 joined = ln.strip()
-            elif _is_hyphen_end(joined) and _starts_lower(ln):
+            elif _is_hyphen_end(joined):
                 joined = _join_hyphenated(joined, ln, text)
             else:
                 joined = joined + " " + ln.strip()

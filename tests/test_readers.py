@@ -1,0 +1,559 @@
+"""The readers against the sample releases and against one quirk of real release files per test."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from datetime import UTC, date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from feedsvc.models import Rejection, Release
+from feedsvc.readers import SUPPORTED_EXTENSIONS, ReaderOptions, is_release_file, read_release
+from feedsvc.readers.dates import infer_year, years_in_text
+from feedsvc.readers.text import cut_summary, decode, text_to_paragraphs
+
+SAMPLES = Path(__file__).parent / "data" / "samples"
+MOSCOW = ZoneInfo("Europe/Moscow")
+NOW = datetime.now(UTC)
+OPTIONS = ReaderOptions(zone=MOSCOW)
+
+
+def expectations(folder: Path) -> list[dict]:
+    return json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+
+
+def read(name: str, data: bytes | str, modified: datetime = NOW, **options) -> Release | Rejection:
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return read_release(name, data, modified, ReaderOptions(zone=MOSCOW, **options))
+
+
+def release(name: str, data: bytes | str, modified: datetime = NOW, **options) -> Release:
+    result = read(name, data, modified, **options)
+    assert isinstance(result, Release), result
+    return result
+
+
+def paragraphs(r: Release) -> list[str]:
+    return r.body.split("\n\n")
+
+
+def modified_for(case: dict) -> datetime:
+    return datetime.fromisoformat(case["mtime"].replace("Z", "+00:00")) if "mtime" in case else NOW
+
+
+@pytest.mark.parametrize("case", expectations(SAMPLES), ids=lambda c: c["file"])
+def test_sample_release_becomes_what_expected_json_says(case):
+    path = SAMPLES / "releases" / case["file"]
+    r = release(path.name, path.read_bytes(), modified_for(case))
+    assert r.title == case["title"]
+    assert r.published.date().isoformat() == case["date"]
+    if "time" in case:
+        assert r.published.strftime("%H:%M") == case["time"]
+    if "utc_offset" in case:
+        assert r.published.isoformat().endswith(case["utc_offset"])
+    assert r.language == case["language"]
+    assert r.summary.startswith(case["summary_starts"])
+    if "paragraphs" in case:
+        assert r.body.count("\n\n") + 1 == case["paragraphs"]
+    if case.get("embargoed"):
+        assert r.embargo is not None and r.embargo > NOW
+        assert r.is_held(NOW)
+    else:
+        assert r.embargo is None
+    assert list(r.tags) == case.get("tags", [])
+    assert r.published.tzinfo is not None
+
+
+@pytest.mark.parametrize("case", expectations(SAMPLES / "bad"), ids=lambda c: c["file"])
+def test_bad_sample_is_handled_as_expected_json_says(case):
+    path = SAMPLES / "bad" / case["file"]
+    result = read(path.name, path.read_bytes(), NOW)
+    if case["outcome"] == "rejected":
+        assert isinstance(result, Rejection)
+        assert case["reason_mentions"] in result.reason.lower()
+        return
+    assert isinstance(result, Release), result
+    if "title" in case:
+        assert result.title in (case["title"], case["title"].replace("[31m", "").replace("[0m", ""))
+    if case["date"][0].isdigit():
+        assert result.published.date().isoformat() == case["date"]
+    else:
+        assert result.published == NOW
+        assert any("modification time" in w for w in result.warnings)
+
+
+def test_seed_release_has_seven_paragraphs_and_its_year_from_the_text_even_with_a_new_mtime():
+    data = (SAMPLES / "releases" / "press-release-lavrov-bourita.txt").read_bytes()
+    r = release("press-release-lavrov-bourita.txt", data, datetime(2026, 3, 1, tzinfo=UTC))
+    assert len(paragraphs(r)) == 7
+    assert r.published.isoformat() == "2020-12-03T00:00:00+03:00"
+    assert r.warnings == ("The year 2020 was inferred from the text (the date has no year).",)
+    assert "Russian-Arab Forum" in r.body and "Scientific-Technical" in r.body
+    assert paragraphs(r)[4].startswith("In this context")
+
+
+def test_chile_release_takes_its_year_from_the_modification_time():
+    data = (SAMPLES / "releases" / "deputy-minister-chile-ambassador.txt").read_bytes()
+    r = release("chile.txt", data, datetime(2021, 4, 20, 9, tzinfo=UTC))
+    assert r.published.date() == date(2021, 4, 14)
+    assert "modification time" in r.warnings[0]
+
+
+def test_hostile_markup_loses_scripts_event_handlers_and_javascript_links():
+    data = (SAMPLES / "bad" / "hostile-markup.html").read_bytes()
+    r = release("hostile-markup.html", data)
+    for needle in ("<script", "onerror", "javascript:", "document.cookie", "<img"):
+        assert needle not in r.body_html
+    assert "Details" in r.body_html and "The visa centre has moved" in r.body
+
+
+def test_control_characters_and_ansi_escapes_are_removed():
+    r = release("c.txt", "Title with \x1b[1;31mcolour\x1b[0m and a bell\x07\n\nThe text\x00 goes\x85 on.\x9b")
+    assert r.title == "Title with colour and a bell"
+    assert "\x00" not in r.body and "\x9b" not in r.body
+
+
+# --- paragraphs --------------------------------------------------------------------------------------------
+
+WRAPPED_RU = (
+    "Заголовок сообщения о переговорах\n\n"
+    "Министр иностранных дел провёл переговоры с коллегой. Стороны объявля-\n"
+    "ют о подписании соглашения и обсудили пресс-\n"
+    "релиз, а также военно-\n"
+    "политическое сотрудничество в регионе и новые формы взаимодействия стран.\n\n"
+    "Второй абзац сообщения.\n"
+)
+
+
+def test_hyphenation_at_line_end_is_joined_but_compounds_keep_their_hyphen():
+    r = release("ru.txt", WRAPPED_RU)
+    assert "объявляют" in r.body
+    assert "пресс-релиз" in r.body
+    assert "военно-политическое" in r.body
+    assert len(paragraphs(r)) == 2
+
+
+def test_line_end_hyphen_before_a_capital_is_kept_as_a_compound():
+    text = "Title of the release\n\nThe ministers met within the Russian-\nArab Forum and spoke at length.\n"
+    assert "Russian-Arab Forum" in release("a.txt", text).body
+
+
+def test_soft_hyphens_are_removed():
+    assert "cooperation" in release("a.txt", "Title here\n\nThe co\u00adoperation grows.").body
+
+
+def test_form_feed_between_paragraphs_is_a_paragraph_break():
+    text = "Title of the release\n\nFirst paragraph ends here.\fSecond paragraph starts here.\n"
+    assert paragraphs(release("a.txt", text)) == ["First paragraph ends here.", "Second paragraph starts here."]
+
+
+def test_form_feed_in_the_middle_of_a_sentence_joins_the_sentence():
+    text = "Title of the release\n\nThe Ministry tested its public alert system\f today. No action is required."
+    assert paragraphs(release("a.txt", text)) == ["The Ministry tested its public alert system today. "
+                                                  "No action is required."]
+
+
+def test_running_footer_repeated_on_every_page_is_dropped():
+    line = "The ministers discussed the state of affairs in the region and the prospects of cooperation"
+    page = "\n".join([line] * 6)
+    pages = [f"Ministry of Foreign Affairs | page {n}\n{page}\nwithin the framework.\nPress office, page {n} of 3"
+             for n in (1, 2, 3)]
+    text = "\f".join(pages)
+    paras = text_to_paragraphs(text)
+    assert not any("Press office" in p or "Ministry of Foreign Affairs |" in p for p in paras)
+
+
+def test_bare_page_numbers_between_pages_are_dropped():
+    text = "Release title\n\nFirst part of the text.\n\n- 1 -\fSecond part of the text.\n\n- 2 -"
+    assert paragraphs(release("a.txt", text)) == ["First part of the text.", "Second part of the text."]
+
+
+def test_old_mac_cr_line_endings_are_read():
+    text = "Title of the release\r\r10 May 2022\r\rFirst paragraph.\r\rSecond paragraph.\r"
+    r = release("mac.txt", text)
+    assert r.title == "Title of the release" and r.published.date() == date(2022, 5, 10)
+    assert len(paragraphs(r)) == 2
+
+
+def test_hard_wrapped_text_without_blank_lines_is_unwrapped_into_paragraphs():
+    text = (
+        "Statement on the results of the talks\n"
+        "\n"
+        "The ministers held detailed talks on the whole range of bilateral relations and\n"
+        "discussed the preparation of the visit of the President.\n"
+        "Particular attention was paid to trade, which grew by a third last year, and to\n"
+        "joint projects in energy.\n"
+    )
+    assert paragraphs(release("a.txt", text)) == [
+        "The ministers held detailed talks on the whole range of bilateral relations and discussed the "
+        "preparation of the visit of the President.",
+        "Particular attention was paid to trade, which grew by a third last year, and to joint projects in energy.",
+    ]
+
+
+def test_unwrapped_lines_each_stay_a_paragraph():
+    text = "Title\nFirst paragraph is one long line.\nSecond paragraph is another line.\n"
+    assert paragraphs(release("a.txt", text)) == ["First paragraph is one long line.",
+                                                  "Second paragraph is another line."]
+
+
+# --- encodings ---------------------------------------------------------------------------------------------
+
+def test_short_koi8_r_text_is_decoded():
+    assert decode("Привет, мир".encode("koi8_r"))[0] == "Привет, мир"
+    r = release("k.txt", "Заявление МИД\n\n10.05.2022\n\nТекст заявления.".encode("koi8_r"))
+    assert r.title == "Заявление МИД" and r.language == "ru"
+
+
+def test_short_cp1251_text_is_decoded():
+    assert decode("Комментарий".encode("cp1251"))[0] == "Комментарий"
+
+
+def test_western_cp1252_text_is_not_read_as_cyrillic():
+    assert decode("Déclaration du ministère à propos de l'été".encode("cp1252"))[0] == (
+        "Déclaration du ministère à propos de l'été")
+
+
+def test_utf8_bom_is_stripped():
+    r = release("b.txt", b"\xef\xbb\xbfTitle after a BOM\n\n3 June 2022\n\nText.")
+    assert r.title == "Title after a BOM"
+
+
+def test_utf16_without_bom_is_decoded():
+    assert decode("Title\n\nText here".encode("utf-16-le"))[0] == "Title\n\nText here"
+
+
+def test_utf8_read_as_cp1251_mojibake_is_repaired():
+    broken = "Комментарий Департамента".encode().decode("cp1251")
+    assert decode(broken.encode("utf-8"))[0] == "Комментарий Департамента"
+
+
+def test_binary_in_a_txt_file_is_not_text():
+    result = read("x.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    assert isinstance(result, Rejection) and "not text" in result.reason and "PDF" in result.reason
+
+
+def test_file_over_the_size_limit_is_rejected_naming_the_limit():
+    result = read("big.txt", b"a" * 2048, max_file_size=1024)
+    assert isinstance(result, Rejection) and "1 KB" in result.reason
+
+
+# --- titles ------------------------------------------------------------------------------------------------
+
+def test_only_a_date_is_rejected_for_lack_of_a_title():
+    result = read("d.txt", "5 April 2022\n")
+    assert isinstance(result, Rejection) and result.reason.startswith("No title found")
+
+
+def test_only_punctuation_is_rejected_for_lack_of_a_title():
+    result = read("p.txt", "... --- !!!\n\n***\n")
+    assert isinstance(result, Rejection) and "title" in result.reason.lower()
+
+
+def test_long_title_is_cut_at_a_word_with_an_ellipsis():
+    r = release("t.md", "---\ntitle: " + "word " * 60 + "\n---\nText.\n", title_length=50)
+    assert len(r.title) <= 50 and r.title.endswith("word…")
+
+
+def test_label_line_above_the_title_is_not_the_title():
+    r = release("l.txt", "PRESS RELEASE\n\nOpening of the new embassy\n\n5 April 2022\n\nText.")
+    assert r.title == "Opening of the new embassy"
+
+
+def test_dateline_above_the_title_is_metadata():
+    r = release("l.txt", "5 April 2022\n\nOpening of the new embassy\n\nThe embassy opened.")
+    assert r.title == "Opening of the new embassy" and r.published.date() == date(2022, 4, 5)
+    assert r.body == "The embassy opened."
+
+
+# --- dates -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "dateline, expected",
+    [
+        ("August 10, 2018", date(2018, 8, 10)),
+        ("Le 3 décembre 2020", date(2020, 12, 3)),
+        ("Paris, le 1er septembre 2022", date(2022, 9, 1)),
+        ("Madrid, 5 de abril de 2022", date(2022, 4, 5)),
+        ("Berlin, 5. April 2022", date(2022, 4, 5)),
+        ("Brasília, 12 de março de 2021", date(2021, 3, 12)),
+        ("3 декабря 2020 года", date(2020, 12, 3)),
+        ("Москва, 15.07.2022", date(2022, 7, 15)),
+        ("١٥ يوليو ٢٠٢٢", date(2022, 7, 15)),
+        ("2022-06-09", date(2022, 6, 9)),
+    ],
+)
+def test_datelines_in_several_languages_are_read(dateline, expected):
+    r = release("a.txt", f"Title of the release\n\n{dateline}\n\nThe text of the release.")
+    assert r.published.date() == expected
+    assert r.body == "The text of the release."
+
+
+def test_dateline_time_and_zone_are_kept():
+    r = release("a.txt", "Title of the release\n\n14 March 2021, 16:05 GMT\n\nText.")
+    assert r.published == datetime(2021, 3, 14, 16, 5, tzinfo=UTC)
+
+
+def test_document_number_tail_is_the_date():
+    r = release("a.txt", "Title of the release\n\n№ 1523-15-07-2022\n\nText.")
+    assert r.published.date() == date(2022, 7, 15) and r.body == "Text."
+
+
+def test_geneva_communique_year_is_not_taken_for_the_release_year():
+    text = ("Press release on the talks\n\nOn March 5, the ministers reaffirmed their commitment to the Geneva "
+            "Communique of June 30, 2012 and to Resolution 2254.\n")
+    r = release("g.txt", text, datetime(2023, 3, 6, tzinfo=UTC))
+    assert r.published.date() == date(2023, 3, 5)
+
+
+def test_year_from_the_text_when_the_file_was_copied_years_later():
+    text = "Signing of the programme\n\nOn 14 May, the parties signed the 2019 programme.\n"
+    r = release("y.txt", text, datetime(2025, 1, 1, tzinfo=UTC))
+    assert r.published.date() == date(2019, 5, 14)
+
+
+def test_year_inference_rule_prefers_a_recent_mtime_over_last_years_mention():
+    assert infer_year(1, 15, [2020], date(2021, 1, 16), date(2026, 1, 1))[0] == 2021
+    assert infer_year(12, 3, [2016, 2020], date(2026, 3, 1), date(2026, 3, 1))[0] == 2020
+    assert infer_year(4, 14, [], date(2021, 4, 20), date(2026, 1, 1))[0] == 2021
+
+
+def test_resolution_numbers_are_not_years():
+    assert years_in_text("UN Security Council Resolution 2254 and No. 2020 of 2016", 2027) == [2016]
+
+
+def test_lead_date_in_russian_without_year():
+    text = "Заявление\n\n3 декабря министр провёл встречу. Обсуждались итоги 2020 года."
+    r = release("r.txt", text, datetime(2026, 1, 1, tzinfo=UTC))
+    assert r.published.isoformat() == "2020-12-03T00:00:00+03:00"
+
+
+def test_date_in_the_file_name_is_used_when_the_text_has_none():
+    r = release("statement-2022-06-09.txt", "Statement\n\nText without a date.")
+    assert r.published.date() == date(2022, 6, 9)
+    assert r.warnings and "file name" in r.warnings[0]
+
+
+def test_russian_embargo_line_holds_the_release():
+    text = "НЕ ДЛЯ ПУБЛИКАЦИИ ДО 10:00 МСК 2 июня 2031 года\n\nЗаявление\n\n2 июня 2031 года\n\nТекст заявления."
+    r = release("e.txt", text)
+    assert r.embargo == datetime(2031, 6, 2, 10, tzinfo=MOSCOW)
+    assert "ПУБЛИКАЦИИ" not in r.body and r.title == "Заявление"
+
+
+def test_unreadable_embargo_line_is_rejected_rather_than_published():
+    result = read("e.txt", "EMBARGOED UNTIL FURTHER NOTICE\n\nTitle\n\nText.")
+    assert isinstance(result, Rejection) and "embargo" in result.reason.lower()
+
+
+# --- summaries ---------------------------------------------------------------------------------------------
+
+def test_summary_is_cut_at_a_sentence_boundary():
+    lead = "First sentence is here. " * 20
+    assert cut_summary(lead, 100) == "First sentence is here. First sentence is here. First sentence is here. " \
+                                     "First sentence is here."
+
+
+def test_summary_without_a_sentence_end_is_cut_at_a_word_with_an_ellipsis():
+    s = cut_summary("word " * 100, 60)
+    assert s.endswith("word…") and len(s) <= 60
+
+
+def test_summary_does_not_stop_after_an_abbreviation():
+    s = cut_summary("Talks with Mr. Smith went well and lasted hours " + "and hours " * 40, 80)
+    assert s.endswith("…")
+
+
+# --- Markdown ----------------------------------------------------------------------------------------------
+
+def test_markdown_without_front_matter_takes_its_first_h1_as_title():
+    r = release("m.md", "# The heading\n\n5 April 2022\n\nFirst *paragraph*.\n\n- item one\n- item two\n")
+    assert r.title == "The heading" and r.published.date() == date(2022, 4, 5)
+    assert paragraphs(r) == ["First paragraph.", "item one", "item two"]
+    assert "<em>paragraph</em>" in r.body_html and "<li>item one</li>" in r.body_html
+
+
+def test_markdown_raw_html_is_not_markup():
+    r = release("m.md", "# Title\n\nText <script>alert(1)</script> and <b onclick=x>bold</b>.\n")
+    assert "<script" not in r.body_html and "<b onclick" not in r.body_html
+
+
+def test_markdown_front_matter_embargo_and_comma_tags():
+    text = "---\ntitle: Заявление\ndate: 2031-06-01\nembargo: 2031-06-02T10:00:00Z\ntags: a, b\nlang: ru\n---\nТекст.\n"
+    r = release("m.md", text)
+    assert r.embargo == datetime(2031, 6, 2, 10, tzinfo=UTC) and r.tags == ("a", "b") and r.language == "ru"
+    assert r.published == datetime(2031, 6, 1, tzinfo=MOSCOW)
+
+
+def test_markdown_with_broken_front_matter_is_rejected():
+    result = read("m.md", "---\ntitle: [unclosed\n---\nText.\n")
+    assert isinstance(result, Rejection) and "YAML" in result.reason
+
+
+# --- HTML --------------------------------------------------------------------------------------------------
+
+def test_html_relative_links_become_absolute_against_the_canonical_url():
+    page = ('<html><head><link rel="canonical" href="https://mid.example/news/1"></head><body><article>'
+            '<h1>Title</h1><p>See <a href="/docs/2">the document</a> and <a href="#x">here</a>.</p>'
+            '</article></body></html>')
+    r = release("p.html", page)
+    assert 'href="https://mid.example/docs/2"' in r.body_html
+    assert 'href="#x"' not in r.body_html
+
+
+def test_html_relative_links_without_a_base_lose_their_href_but_keep_their_text():
+    r = release("p.html", '<h1>Title</h1><p>See <a href="/docs/2">the document</a>.</p>')
+    assert "href" not in r.body_html and "the document" in r.body_html
+
+
+def test_html_title_falls_back_to_og_title_then_title_without_site_name():
+    page = ("<html><head><title>Visit of the Minister to Cairo - The Ministry</title></head>"
+            "<body><p>5 April 2022</p><p>The Minister visited Cairo.</p></body></html>")
+    assert release("p.html", page).title == "Visit of the Minister to Cairo"
+
+
+def test_html_date_from_json_ld():
+    page = ('<html><head><script type="application/ld+json">{"@type":"NewsArticle",'
+            '"datePublished":"2021-05-04T09:30:00+02:00"}</script></head>'
+            '<body><h1>Title</h1><p>Text.</p></body></html>')
+    assert release("p.html", page).published == datetime.fromisoformat("2021-05-04T09:30:00+02:00")
+
+
+def test_html_keywords_become_tags_and_html_lang_the_language():
+    page = ('<html lang="fr-FR"><head><meta name="keywords" content="visa, consulat"></head>'
+            '<body><h1>Titre</h1><p>Le texte.</p></body></html>')
+    r = release("p.html", page)
+    assert r.tags == ("visa", "consulat") and r.language == "fr-FR"
+
+
+def test_deeply_nested_html_is_read_without_error():
+    page = "<h1>Title</h1>" + "<div>" * 20000 + "<p>Deep text.</p>" + "</div>" * 20000
+    result = read("deep.html", page)
+    assert isinstance(result, Release | Rejection)
+
+
+def test_html_share_buttons_and_breadcrumbs_are_not_content():
+    page = ('<body><main><div class="breadcrumbs">Home / News</div><h1>Title</h1><p>Real text.</p>'
+            '<div class="share-buttons">Share on X</div></main><footer>Copyright</footer></body>')
+    assert release("p.html", page).body == "Real text."
+
+
+# --- Word --------------------------------------------------------------------------------------------------
+
+def make_docx(*paragraphs: tuple[str, str | None]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for text, style in paragraphs:
+        document.add_paragraph(text, style=style)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_docx_title_style_dateline_and_paragraphs():
+    data = make_docx(("Statement on the talks", "Title"), ("5 April 2022", None), ("First paragraph.", None),
+                     ("Second paragraph.", None))
+    r = release("s.docx", data)
+    assert r.title == "Statement on the talks" and r.published.date() == date(2022, 4, 5)
+    assert paragraphs(r) == ["First paragraph.", "Second paragraph."]
+
+
+def test_docx_zip_bomb_is_rejected_before_parsing():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"\0" * (120 * 1024 * 1024))
+    result = read("bomb.docx", out.getvalue())
+    assert isinstance(result, Rejection) and "zip bomb" in result.reason
+
+
+def test_old_doc_file_named_docx_is_rejected_with_advice():
+    result = read("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    assert isinstance(result, Rejection) and ".doc" in result.reason
+
+
+# --- PDF ---------------------------------------------------------------------------------------------------
+
+def make_pdf(pages: list[list[str]]) -> bytes:
+    """A minimal PDF with a Helvetica text layer, one line per string."""
+    objects: list[bytes] = []
+    page_ids = [3 + 2 * i for i in range(len(pages))]
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    kids = " ".join(f"{i} 0 R" for i in page_ids).encode()
+    objects.append(b"<< /Type /Pages /Kids [" + kids + b"] /Count " + str(len(pages)).encode() + b" >>")
+    font_id = 3 + 2 * len(pages)
+    for i, lines in enumerate(pages):
+        escaped = [ln.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") for ln in lines]
+        stream = "BT /F1 11 Tf 14 TL 72 760 Td " + " ".join(f"({ln}) Tj T*" for ln in escaped) + " ET"
+        content = stream.encode("latin-1")
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {page_ids[i] + 1} 0 R "
+            f"/Resources << /Font << /F1 {font_id} 0 R >> >> >>".encode()
+        )
+        objects.append(b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{n} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def test_pdf_text_layer_is_read_and_unwrapped_across_pages():
+    data = make_pdf([
+        ["Statement on the consular agreement", "", "12 October 2022", "",
+         "The ministers signed the consular agreement, which simplifies the issuing of",
+         "visas for business travellers and students of both countries.",
+         "The agreement enters into force thirty days after the exchange of the",
+         "instruments of ratification by the two parties concerned."],
+        ["The next round of consultations will take place in the spring."],
+    ])
+    r = release("s.pdf", data)
+    assert r.title == "Statement on the consular agreement" and r.published.date() == date(2022, 10, 12)
+    assert paragraphs(r)[0].startswith("The ministers signed the consular agreement, which simplifies the issuing of "
+                                       "visas")
+    assert paragraphs(r)[-1] == "The next round of consultations will take place in the spring."
+
+
+def test_pdf_without_a_text_layer_is_rejected_as_a_scan():
+    result = read("scan.pdf", make_pdf([[]]))
+    assert isinstance(result, Rejection) and "no text layer" in result.reason
+
+
+def test_damaged_pdf_is_rejected_clearly():
+    result = read("broken.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\n%%EOF")
+    assert isinstance(result, Rejection)
+
+
+def test_encrypted_pdf_is_rejected_asking_for_an_unprotected_copy():
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(make_pdf([["Title of a protected release"]]))))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    result = read("locked.pdf", out.getvalue())
+    assert isinstance(result, Rejection) and ("password" in result.reason or "encrypted" in result.reason)
+
+
+# --- interface ---------------------------------------------------------------------------------------------
+
+def test_every_format_is_registered_by_extension():
+    assert {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"} <= SUPPORTED_EXTENSIONS
+    assert is_release_file("a/B.PDF") and not is_release_file(".hidden") and not is_release_file("x.png")
+
+
+def test_unknown_extension_is_rejected_not_raised():
+    assert isinstance(read_release("x.png", b"\x89PNG", NOW, OPTIONS), Rejection)
