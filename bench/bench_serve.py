@@ -1,0 +1,278 @@
+"""Requests/s and p99 of cached feeds under `feedsvc serve`, beside nginx and a bare Flask app with the same bytes.
+
+    /work/venv/bin/python bench/bench_serve.py [--rounds 3] [--seconds 5] [--workers 2] [--variants]
+
+Each round runs every target once, in turn, so the servers see the same machine conditions; the table gives the
+median over rounds. The ratio column is feedsvc over nginx for the same kind of request. `--variants` also
+measures feedsvc's app under other granian settings (launched through the granian CLI, bench only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import statistics
+import sys
+import tempfile
+import urllib.request
+from datetime import UTC, datetime
+from email.message import Message
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import PYTHON, Process, feedsvc_env, fill_store, free_port, machine, need_tool, run_wrk, table  # noqa: E402
+
+TARGET_RATIO = 0.7
+
+NGINX_CONF = """\
+worker_processes {workers};
+pid {root}/nginx.pid;
+error_log {root}/nginx-error.log warn;
+daemon off;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 1000000;
+    etag on;
+    gzip_static on;
+    types {{ application/atom+xml atom; application/rss+xml rss; }}
+    server {{
+        listen 127.0.0.1:{port};
+        root {root}/www;
+        add_header Vary Accept-Encoding;
+        add_header Access-Control-Allow-Origin *;
+    }}
+}}
+"""
+
+BARE_APPS = '''\
+"""Reference apps serving the same bytes: a Flask view, and a plain WSGI callable with pre-built headers."""
+
+from pathlib import Path
+
+from flask import Flask, Response
+
+BODY = Path(__file__).with_name("www").joinpath("feed.atom").read_bytes()
+HEADERS = [("Content-Type", "application/atom+xml; charset=utf-8"), ("Content-Length", str(len(BODY)))]
+
+
+def flask_app():
+    app = Flask(__name__)
+
+    @app.get("/feed.atom")
+    def feed():
+        return Response(BODY, content_type="application/atom+xml; charset=utf-8")
+
+    return app
+
+
+def wsgi_app():
+    def app(environ, start_response):
+        start_response("200 OK", HEADERS)
+        return [BODY]
+
+    return app
+'''
+
+
+def fetch(url: str, headers: dict[str, str] | None = None) -> tuple[int, Message, bytes]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=5) as r:
+            return r.status, r.headers, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers, b""
+
+
+def check(name: str, url: str, headers: dict[str, str], status: int, body: bytes | None,
+          encoding: str | None = None) -> None:
+    """Every target must answer what the row claims before it is timed."""
+    got_status, got_headers, got_body = fetch(url, headers)
+    problems = []
+    if got_status != status:
+        problems.append(f"status {got_status}, expected {status}")
+    if body is not None and got_body != body:
+        problems.append(f"{len(got_body)} bytes, expected the same {len(body)} bytes")
+    if got_headers.get("Content-Encoding") != encoding:
+        problems.append(f"Content-Encoding {got_headers.get('Content-Encoding')}, expected {encoding}")
+    if problems:
+        raise SystemExit(f"{name}: {'; '.join(problems)}")
+
+
+def granian(target: str, port: int, workers: int, cwd: Path, env: dict, log: Path, *extra: str) -> Process:
+    args = [PYTHON, "-m", "granian", "--interface", "wsgi", "--factory", "--host", "127.0.0.1", "--port", str(port),
+            "--workers", str(workers), "--no-access-log", "--log-level", "warning", *extra, target]
+    return Process(args, env=env, cwd=cwd, log=log)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--workers", type=int, default=2, help="granian workers and nginx worker_processes")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--releases", type=int, default=500, help="releases in the store")
+    parser.add_argument("--paragraphs", type=int, default=1, help="paragraphs per release (sets the feed size)")
+    parser.add_argument("--variants", action="store_true", help="also try other granian settings (bench only)")
+    parser.add_argument("--no-install", action="store_true", help="skip instead of apt-get installing wrk/nginx")
+    args = parser.parse_args()
+
+    if not need_tool("wrk", install=not args.no_install):
+        print("SUMMARY serve: SKIPPED (wrk missing)")
+        return 0
+    nginx = need_tool("nginx", install=not args.no_install)
+
+    with tempfile.TemporaryDirectory(prefix="feedsvc-bench-serve-") as tmp:
+        root = Path(tmp)
+        root.chmod(0o755)  # nginx workers run as nobody
+        database = root / "var" / "feedsvc.sqlite3"
+        releases = root / "releases"
+        releases.mkdir()
+        port = free_port()
+        env = feedsvc_env(root, releases, database, port, scan_interval=60, watch="false")
+        fill_store(database, args.releases, paragraphs=args.paragraphs)
+        render(root, env)
+
+        processes: list[Process] = []
+        try:
+            service = Process([PYTHON, "-m", "feedsvc", "serve", "--no-scheduler", "--host", "127.0.0.1",
+                               "--port", str(port), "--workers", str(args.workers)],
+                              env=env, cwd=root, log=root / "serve.log")
+            processes.append(service)
+            base = f"http://127.0.0.1:{port}"
+            service.wait_http(base + "/feed.atom", ok=lambda s, b: s == 200)
+            _, atom_headers, atom = fetch(base + "/feed.atom")
+            _, _, rss = fetch(base + "/feed.rss")
+            _, _, atom_gz = fetch(base + "/feed.atom", {"Accept-Encoding": "gzip"})
+            assert gzip.decompress(atom_gz) == atom
+            etag = atom_headers["ETag"]
+
+            www = root / "www"
+            www.mkdir()
+            (www / "feed.atom").write_bytes(atom)
+            (www / "feed.rss").write_bytes(rss)
+            (www / "feed.atom.gz").write_bytes(atom_gz)
+            (root / "bare_apps.py").write_text(BARE_APPS)
+
+            targets: list[tuple[str, str, str, dict[str, str]]] = []  # (server, kind, url, headers)
+            plain = {"Accept-Encoding": "identity"}
+            gz = {"Accept-Encoding": "gzip"}
+            targets += [("feedsvc", "atom", base + "/feed.atom", plain),
+                        ("feedsvc", "rss", base + "/feed.rss", plain),
+                        ("feedsvc", "304", base + "/feed.atom", {**plain, "If-None-Match": etag}),
+                        ("feedsvc", "gzip", base + "/feed.atom", gz)]
+            check("feedsvc atom", base + "/feed.atom", plain, 200, atom)
+            check("feedsvc rss", base + "/feed.rss", plain, 200, rss)
+            check("feedsvc 304", base + "/feed.atom", {"If-None-Match": etag}, 304, None)
+            check("feedsvc gzip", base + "/feed.atom", gz, 200, atom_gz, "gzip")
+
+            if nginx:
+                nport = free_port()
+                (root / "nginx.conf").write_text(NGINX_CONF.format(workers=args.workers, root=root, port=nport))
+                processes.append(Process([nginx, "-c", str(root / "nginx.conf"), "-p", str(root)],
+                                         cwd=root, log=root / "nginx.log"))
+                nbase = f"http://127.0.0.1:{nport}"
+                processes[-1].wait_http(nbase + "/feed.atom")
+                nginx_etag = fetch(nbase + "/feed.atom", plain)[1]["ETag"]
+                check("nginx atom", nbase + "/feed.atom", plain, 200, atom)
+                check("nginx 304", nbase + "/feed.atom", {"If-None-Match": nginx_etag}, 304, None)
+                check("nginx gzip", nbase + "/feed.atom", gz, 200, atom_gz, "gzip")
+                targets += [("nginx", "atom", nbase + "/feed.atom", plain),
+                            ("nginx", "rss", nbase + "/feed.rss", plain),
+                            ("nginx", "304", nbase + "/feed.atom", {**plain, "If-None-Match": nginx_etag}),
+                            ("nginx", "gzip", nbase + "/feed.atom", gz)]
+
+            bare_env = {k: v for k, v in env.items() if not k.startswith("FEEDSVC_")}
+            for name, factory in (("flask view", "bare_apps:flask_app"), ("plain wsgi", "bare_apps:wsgi_app")):
+                bport = free_port()
+                processes.append(granian(factory, bport, args.workers, root, bare_env, root / f"{bport}.log"))
+                url = f"http://127.0.0.1:{bport}/feed.atom"
+                processes[-1].wait_http(url)
+                check(name, url, plain, 200, atom)
+                targets.append((name, "atom", url, plain))
+
+            if args.variants:
+                for label, extra in granian_variants(args.workers):
+                    vport = free_port()
+                    venv = {**env, "FEEDSVC_BASE_URL": f"http://127.0.0.1:{vport}"}
+                    processes.append(granian("feedsvc.web:create_app", vport, args.workers, root, venv,
+                                             root / f"{vport}.log", *extra))
+                    url = f"http://127.0.0.1:{vport}/feed.atom"
+                    processes[-1].wait_http(url)
+                    check(label, url, plain, 200, atom)
+                    targets.append((label, "atom", url, plain))
+
+            print(f"machine: {machine()}")
+            print(f"store: {args.releases} releases; /feed.atom {len(atom)} bytes ({len(atom_gz)} gzipped), "
+                  f"/feed.rss {len(rss)} bytes")
+            print(f"load: wrk -t2 -c{args.connections} -d{args.seconds:g}s --latency, {args.rounds} rounds, "
+                  f"targets interleaved; servers: {args.workers} workers each")
+            results: dict[tuple[str, str], list[dict]] = {}
+            for r in range(args.rounds):
+                for server, kind, url, headers in targets:
+                    result = run_wrk(url, headers, seconds=args.seconds, connections=args.connections)
+                    results.setdefault((server, kind), []).append(result)
+                    print(f"  round {r + 1}: {server:<28} {kind:<5} {result['rps']:>9.0f} req/s  "
+                          f"p99 {result['p99']:.2f} ms", flush=True)
+        finally:
+            for process in reversed(processes):
+                process.stop()
+
+    print()
+    rows, ratios = [], {}
+    for (server, kind), runs in results.items():
+        rps = statistics.median(r["rps"] for r in runs)
+        p99 = statistics.median(r["p99"] for r in runs)
+        bad = sum(r["bad"] + r["errors"] for r in runs)
+        ref = results.get(("nginx", kind))
+        ratio = ""
+        if ref:
+            value = rps / statistics.median(r["rps"] for r in ref)
+            ratio = f"{value:.2f}"
+            if server == "feedsvc":
+                ratios[kind] = value
+        rows.append([server, kind, f"{rps:.0f}", f"{min(r['rps'] for r in runs):.0f}",
+                     f"{max(r['rps'] for r in runs):.0f}", f"{p99:.2f}", ratio, bad])
+    print(table(rows, ["server", "request", "req/s (median)", "min", "max", "p99 ms", "x nginx", "errors"]))
+    print()
+    if not ratios:
+        print("SUMMARY serve: nginx unavailable, no ratios (feedsvc figures above)")
+        return 0
+    verdict = all(v >= TARGET_RATIO for v in ratios.values())
+    print("SUMMARY serve: feedsvc/nginx " + ", ".join(f"{k} {v:.2f}x" for k, v in ratios.items())
+          + f" (target >= {TARGET_RATIO}x): " + ("PASS" if verdict else "MISS"))
+    return 0
+
+
+def render(root: Path, env: dict[str, str]) -> None:
+    """Render the front documents once, as a scan would (and bump the generation file)."""
+    import os
+
+    from feedsvc.service import Ingest
+    from feedsvc.settings import load_settings
+
+    saved = dict(os.environ)
+    os.environ.update(env)
+    try:
+        settings = load_settings()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    Ingest(settings).render(datetime.now(UTC))
+
+
+def granian_variants(workers: int) -> list[tuple[str, list[str]]]:
+    """Other granian settings for the same app (what `feedsvc serve` could pass to granian.server.Server)."""
+    return [
+        ("granian cli defaults", []),
+        ("runtime_mode=st", ["--runtime-mode", "st"]),
+        ("blocking_threads=1", ["--blocking-threads", "1"]),
+        ("backpressure=64", ["--backpressure", "64"]),
+        ("st+blocking1+bp64", ["--runtime-mode", "st", "--blocking-threads", "1", "--backpressure", "64"]),
+    ]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
