@@ -2,75 +2,125 @@
 
 from __future__ import annotations
 
-import fnmatch
+import errno
 import hashlib
 import logging
 import os
 import stat
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from feedsvc.models import FileOutcome, Rejection, ScanReport
 from feedsvc.readers import SUPPORTED_EXTENSIONS, ReaderOptions, is_release_file, read_release
 from feedsvc.settings import Settings
-from feedsvc.store import Store
+from feedsvc.store import FileStamp, Store
 
 log = logging.getLogger(__name__)
 
-# Editor, office and transfer leftovers: never releases, never reported.
-IGNORED_PATTERNS = (
-    ".*", "~*", "*~", "#*#", "*.tmp", "*.temp", "*.part", "*.partial", "*.crdownload", "*.download",
-    "*.swp", "*.swx", "*.bak", "*.filepart", "Thumbs.db", "desktop.ini", "Icon\r",
-)
+# Editor, office and transfer leftovers: never releases, never reported. Names starting with "." (hidden files,
+# LibreOffice's .~lock.*#) or "~" (Word's ~$*) are caught by their first character.
+IGNORED_SUFFIXES = frozenset((
+    ".tmp", ".temp", ".part", ".partial", ".crdownload", ".download", ".swp", ".swo", ".swx", ".bak", ".filepart",
+))
+IGNORED_NAMES = frozenset(("thumbs.db", "desktop.ini", "icon\r", ".ds_store"))
+
+# Refreshing the stamp cache from the store now and then heals any drift (another process scanning the same store).
+STAMP_CACHE_SECONDS = 300.0
+# Sentinel mtime for rejections that do not depend on the content (unreadable, vanished): retried every scan.
+RETRY = -1
+
+O_READ = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+O_FOLDER = os.O_RDONLY | os.O_NOFOLLOW | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
+
+SYMLINK_REASON = ("This is a symbolic link; feedsvc reads only real files inside the releases folder. "
+                  "Copy the file itself into the folder.")
 
 
 def is_ignored(name: str) -> bool:
     """True for hidden files and the temporary files editors and transfers leave behind."""
-    lowered = name.lower()
-    return any(fnmatch.fnmatchcase(lowered, p.lower()) for p in IGNORED_PATTERNS)
+    if not name:
+        return True
+    first, last = name[0], name[-1]
+    if first == "." or first == "~" or last == "~" or (first == "#" and last == "#" and len(name) > 1):
+        return True
+    dot = name.rfind(".")
+    if dot > 0 and name[dot:].lower() in IGNORED_SUFFIXES:
+        return True
+    return name.lower() in IGNORED_NAMES
 
 
-@dataclass(frozen=True)
-class SeenFile:
-    """A regular file found by the walk, with the lstat taken then."""
-
-    path: str  # relative, forward slashes
-    full: str
-    st: os.stat_result
+def not_regular_reason(mode: int) -> str:
+    what = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISBLK(mode) or stat.S_ISCHR(mode) else "not a regular file")
+    return f"This is {what}, not a file with a release in it; feedsvc reads only regular files."
 
 
-def walk(root: Path) -> tuple[list[SeenFile], list[tuple[str, str]]]:
-    """All candidate files under `root`, never following symbolic links; plus (path, reason) for links."""
-    files: list[SeenFile] = []
-    refused: list[tuple[str, str]] = []
-    stack = [(str(root), "")]
+@dataclass
+class Walk:
+    """What one walk of the folder found."""
+
+    changed: list[tuple[str, str, os.stat_result]] = field(default_factory=list)  # (rel, full, lstat)
+    walked: list[str] = field(default_factory=list)  # every file-like path, relative, forward slashes
+    failed_folders: list[tuple[str, str]] = field(default_factory=list)  # (rel prefix, reason)
+    known_hits: int = 0  # walked paths the stamp cache knows
+
+
+def walk(root: str, sigs: dict[str, tuple[int, int]]) -> Walk:
+    """List `root` without following symbolic links (for files or folders); unchanged files cost one lstat.
+
+    A file whose (size, mtime_ns) matches `sigs` is only counted; everything else lands in `changed`.
+    """
+    result = Walk()
+    walked = result.walked.append
+    changed = result.changed.append
+    get = sigs.get
+    hits = 0
+    stack = [(root, "")]
     while stack:
-        directory, prefix = stack.pop()
+        folder, prefix = stack.pop()
         try:
-            with os.scandir(directory) as it:
-                entries = list(it)
+            # Opening with O_NOFOLLOW and listing the descriptor: a folder swapped for a link is never entered.
+            # (The releases folder itself may be a link: that is the operator's choice, not a dropped file.)
+            fd = os.open(folder, O_FOLDER if prefix else O_FOLDER & ~os.O_NOFOLLOW)
         except OSError as e:
-            log.warning("cannot list folder %s: %s", directory, e.strerror or e)
+            reason = f"cannot open folder: {e.strerror or e}"
+            if e.errno == errno.ELOOP:
+                reason = SYMLINK_REASON
+            result.failed_folders.append((prefix, reason))
+            log.warning("cannot list folder %s: %s", folder, reason)
             continue
-        for entry in entries:
-            if is_ignored(entry.name):
-                continue
-            rel = prefix + entry.name
-            if entry.is_symlink():
-                refused.append((rel, "This is a symbolic link; feedsvc reads only real files inside the releases "
-                                     "folder. Copy the file itself into the folder."))
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                stack.append((entry.path, rel + "/"))
-            elif entry.is_file(follow_symlinks=False):
-                try:
-                    files.append(SeenFile(rel, entry.path, entry.stat(follow_symlinks=False)))
-                except FileNotFoundError:
-                    continue
-    return files, refused
+        try:
+            with os.scandir(fd) as it:
+                for entry in it:
+                    name = entry.name
+                    rel = prefix + name
+                    if entry.is_dir(follow_symlinks=False):
+                        if not is_ignored(name):
+                            stack.append((folder + "/" + name, rel + "/"))
+                        continue
+                    sig = get(rel)
+                    if sig is None and is_ignored(name):
+                        continue
+                    try:
+                        st = entry.stat(follow_symlinks=False)
+                    except FileNotFoundError:
+                        continue
+                    walked(rel)
+                    if sig is not None:
+                        hits += 1
+                        if sig == (st.st_size, st.st_mtime_ns):
+                            continue
+                    changed((rel, folder + "/" + name, st))
+        except OSError as e:
+            result.failed_folders.append((prefix, f"cannot list folder: {e.strerror or e}"))
+            log.warning("cannot list folder %s: %s", folder, e.strerror or e)
+        finally:
+            os.close(fd)
+    result.known_hits = hits
+    return result
 
 
 class Scanner:
@@ -81,6 +131,12 @@ class Scanner:
         self.store = store
         self.root = Path(settings.releases_dir)
         self._lock = threading.Lock()
+        self._stamps: dict[str, FileStamp] | None = None
+        self._sigs: dict[str, tuple[int, int]] = {}
+        self._stamps_loaded = 0.0
+        self._rejected: set[str] = set()
+        self._mounted: bool | None = None
+        self._future: dict[str, tuple[tuple[int, int, int, int], float]] = {}  # future-dated files under watch
 
     def reader_options(self, now: datetime) -> ReaderOptions:
         s = self.settings
@@ -92,58 +148,87 @@ class Scanner:
         with self._lock:
             return self._scan(now, stop)
 
+    def forget_cache(self) -> None:
+        """Make the next scan reload every file stamp from the store."""
+        self._stamps = None
+
+    def _known(self) -> dict[str, FileStamp]:
+        """The store's file stamps, kept in memory between scans: a rescan runs no SQL per file."""
+        if self._stamps is None or time.monotonic() - self._stamps_loaded > STAMP_CACHE_SECONDS:
+            self._stamps = self.store.file_stamps()
+            self._sigs = {p: (s.size, s.mtime_ns) for p, s in self._stamps.items()}
+            self._rejected = {p for p, s in self._stamps.items() if s.status == "rejected"}
+            for path in self._rejected:
+                if self._stamps[path].reason.startswith(INTERNAL_ERROR):
+                    self._sigs[path] = (-1, RETRY)  # a reader bug may be fixed since: read these once more
+            self._stamps_loaded = time.monotonic()
+        return self._stamps
+
+    def _remember(self, stamp: FileStamp | None, path: str) -> None:
+        assert self._stamps is not None
+        if stamp is None:
+            self._stamps.pop(path, None)
+            self._sigs.pop(path, None)
+            self._rejected.discard(path)
+        else:
+            self._stamps[path] = stamp
+            self._sigs[path] = (stamp.size, stamp.mtime_ns)
+            if stamp.status == "rejected":
+                self._rejected.add(path)
+            else:
+                self._rejected.discard(path)
+
     def _scan(self, now: datetime | None, stop: threading.Event | None) -> ScanReport:
         started = time.monotonic()
         now = now or datetime.now(UTC)
         report = ScanReport(started=now)
+        root = str(self.root)
         if not self.root.is_dir():
             # An unmounted share must not look like "every release was deleted".
-            report.outcomes.append(FileOutcome(str(self.root), "error",
-                                               f"The releases folder {self.root} does not exist or is not a folder."))
-            log.error("releases folder %s is missing; nothing withdrawn", self.root)
+            report.outcomes.append(FileOutcome(root, "error",
+                                               f"The releases folder {root} does not exist or is not a folder."))
+            log.error("releases folder %s is missing; nothing withdrawn", root)
             report.seconds = time.monotonic() - started
             return report
-        files, refused = walk(self.root)
-        known = self.store.file_stamps()
-        seen: set[str] = set()
-        options = self.reader_options(now)
-        wall = time.time()
-        for path, reason in refused:
-            seen.add(path)
-            report.outcomes.append(FileOutcome(path, "rejected", reason))
-        for f in files:
-            if stop is not None and stop.is_set():
-                log.info("scan stopped early at %s", f.path)
+        try:
+            known = self._known()
+            found = walk(root, self._sigs)
+            if found.failed_folders and found.failed_folders[0][0] == "":
+                report.outcomes.append(FileOutcome(root, "error", f"The releases folder {root} cannot be read "
+                                                                  f"({found.failed_folders[0][1]})."))
                 report.seconds = time.monotonic() - started
-                return report  # no withdrawals from an incomplete walk
-            seen.add(f.path)
-            stamp = known.get(f.path)
-            if stamp and stamp.size == f.st.st_size and stamp.mtime_ns == f.st.st_mtime_ns:
-                if stamp.status == "rejected":
-                    report.outcomes.append(FileOutcome(f.path, "rejected", stamp.reason))
-                continue
-            if not is_release_file(f.path):
-                if stamp is None or stamp.status != "rejected":
-                    reason = unsupported_reason(f.path)
-                    self.store.record_rejection(f.path, f.st.st_size, f.st.st_mtime_ns, "", reason)
-                report.outcomes.append(FileOutcome(f.path, "rejected", unsupported_reason(f.path)))
-                continue
-            quiet_for = wall - max(f.st.st_mtime, f.st.st_ctime)
-            if quiet_for < self.settings.settle_seconds:
-                wait = self.settings.settle_seconds - max(quiet_for, 0.0)
-                report.next_check = min(report.next_check or wait, wait)
-                report.outcomes.append(FileOutcome(f.path, "pending", "still being written"))
-                continue
-            outcome = self._ingest(f, stamp, options, now)
-            if outcome.action == "pending":
-                report.next_check = min(report.next_check or self.settings.settle_seconds,
-                                        self.settings.settle_seconds or 1.0)
-            if outcome.action != "unchanged":
-                report.outcomes.append(outcome)
-        for path in sorted(set(known) - seen):
-            entry_id = self.store.forget_file(path, now)
-            if entry_id:
-                report.outcomes.append(FileOutcome(path, "removed", entry_id=entry_id))
+                return report
+            for prefix, reason in found.failed_folders:
+                report.outcomes.append(FileOutcome(prefix, "error", f"The folder {prefix} was skipped: {reason}. "
+                                                                    "Its releases stay as they were."))
+            known_count = len(known)
+            options = self.reader_options(now)
+            wall = time.time()
+            future: dict[str, tuple[tuple[int, int, int, int], float]] = {}
+            for rel, full, st in found.changed:
+                if stop is not None and stop.is_set():
+                    log.info("scan stopped early at %s", rel)
+                    report.seconds = time.monotonic() - started
+                    return report  # no withdrawals from an incomplete pass
+                try:
+                    outcome = self._consider(rel, full, st, known.get(rel), options, now, wall, future, report)
+                except Exception as e:  # the store or a bug: report it, go on with the next file
+                    log.exception("scanning %s failed", rel)
+                    self.forget_cache()
+                    self._known()
+                    outcome = FileOutcome(rel, "error", f"{rel}: {type(e).__name__}: {e}")
+                if outcome is not None and outcome.action != "unchanged":
+                    report.outcomes.append(outcome)
+            self._future = future
+            self._withdraw_missing(found, known, known_count, now, report)
+        except BaseException:
+            self.forget_cache()  # whatever the store holds now is the truth
+            raise
+        # Rejections are listed on every scan, so `feedsvc scan` always shows what is still wrong.
+        reported = {o.path for o in report.outcomes}
+        stamps = self._stamps or {}
+        for path in sorted(self._rejected - reported):
+            report.outcomes.append(FileOutcome(path, "rejected", stamps[path].reason))
         for entry in self.store.released_between(self._last_release_check(), now):
             report.outcomes.append(FileOutcome(entry.source or "", "published", "its embargo or date has passed",
                                                entry.id))
@@ -151,63 +236,163 @@ class Scanner:
         report.seconds = time.monotonic() - started
         return report
 
+    def _consider(self, rel: str, full: str, st: os.stat_result, stamp: FileStamp | None, options: ReaderOptions,
+                  now: datetime, wall: float, future: dict, report: ScanReport) -> FileOutcome | None:
+        """Decide what to do with one new or changed path found by the walk."""
+        mode = st.st_mode
+        if stat.S_ISLNK(mode):
+            return self._reject(rel, st.st_size, st.st_mtime_ns, "", SYMLINK_REASON, stamp)
+        if not stat.S_ISREG(mode):
+            return self._reject(rel, st.st_size, st.st_mtime_ns, "", not_regular_reason(mode), stamp)
+        if not is_release_file(rel):
+            return self._reject(rel, st.st_size, st.st_mtime_ns, "", unsupported_reason(rel), stamp)
+        settle = self.settings.settle_seconds
+        quiet_for = wall - max(st.st_mtime, st.st_ctime)
+        if quiet_for < settle:
+            if quiet_for < -1.0:
+                # Dated in the future (a share with a fast clock): settled once we have seen it unchanged for long
+                # enough ourselves, or it would wait until its date.
+                sig = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+                first = self._future.get(rel)
+                since = first[1] if first and first[0] == sig else time.monotonic()
+                future[rel] = (sig, since)
+                quiet_for = time.monotonic() - since
+            if quiet_for < settle:
+                _check_again(report, settle - max(quiet_for, 0.0))
+                return FileOutcome(rel, "pending", "still being written")
+        outcome = self._ingest(rel, full, st, stamp, options, now)
+        if outcome.action == "pending":
+            _check_again(report, settle or 1.0)
+        return outcome
+
+    def _reject(self, path: str, size: int, mtime_ns: int, content_hash: str, reason: str,
+                stamp: FileStamp | None) -> FileOutcome:
+        """Record a rejection (once: an unchanged one is not written or logged again) and report it."""
+        if (stamp is None or stamp.status != "rejected" or stamp.reason != reason
+                or (stamp.size, stamp.mtime_ns) != (size, mtime_ns)):
+            self.store.record_rejection(path, size, mtime_ns, content_hash, reason)
+            self._remember(FileStamp(path, size, mtime_ns, content_hash, "rejected", reason,
+                                     stamp.entry_id if stamp else None), path)
+            if stamp is None or stamp.reason != reason:
+                log.warning("rejected %s: %s", path, reason)
+        return FileOutcome(path, "rejected", reason)
+
+    def _withdraw_missing(self, found: Walk, known: dict[str, FileStamp], known_count: int, now: datetime,
+                          report: ScanReport) -> None:
+        if found.known_hits == known_count:
+            self._note_mount()
+            return  # every known file is still there (the usual rescan)
+        gone = known.keys() - set(found.walked)
+        skipped = tuple(prefix for prefix, _ in found.failed_folders)
+        if skipped:
+            gone = {p for p in gone if not p.startswith(skipped)}
+        if gone and self._unmounted():
+            report.outcomes.append(FileOutcome(str(self.root), "error", (
+                f"The releases folder {self.root} was a mounted share and is not mounted now; "
+                f"nothing was withdrawn ({len(gone)} files are missing).")))
+            log.error("releases folder %s is no longer a mount point; %d files missing, nothing withdrawn",
+                      self.root, len(gone))
+            return
+        for path in sorted(gone):
+            entry_id = self.store.forget_file(path, now)
+            self._remember(None, path)
+            if entry_id:
+                log.info("removed %s: entry %s withdrawn", path, entry_id)
+                report.outcomes.append(FileOutcome(path, "removed", entry_id=entry_id))
+
+    def _note_mount(self) -> None:
+        """Remember whether the folder is a mount point, so a share that drops off is recognised."""
+        mounted = os.path.ismount(self.root)
+        if self._mounted is None:
+            self._mounted = self.store.get_meta("releases_mounted") == "1"
+        if mounted != self._mounted:
+            self.store.set_meta("releases_mounted", "1" if mounted else "0")
+            self._mounted = mounted
+
+    def _unmounted(self) -> bool:
+        """True when the folder was a mount point and is now an empty folder that is not (a share dropped off)."""
+        if self._mounted is None:
+            self._mounted = self.store.get_meta("releases_mounted") == "1"
+        if self._mounted and not os.path.ismount(self.root):
+            with os.scandir(self.root) as it:
+                if next(it, None) is None:
+                    return True
+        self._note_mount()  # mounted, never was, or no longer a mount point but not empty: the folder moved
+        return False
+
     def _last_release_check(self) -> datetime:
         value = self.store.get_meta("release_check")
         return datetime.fromisoformat(value) if value else datetime.max.replace(tzinfo=UTC)
 
-    def _ingest(self, f: SeenFile, stamp, options: ReaderOptions, now: datetime) -> FileOutcome:
+    def _ingest(self, rel: str, full: str, st0: os.stat_result, stamp: FileStamp | None, options: ReaderOptions,
+                now: datetime) -> FileOutcome:
         """Read, parse and store one settled file."""
         try:
-            data, st = read_settled(f, self.settings.max_file_size)
-        except FileChanged:
-            return FileOutcome(f.path, "pending", "changed while being read")
+            data, st = read_settled(full, st0, self.settings.max_file_size)
+        except FileChanged as e:
+            log.info("%s %s; looking again later", rel, e)
+            return FileOutcome(rel, "pending", str(e))
+        except FileNotFoundError:
+            log.info("%s vanished while being read", rel)
+            return FileOutcome(rel, "pending", "vanished while being read")
         except OSError as e:
+            # Nothing about the content: retried on every scan, so fixing the permissions is enough.
             reason = f"feedsvc cannot open this file ({e.strerror or e}); check its permissions."
-            self.store.record_rejection(f.path, f.st.st_size, f.st.st_mtime_ns, "", reason)
-            log.warning("%s: %s", f.path, reason)
-            return FileOutcome(f.path, "rejected", reason)
+            return self._reject(rel, st0.st_size, RETRY, "", reason, stamp)
         if data is None:
             reason = (f"The file is larger than the {_megabytes(self.settings.max_file_size)} limit "
                       f"({_megabytes(st.st_size)}).")
-            self.store.record_rejection(f.path, st.st_size, st.st_mtime_ns, "", reason)
-            return FileOutcome(f.path, "rejected", reason)
+            return self._reject(rel, st.st_size, st.st_mtime_ns, "", reason, stamp)
         content_hash = hashlib.sha256(data).hexdigest()
-        if stamp and stamp.content_hash == content_hash:
-            self.store.restamp_file(f.path, st.st_size, st.st_mtime_ns)
-            return FileOutcome(f.path, "unchanged")
-        duplicate_of = self.store.live_entry_with_hash(content_hash, other_than=f.path)
+        if stamp and stamp.content_hash == content_hash and stamp.status != "rejected":
+            self.store.restamp_file(rel, st.st_size, st.st_mtime_ns)
+            self._remember(FileStamp(rel, st.st_size, st.st_mtime_ns, content_hash, stamp.status, stamp.reason,
+                                     stamp.entry_id), rel)
+            return FileOutcome(rel, "unchanged")
+        duplicate_of = self.store.live_entry_with_hash(content_hash, other_than=rel)
         if duplicate_of:
             reason = f"This file has the same content as {duplicate_of}, which is already published."
-            self.store.record_rejection(f.path, st.st_size, st.st_mtime_ns, content_hash, reason)
-            return FileOutcome(f.path, "rejected", reason)
+            return self._reject(rel, st.st_size, st.st_mtime_ns, content_hash, reason, stamp)
         modified = datetime.fromtimestamp(st.st_mtime, UTC)
         try:
-            result = read_release(f.path, data, modified, options)
+            result = read_release(rel, data, modified, options)
         except Exception as e:  # a reader bug must not stop the scan
-            log.exception("reader failed on %s", f.path)
-            result = Rejection(f"feedsvc could not read this file because of an internal error ({type(e).__name__}).")
+            log.exception("reader failed on %s", rel)
+            result = Rejection(f"{INTERNAL_ERROR} ({type(e).__name__}).")
         if isinstance(result, Rejection):
-            self.store.record_rejection(f.path, st.st_size, st.st_mtime_ns, content_hash, result.reason)
-            log.warning("rejected %s: %s", f.path, result.reason)
-            return FileOutcome(f.path, "rejected", result.reason)
-        action, entry_id = self.store.save_release(f.path, st.st_size, st.st_mtime_ns, content_hash, result, now)
-        if action == "added" and result.is_held(now):
+            return self._reject(rel, st.st_size, st.st_mtime_ns, content_hash, result.reason, stamp)
+        action, entry_id = self.store.save_release(rel, st.st_size, st.st_mtime_ns, content_hash, result, now)
+        held = result.is_held(now)
+        self._remember(FileStamp(rel, st.st_size, st.st_mtime_ns, content_hash, "held" if held else "published",
+                                 "", entry_id), rel)
+        if action == "added" and held:
             action = "held"
-        log.info("%s %s as %s", action, f.path, entry_id)
-        return FileOutcome(f.path, action, "; ".join(result.warnings), entry_id)
+        if action != "unchanged":
+            log.info("%s %s as %s", action, rel, entry_id)
+        return FileOutcome(rel, action, "; ".join(result.warnings), entry_id)
+
+
+INTERNAL_ERROR = "feedsvc could not read this file because of an internal error"
 
 
 class FileChanged(Exception):
     """The file changed or was replaced between the walk and the read."""
 
 
-def read_settled(f: SeenFile, limit: int) -> tuple[bytes | None, os.stat_result]:
+def read_settled(full: str, seen: os.stat_result, limit: int) -> tuple[bytes | None, os.stat_result]:
     """Read a file that must still be the one the walk saw; None if it is over `limit` bytes."""
-    fd = os.open(f.full, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        fd = os.open(full, O_READ)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise FileChanged("was replaced by a symbolic link") from None
+        raise
     try:
         st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or (st.st_dev, st.st_ino) != (f.st.st_dev, f.st.st_ino):
-            raise FileChanged
+        if not stat.S_ISREG(st.st_mode) or (st.st_dev, st.st_ino) != (seen.st_dev, seen.st_ino):
+            raise FileChanged("was replaced")
+        if (st.st_size, st.st_mtime_ns) != (seen.st_size, seen.st_mtime_ns):
+            raise FileChanged("changed since it was found")  # only the version that was seen to settle is read
         if st.st_size > limit:
             return None, st
         chunks, total = [], 0
@@ -218,10 +403,14 @@ def read_settled(f: SeenFile, limit: int) -> tuple[bytes | None, os.stat_result]
                 return None, os.fstat(fd)
         after = os.fstat(fd)
         if (after.st_size, after.st_mtime_ns) != (st.st_size, st.st_mtime_ns) or total != st.st_size:
-            raise FileChanged
+            raise FileChanged("changed while being read")
         return b"".join(chunks), st
     finally:
         os.close(fd)
+
+
+def _check_again(report: ScanReport, seconds: float) -> None:
+    report.next_check = seconds if report.next_check is None else min(report.next_check, seconds)
 
 
 def unsupported_reason(path: str) -> str:
