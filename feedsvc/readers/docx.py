@@ -47,6 +47,20 @@ def _paragraph_lines(p) -> list[str]:
     return [ln for ln in clean(p.text).replace("\f", "\n").split("\n") if ln.strip()]
 
 
+def _is_title_style(document, style_id: str | None) -> bool:
+    """The paragraph's style is Title or Heading 1 (by id, or by name for documents saved in other languages)."""
+    if not style_id:
+        return False
+    names = {style_id.lower()}
+    try:
+        style = document.styles.element.get_by_id(style_id)
+        if style is not None and style.name_val:
+            names.add(style.name_val.lower())
+    except (AttributeError, KeyError, ValueError):
+        pass
+    return any(n in ("title", "heading1", "heading 1", "заголовок", "заголовок 1", "titre", "título") for n in names)
+
+
 def read(ctx: Context, data: bytes) -> Release | Rejection:
     """Read a Word release."""
     if not data.strip():
@@ -71,14 +85,7 @@ def read(ctx: Context, data: bytes) -> Release | Rejection:
             lines = _paragraph_lines(p)
             if not lines:
                 continue
-            style = ""
-            try:
-                style = (p.style.style_id or p.style.name or "").lower() if p.style is not None else ""
-            except (KeyError, AttributeError, ValueError):
-                style = ""
-            if not title_found and meta.title is None and not paragraphs and (
-                style in ("title", "heading1", "heading 1") or style.startswith("title")
-            ):
+            if not title_found and not paragraphs and _is_title_style(document, child.style):
                 meta.title = " ".join(lines)
                 title_found = True
                 continue

@@ -83,7 +83,9 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
-_ODD_CHARS = re.compile(r"[\u2500-\u259f\u00a4\u00a6\u00a7\u00b6\u00d7\u00f7\u0402-\u040f\u0452-\u045f\u2320\u2321\u00ac]")
+_ODD_CHARS = re.compile(
+    r"[\u2500-\u259f\u00a4\u00a6\u00a7\u00b6\u00d7\u00f7\u0402-\u040f\u0452-\u045f\u2320\u2321\u00ac]"
+)
 
 
 def _script_of(ch: str) -> str:

@@ -1,0 +1,160 @@
+"""Parse a few thousand generated releases (all formats, built from the samples) on one core; print releases/s.
+
+Run: python bench/bench_parse.py [--per-format N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import random
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from feedsvc.models import Release  # noqa: E402
+from feedsvc.readers import ReaderOptions, read_release  # noqa: E402
+
+SAMPLES = Path(__file__).resolve().parent.parent / "tests" / "data" / "samples" / "releases"
+MONTHS = "January February March April May June July August September October November December".split()
+RU_MONTHS = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
+
+
+def _paragraphs(rng: random.Random, pool: list[str], n: int) -> list[str]:
+    return [rng.choice(pool) for _ in range(n)]
+
+
+def _pool() -> list[str]:
+    pool = []
+    for path in SAMPLES.glob("*.txt"):
+        data = path.read_bytes()
+        for enc in ("utf-16", "utf-8", "cp1251"):
+            try:
+                text = data.decode(enc)
+                break
+            except UnicodeDecodeError:
+                continue
+        pool.extend(p.replace("\n", " ").strip() for p in text.split("\n\n") if len(p) > 80)
+    return pool
+
+
+def _wrap(text: str, width: int) -> str:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "\n".join(lines)
+
+
+def _pdf(lines_per_page: list[list[str]]) -> bytes:
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    page_ids = [3 + 2 * i for i in range(len(lines_per_page))]
+    kids = " ".join(f"{i} 0 R" for i in page_ids).encode()
+    objects.append(b"<< /Type /Pages /Kids [" + kids + b"] /Count " + str(len(page_ids)).encode() + b" >>")
+    font_id = 3 + 2 * len(page_ids)
+    for i, lines in enumerate(lines_per_page):
+        safe = [ln.encode("latin-1", "replace").decode("latin-1").replace("\\", "").replace("(", "[")
+                .replace(")", "]") for ln in lines]
+        content = ("BT /F1 10 Tf 12 TL 60 780 Td " + " ".join(f"({ln}) Tj T*" for ln in safe) + " ET").encode("latin-1")
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {page_ids[i] + 1} 0 R "
+                       f"/Resources << /Font << /F1 {font_id} 0 R >> >> >>".encode())
+        objects.append(b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{n} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def generate(per_format: int, seed: int = 7) -> dict[str, list[tuple[str, bytes]]]:
+    """Releases per format: varied titles, dates, paragraph counts and shapes."""
+    import docx
+
+    rng = random.Random(seed)
+    pool = _pool()
+    ru_pool = [p for p in pool if any("а" <= c <= "я" for c in p[:40])]
+    en_pool = [p for p in pool if p not in ru_pool]
+    out: dict[str, list[tuple[str, bytes]]] = {k: [] for k in ("txt", "md", "html", "docx", "pdf")}
+    for i in range(per_format):
+        day = datetime(2019, 1, 1) + timedelta(days=rng.randrange(2500))
+        ru = rng.random() < 0.3
+        paras = _paragraphs(rng, ru_pool if ru else en_pool, rng.randint(2, 9))
+        title = (f"Заявление № {i} о переговорах министров" if ru
+                 else f"Statement {i} on the talks between the ministers of foreign affairs")
+        dateline = (f"{day.day} {RU_MONTHS[day.month - 1]} {day.year} года" if ru
+                    else f"{day.day} {MONTHS[day.month - 1]} {day.year}")
+        shape = i % 3
+        if shape == 0:
+            body = "\n\n".join(paras)
+        elif shape == 1:
+            body = "\n\n".join(_wrap(p, 90) for p in paras)
+        else:
+            body = "\n\n".join(_wrap(p, 100).replace("\n", "\n\n") for p in paras)
+        text = f"{title}\n\n{dateline}\n\n{body}\n"
+        out["txt"].append((f"r{i}.txt", text.encode("cp1251" if ru and i % 2 else "utf-8", "replace")))
+        md = (f"---\ntitle: \"{title}\"\ndate: {day:%Y-%m-%d}\ntags: [a, b]\n---\n\n# {title}\n\n"
+              + "\n\n".join(f"{p} **{i}**" for p in paras) + "\n")
+        out["md"].append((f"r{i}.md", md.encode()))
+        page = (f"<!DOCTYPE html><html lang=\"{'ru' if ru else 'en'}\"><head><meta charset=\"utf-8\"><title>{title} - "
+                f"Ministry</title><meta property=\"article:published_time\" content=\"{day:%Y-%m-%dT10:00:00+03:00}\">"
+                "</head><body><nav><a href=\"/\">Home</a></nav><main><h1>" + title + "</h1><div class=\"date\">"
+                + dateline + "</div><div class=\"text\">" + "".join(f"<p>{p} <a href=\"/x/{i}\">link</a></p>"
+                                                                   for p in paras)
+                + "</div></main><footer>Footer</footer></body></html>")
+        out["html"].append((f"r{i}.html", page.encode()))
+    for i in range(max(1, per_format // 4)):
+        day = datetime(2019, 1, 1) + timedelta(days=rng.randrange(2500))
+        paras = _paragraphs(rng, en_pool, rng.randint(2, 8))
+        document = docx.Document()
+        document.add_paragraph(f"Press release {i} on the consultations", style="Title")
+        document.add_paragraph(f"{day.day} {MONTHS[day.month - 1]} {day.year}")
+        for p in paras:
+            document.add_paragraph(p)
+        buf = io.BytesIO()
+        document.save(buf)
+        out["docx"].append((f"r{i}.docx", buf.getvalue()))
+        lines = [f"Press release {i} on the consultations", "", f"{day.day} {MONTHS[day.month - 1]} {day.year}", ""]
+        for p in paras:
+            lines.extend(_wrap(p, 95).split("\n"))
+            lines.append("")
+        out["pdf"].append((f"r{i}.pdf", _pdf([lines[:60], lines[60:] or ["End of the release."]])))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--per-format", type=int, default=1000, help="txt/md/html files (docx and pdf: a quarter)")
+    args = parser.parse_args()
+    files = generate(args.per_format)
+    options = ReaderOptions(zone=ZoneInfo("Europe/Moscow"))
+    modified = datetime.now(UTC)
+    for name, data in files["txt"][:20]:  # warm up imports and caches
+        read_release(name, data, modified, options)
+    total_files = total_time = 0.0
+    print(f"{'format':<8}{'files':>8}{'ok':>8}{'releases/s':>14}")
+    for fmt, items in files.items():
+        start = time.perf_counter()
+        ok = sum(isinstance(read_release(name, data, modified, options), Release) for name, data in items)
+        elapsed = time.perf_counter() - start
+        total_files += len(items)
+        total_time += elapsed
+        print(f"{fmt:<8}{len(items):>8}{ok:>8}{len(items) / elapsed:>14.0f}")
+    print(f"parse: {total_files / total_time:.0f} releases/s")
+
+
+if __name__ == "__main__":
+    main()
