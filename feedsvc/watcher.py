@@ -18,17 +18,22 @@ log = logging.getLogger(__name__)
 class _Nudger(FileSystemEventHandler):
     """Events only say "look soon"; the scan decides what changed (events get lost, reordered, merged)."""
 
-    def __init__(self, nudge: Callable[[], None]):
+    def __init__(self, folder: Path, nudge: Callable[[], None]):
+        self.folder = os.fsdecode(os.path.abspath(folder))
         self.nudge = nudge
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return
-        names = [os.path.basename(os.fsdecode(p)) for p in (event.src_path, getattr(event, "dest_path", ""))
-                 if p]
-        if names and all(is_ignored(n) for n in names):
+        paths = [os.fsdecode(p) for p in (event.src_path, getattr(event, "dest_path", "")) if p]
+        if paths and all(self._ignored(p) for p in paths):
             return
         self.nudge()
+
+    def _ignored(self, path: str) -> bool:
+        """True for leftovers and anything inside a hidden folder: the scan skips those too."""
+        rel = os.path.relpath(path, self.folder)
+        return rel != "." and any(is_ignored(part) for part in rel.split(os.sep))
 
 
 class ReleaseWatcher:
@@ -38,7 +43,7 @@ class ReleaseWatcher:
         self.folder = Path(folder)
         self.observer = Observer()
         self.observer.daemon = True
-        self.handler = _Nudger(nudge)
+        self.handler = _Nudger(self.folder, nudge)
 
     def start(self) -> None:
         if not self.folder.is_dir():
