@@ -1,0 +1,138 @@
+"""Drop to feed: seconds from a release file's close to its entry in /feed.atom, file events on and off.
+
+    /work/venv/bin/python bench/bench_drop.py [--drops 50] [--settle 0.3] [--workers 2] [--interval-off 1]
+
+A real `feedsvc serve` (granian workers + the one scheduler in the main process) runs on a loopback port. Each
+drop writes one .txt release and closes it; the bench then polls /feed.atom over fresh connections (so any
+worker may answer) until the entry is there (drop latency), and keeps polling until ten answers in a row have it
+(how long until every worker shows it). The generation file's mtime says when the scan stored the new feeds,
+so "stored -> all workers" is the web side's share.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from lxml import etree
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import PYTHON, Process, children, feedsvc_env, free_port, machine, release_text, table  # noqa: E402
+
+TARGET_P95 = 1.0
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def titles(port: int) -> set[str]:
+    """Entry titles of /feed.atom over a new connection."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        conn.request("GET", "/feed.atom", headers={"Connection": "close"})
+        body = conn.getresponse().read()
+    finally:
+        conn.close()
+    return {e.findtext(f"{ATOM}title") for e in etree.fromstring(body).iter(f"{ATOM}entry")}
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def run(label: str, drops: int, workers: int, poll: float, **settings: object) -> dict:
+    with tempfile.TemporaryDirectory(prefix="feedsvc-bench-drop-") as tmp:
+        root = Path(tmp)
+        releases = root / "releases"
+        releases.mkdir()
+        database = root / "var" / "feedsvc.sqlite3"
+        generation = database.with_name(database.name + ".generation")
+        port = free_port()
+        env = feedsvc_env(root, releases, database, port, log_level="INFO", workers=workers, **settings)
+        service = Process([PYTHON, "-m", "feedsvc", "serve", "--host", "127.0.0.1", "--port", str(port)],
+                          env=env, cwd=root, log=root / "serve.log")
+        try:
+            service.wait_http(f"http://127.0.0.1:{port}/feed.atom", ok=lambda s, b: s == 200)
+            time.sleep(1.0)
+            latencies, spreads, web_share = [], [], []
+            for n in range(drops):
+                text = release_text(900_000 + n, 2)
+                title = text.split("\n", 1)[0]
+                with open(releases / f"drop-{n:03d}.txt", "w", encoding="utf-8") as f:
+                    f.write(text)
+                closed = time.time()
+                deadline = closed + 30
+                while title not in titles(port):
+                    if time.time() > deadline:
+                        raise SystemExit(f"{label}: drop {n} never appeared:\n{service.tail()}")
+                    time.sleep(poll)
+                seen = time.time()
+                in_a_row = 0
+                while in_a_row < 10:
+                    in_a_row = in_a_row + 1 if title in titles(port) else 0
+                everywhere = time.time()
+                stored = os.stat(generation).st_mtime
+                latencies.append(seen - closed)
+                spreads.append(everywhere - closed)
+                web_share.append(max(0.0, seen - stored))
+                time.sleep(0.05)
+            log = service.tail() if service.log is None else service.log.read_text(errors="replace")
+            processes = [service.pid, *children(service.pid)]
+            return {"label": label, "settings": settings, "latencies": latencies, "spreads": spreads,
+                    "web": web_share, "schedulers": len(re.findall(r"scheduler started", log)),
+                    "watching": bool(re.search(r"watching .* for changes", log)), "processes": len(processes)}
+        finally:
+            service.stop()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--drops", type=int, default=50)
+    parser.add_argument("--settle", type=float, default=0.3, help="settle_seconds for the service")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--interval-on", type=float, default=60.0, help="scan_interval with file events on")
+    parser.add_argument("--interval-off", type=float, default=1.0, help="scan_interval with file events off")
+    parser.add_argument("--poll", type=float, default=0.01, help="seconds between polls of /feed.atom")
+    args = parser.parse_args()
+
+    print(f"machine: {machine()}")
+    runs = [
+        run("events on", args.drops, args.workers, args.poll, watch="true", settle_seconds=args.settle,
+            scan_interval=args.interval_on),
+        run("events off", args.drops, args.workers, args.poll, watch="false", settle_seconds=args.settle,
+            scan_interval=args.interval_off),
+    ]
+    rows = []
+    for r in runs:
+        lat, spread, web = r["latencies"], r["spreads"], r["web"]
+        s = r["settings"]
+        rows.append([r["label"], f"settle={s['settle_seconds']} interval={s['scan_interval']}", len(lat),
+                     f"{statistics.median(lat):.3f}", f"{percentile(lat, 0.95):.3f}", f"{max(lat):.3f}",
+                     f"{percentile(spread, 0.95):.3f}", f"{percentile(web, 0.95):.3f}", r["schedulers"],
+                     r["processes"]])
+    print(f"{args.workers} web workers; polls every {args.poll}s over new connections; drops are written and "
+          f"closed one at a time")
+    print()
+    print(table(rows, ["file events", "settings (s)", "drops", "p50 s", "p95 s", "max s", "p95 all workers s",
+                       "p95 stored->seen s", "schedulers", "processes"]))
+    print("  p50/p95/max: close -> first answer with the entry; all workers: close -> ten answers in a row have it;"
+          " stored->seen: generation file written -> first answer with it")
+    on = runs[0]
+    p95 = percentile(on["latencies"], 0.95)
+    one_scheduler = all(r["schedulers"] == 1 for r in runs)
+    print()
+    print(f"SUMMARY drop: p95 {p95:.3f}s with file events on (target <= {TARGET_P95}s), "
+          f"{percentile(runs[1]['latencies'], 0.95):.3f}s with them off (interval {args.interval_off}s); "
+          f"one scheduler: {'yes' if one_scheduler else 'NO'}: "
+          + ("PASS" if p95 <= TARGET_P95 and one_scheduler and on["watching"] else "MISS"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
