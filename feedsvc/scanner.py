@@ -87,8 +87,8 @@ def walk(root: str, sigs: dict[str, tuple[int, int]]) -> Walk:
             fd = os.open(folder, O_FOLDER if prefix else O_FOLDER & ~os.O_NOFOLLOW)
         except OSError as e:
             reason = f"cannot open folder: {e.strerror or e}"
-            if e.errno == errno.ELOOP:
-                reason = SYMLINK_REASON
+            if e.errno in (errno.ELOOP, errno.ENOTDIR):
+                reason = "it was replaced by a symbolic link or a file while it was being scanned"
             result.failed_folders.append((prefix, reason))
             log.warning("cannot list folder %s: %s", folder, reason)
             continue

@@ -347,9 +347,11 @@ def test_a_folder_swapped_for_a_link_between_listing_and_entering_is_not_entered
     monkeypatch.setattr(scanner.os, "open", swap_then_open)
     report = ingest.run()
     assert [(o.action, o.path) for o in report.outcomes] == [("error", "sub/")]
-    assert "symbolic link" in report.outcomes[0].reason
+    assert "replaced by a symbolic link" in report.outcomes[0].reason
     assert reads == []
     assert ingest.store.entries(datetime.now(UTC)) == []
+    monkeypatch.setattr(scanner.os, "open", real_open)
+    assert actions(ingest.run()) == {"rejected": ["sub"]}
 
 
 def test_a_named_pipe_is_rejected_without_blocking_the_scan(releases, ingest):
