@@ -196,6 +196,15 @@ def test_hard_wrapped_text_without_blank_lines_is_unwrapped_into_paragraphs():
     ]
 
 
+def test_title_broken_over_two_lines_is_joined_and_the_dateline_below_stays_apart():
+    text = ("FOREIGN MINISTER'S REMARKS AT A NEWS CONFERENCE\nFOLLOWING TALKS WITH THE FOREIGN MINISTER OF EGYPT\n"
+            "Moscow, December 3, 2020\nLadies and gentlemen,\nWe have held productive talks.\n")
+    r = release("a.txt", text)
+    assert r.title == ("FOREIGN MINISTER'S REMARKS AT A NEWS CONFERENCE FOLLOWING TALKS WITH THE FOREIGN MINISTER "
+                       "OF EGYPT")
+    assert r.published.date() == date(2020, 12, 3)
+
+
 def test_unwrapped_lines_each_stay_a_paragraph():
     text = "Title\nFirst paragraph is one long line.\nSecond paragraph is another line.\n"
     assert paragraphs(release("a.txt", text)) == ["First paragraph is one long line.",

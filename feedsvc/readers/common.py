@@ -57,6 +57,7 @@ _LABELS = re.compile(
 )
 _END_MARKS = re.compile(r"^(?:#{3}|-+\s*end\s*-+|-30-|\*{3}|конец|—\s*конец\s*—)$", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -84,6 +85,15 @@ def _meta_kind(p: str) -> str | None:
     if not _LETTERS.search(p):
         return "noise"
     return None
+
+
+def is_meta_line(line: str) -> bool:
+    """A line that is metadata on its own: an embargo line, a document number or a dateline."""
+    if len(line) > 200:
+        return False
+    if dates.EMBARGO_LINE.match(line):
+        return True
+    return bool(_DIGIT.search(line)) and bool(dates.parse_doc_number(line) or dates.parse_dateline(line))
 
 
 def split_head(paragraphs: list[str], title: str | None = None) -> Head | Rejection:

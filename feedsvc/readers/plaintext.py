@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from feedsvc.models import Rejection, Release
-from feedsvc.readers.common import Context, Meta, finish
+from feedsvc.readers.common import Context, Meta, finish, is_meta_line
 from feedsvc.readers.text import NotText, clean, decode, text_to_paragraphs
 
 
@@ -12,7 +12,7 @@ def read_text(ctx: Context, text: str, meta: Meta | None = None) -> Release | Re
     text = clean(text)
     if not text.replace("\f", "").strip():
         return Rejection("The file is empty: it contains only blank space.")
-    return finish(ctx, text_to_paragraphs(text), meta)
+    return finish(ctx, text_to_paragraphs(text, is_meta_line), meta)
 
 
 def read(ctx: Context, data: bytes) -> Release | Rejection:

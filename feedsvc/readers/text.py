@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from charset_normalizer import from_bytes
 
@@ -323,7 +324,12 @@ def _is_hyphen_end(line: str) -> bool:
     return len(s) >= 2 and s[-1] in "-‐¬" and s[-2].isalnum()
 
 
-def text_to_paragraphs(text: str) -> list[str]:
+def _title_line(line: str, alone: Callable[[str], bool]) -> bool:
+    s = line.strip()
+    return _ends_open(s) and not s.endswith(",") and not alone(s) and not _BULLET.match(s)
+
+
+def text_to_paragraphs(text: str, alone: Callable[[str], bool] | None = None) -> list[str]:
     """Rebuild paragraphs from text that may be hard-wrapped, double-spaced or paginated.
 
     - Pages (form feeds) lose their running headers/footers; a page break is a paragraph break unless it
@@ -336,8 +342,12 @@ def text_to_paragraphs(text: str) -> list[str]:
       first word would clearly have fitted on it (so the break was deliberate): with terminal punctuation the
       line plus that word must stay within the wrap width (the widest lines) minus a small slack; without
       punctuation the line must be short (within 60 % of the width).
-    - Text that is not wrapped keeps each line as its own paragraph.
+    - Text that is not wrapped keeps each line as its own paragraph, except a title broken over two to four
+      lines at the top (lines without terminal punctuation or comma), which is joined.
+    - Lines for which `alone(line)` is true (datelines, document numbers, embargo lines) stay paragraphs of
+      their own whatever the mode.
     """
+    alone = alone or (lambda _line: False)
     pages = drop_running_lines(text.split("\f"))
     items: list[tuple[str, str]] = []  # ("line", text) / ("blank", "") / ("page", "")
     for i, page in enumerate(pages):
@@ -387,6 +397,8 @@ def text_to_paragraphs(text: str) -> list[str]:
     base_indent = indents.most_common(1)[0][0]
 
     def breaks(a: str, b: str) -> bool:
+        if alone(a.strip()) or alone(b.strip()):
+            return True
         if _is_hyphen_end(a):
             return False
         bs = b.strip()
@@ -438,8 +450,14 @@ def text_to_paragraphs(text: str) -> list[str]:
         if buf:
             add(buf)
     else:
-        for block in blocks:
+        for n, block in enumerate(blocks):
             if not wrapped:
+                run = 0
+                while n == 0 and run < min(4, len(block)) and _title_line(block[run], alone):
+                    run += 1
+                if run >= 2:
+                    add(block[:run])
+                    block = block[run:]
                 for ln in block:
                     add([ln])
                 continue
