@@ -4,7 +4,7 @@
 
 Each round runs every target once, in turn, so the servers see the same machine conditions; the table gives the
 median over rounds. The ratio column is feedsvc over nginx for the same kind of request. `--variants` also
-measures feedsvc's app under other granian settings (launched through the granian CLI, bench only).
+measures `feedsvc serve` with other granian settings (bench/_serve_with.py, bench only).
 """
 
 from __future__ import annotations
@@ -23,6 +23,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import PYTHON, Process, feedsvc_env, fill_store, free_port, machine, need_tool, run_wrk, table  # noqa: E402
 
 TARGET_RATIO = 0.7
+HERE = Path(__file__).resolve().parent
+# feedsvc serve with other granian.server.Server settings (bench/_serve_with.py): what cli.py could pass.
+GRANIAN_VARIANTS = [
+    ("serve blocking_threads=1", ["blocking_threads=1"]),
+    ("serve blocking_threads=4", ["blocking_threads=4"]),
+    ("serve bt=4 backpressure=64", ["blocking_threads=4", "backpressure=64"]),
+    ("serve runtime_mode=st bt=4", ["runtime_mode=st", "blocking_threads=4"]),
+]
 
 NGINX_CONF = """\
 worker_processes {workers};
@@ -194,15 +202,18 @@ def main() -> int:
                 targets.append((name, "atom", url, plain))
 
             if args.variants:
-                for label, extra in granian_variants(args.workers):
+                for label, extra in GRANIAN_VARIANTS:
                     vport = free_port()
                     venv = {**env, "FEEDSVC_BASE_URL": f"http://127.0.0.1:{vport}"}
-                    processes.append(granian("feedsvc.web:create_app", vport, args.workers, root, venv,
-                                             root / f"{vport}.log", *extra))
+                    processes.append(Process([PYTHON, str(HERE / "_serve_with.py"), *extra, "--", "serve",
+                                              "--no-scheduler", "--host", "127.0.0.1", "--port", str(vport),
+                                              "--workers", str(args.workers)],
+                                             env=venv, cwd=root, log=root / f"{vport}.log"))
                     url = f"http://127.0.0.1:{vport}/feed.atom"
                     processes[-1].wait_http(url)
                     check(label, url, plain, 200, atom)
-                    targets.append((label, "atom", url, plain))
+                    targets += [(label, "atom", url, plain),
+                                (label, "304", url, {**plain, "If-None-Match": etag})]
 
             print(f"machine: {machine()}")
             print(f"store: {args.releases} releases; /feed.atom {len(atom)} bytes ({len(atom_gz)} gzipped), "
@@ -261,17 +272,6 @@ def render(root: Path, env: dict[str, str]) -> None:
         os.environ.clear()
         os.environ.update(saved)
     Ingest(settings).render(datetime.now(UTC))
-
-
-def granian_variants(workers: int) -> list[tuple[str, list[str]]]:
-    """Other granian settings for the same app (what `feedsvc serve` could pass to granian.server.Server)."""
-    return [
-        ("granian cli defaults", []),
-        ("runtime_mode=st", ["--runtime-mode", "st"]),
-        ("blocking_threads=1", ["--blocking-threads", "1"]),
-        ("backpressure=64", ["--backpressure", "64"]),
-        ("st+blocking1+bp64", ["--runtime-mode", "st", "--blocking-threads", "1", "--backpressure", "64"]),
-    ]
 
 
 if __name__ == "__main__":

@@ -248,3 +248,17 @@ def test_a_new_scan_reaches_a_throttled_worker_within_its_check_interval(client,
 def test_other_paths_go_to_flask(client, published):
     assert client.get("/healthz").status_code == 200
     assert client.get("/feed.atom/").status_code == 404
+
+
+def test_archive_page_cache_stays_within_its_byte_budget(client, published, releases, app, monkeypatch):
+    from feedsvc.web import documents as documents_module
+
+    for n in range(12):
+        drop(releases, f"archive-{n}.txt", release(f"Archive talks {n}", f"{n + 1} May 2020"), age=60)
+    published.run()
+    monkeypatch.setattr(documents_module, "DEEP_CACHE_BYTES", 1)
+    for page in (2, 3, 4):
+        assert client.get(f"/feed.atom?page={page}").status_code == 200
+    cache = app.extensions["feedsvc.documents"]
+    assert list(cache._deep) == ["/feed.atom?page=4"]
+    assert client.get("/feed.atom?page=2").status_code == 200

@@ -14,7 +14,8 @@ from feedsvc import feeds
 from feedsvc.settings import Settings
 from feedsvc.store import Store, StoredDocument
 
-DEEP_PAGE_CACHE = 256  # archive pages kept per worker, least recently used dropped first
+DEEP_PAGE_CACHE = 256  # archive pages kept per worker, least recently used dropped first...
+DEEP_CACHE_BYTES = 8 * 1024 * 1024  # ...and no more than this many bytes of them (body plus gzip body)
 # How often a worker looks at the generation file: well inside the one-second freshness target, and it keeps
 # the stat out of nearly every request.
 CHECK_INTERVAL = 0.2
@@ -87,6 +88,7 @@ class DocumentCache:
         self._next_check = 0.0
         self._front: dict[str, ServedDocument] = {}
         self._deep: OrderedDict[str, ServedDocument | None] = OrderedDict()
+        self._deep_bytes = 0
 
     def _current_stamp(self) -> tuple[int, int] | None:
         try:
@@ -105,6 +107,7 @@ class DocumentCache:
                 return
             self._front = {d.key: prepare(d, self.settings) for d in self.store.documents()}
             self._deep.clear()
+            self._deep_bytes = 0
             self._stamp = stamp
 
     def front(self) -> dict[str, ServedDocument]:
@@ -131,6 +134,11 @@ class DocumentCache:
             rendered = feeds.render(self.store, self.settings, variant, datetime.now(UTC))
             document = prepare(rendered, self.settings) if rendered else None
             self._deep[key] = document
-            while len(self._deep) > DEEP_PAGE_CACHE:
-                self._deep.popitem(last=False)
+            self._deep_bytes += _size(document)
+            while len(self._deep) > 1 and (len(self._deep) > DEEP_PAGE_CACHE or self._deep_bytes > DEEP_CACHE_BYTES):
+                self._deep_bytes -= _size(self._deep.popitem(last=False)[1])
             return document
+
+
+def _size(document: ServedDocument | None) -> int:
+    return len(document.body) + len(document.gzip_body) if document else 0
