@@ -257,8 +257,8 @@ def test_archive_page_cache_stays_within_its_byte_budget(client, published, rele
         drop(releases, f"archive-{n}.txt", release(f"Archive talks {n}", f"{n + 1} May 2020"), age=60)
     published.run()
     monkeypatch.setattr(documents_module, "DEEP_CACHE_BYTES", 1)
-    for page in (2, 3, 4):
+    for page in (2, 3):
         assert client.get(f"/feed.atom?page={page}").status_code == 200
     cache = app.extensions["feedsvc.documents"]
-    assert list(cache._deep) == ["/feed.atom?page=4"]
+    assert list(cache._deep) == ["/feed.atom?page=3"]
     assert client.get("/feed.atom?page=2").status_code == 200
