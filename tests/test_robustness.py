@@ -144,7 +144,7 @@ def test_file_written_elsewhere_and_renamed_in_is_picked_up_and_leftovers_are_ig
         drop(svc.releases, name, release_text(100 + n))
     partial = drop(svc.releases, "incoming.txt.part", release_text(1))
     partial.rename(svc.releases / "incoming.txt")
-    svc.wait_for(lambda: "incoming.txt" in live_entries(svc), timeout=20)
+    svc.wait_for(lambda: len(atom_entries(svc)) == 1, timeout=20)
     assert list(live_entries(svc)) == ["incoming.txt"]
     assert rejected(svc) == {}
     assert [path for (path,) in query(svc, "SELECT path FROM files")] == ["incoming.txt"]
@@ -155,8 +155,8 @@ def test_file_events_trigger_a_scan_soon_after_a_file_settles(service_factory):
     assert "watching" in svc.log()
     drop(svc.releases, "instant.txt", release_text(1))
     # No periodic scan for an hour: only the file-system event can bring it in.
-    svc.wait_for(lambda: "instant.txt" in live_entries(svc), timeout=15)
-    assert len(atom_entries(svc)) == 1
+    svc.wait_for(lambda: len(atom_entries(svc)) == 1, timeout=15)
+    assert list(live_entries(svc)) == ["instant.txt"]
 
 
 def test_the_watch_setting_switches_file_events_off(service_factory):
@@ -307,8 +307,8 @@ def test_rejected_files_are_reported_in_scan_output_healthz_and_log_and_leave_on
     assert f"  empty.txt: {reasons['empty.txt']}" in scan.stdout
     drop(svc.releases, "empty.txt", release_text(1))
     (svc.releases / "notes.xyz").unlink()
-    svc.wait_for(lambda: rejected(svc) == {} and "empty.txt" in live_entries(svc), timeout=15)
-    assert len(atom_entries(svc)) == 1
+    svc.wait_for(lambda: rejected(svc) == {} and len(atom_entries(svc)) == 1, timeout=15)
+    assert list(live_entries(svc)) == ["empty.txt"]
 
 
 def test_sigkill_in_the_middle_of_a_scan_loses_nothing_and_duplicates_nothing(service_factory):
