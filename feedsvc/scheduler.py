@@ -26,6 +26,8 @@ class ScanScheduler:
         self.stop_event = threading.Event()
         self.last_error: str | None = None
         self._nudge_lock = threading.Lock()
+        self._running = False
+        self._again: float | None = None  # a nudge that came while a scan was running
         self.scheduler = BackgroundScheduler(
             timezone=UTC,
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
@@ -49,6 +51,10 @@ class ScanScheduler:
         """Run the scan after `delay` seconds, unless it is already due sooner."""
         when = datetime.now(UTC) + timedelta(seconds=max(delay, 0.0))
         with self._nudge_lock:
+            if self._running:
+                # APScheduler would skip a run that overlaps (max_instances=1): remember it for after this one.
+                self._again = delay if self._again is None else min(self._again, delay)
+                return
             job = self.scheduler.get_job(JOB_ID)
             if job is None or self.stop_event.is_set():
                 return
@@ -56,12 +62,21 @@ class ScanScheduler:
                 job.modify(next_run_time=when)
 
     def _run(self) -> None:
-        report = self.job(self.stop_event)
+        with self._nudge_lock:
+            self._running = True
+        try:
+            report = self.job(self.stop_event)
+        finally:
+            with self._nudge_lock:
+                self._running = False
+                again, self._again = self._again, None
         self.last_error = None
         if report.next_check is not None:
             self.nudge(report.next_check + 0.05)
         if report.next_release is not None:
             self.nudge((report.next_release - datetime.now(UTC)).total_seconds() + 0.05)
+        if again is not None:
+            self.nudge(again)
 
     def _on_problem(self, event: JobExecutionEvent) -> None:
         if event.code == EVENT_JOB_MISSED:

@@ -271,8 +271,12 @@ class Store:
 
     @staticmethod
     def _free_slug(db: sqlite3.Connection, slug: str) -> str:
+        """`slug`, or `slug-2`, `slug-3`...: one query, however many files share a name."""
+        pattern = slug.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%"
+        taken = {r[0] for r in db.execute(
+            "SELECT slug FROM entries WHERE slug=? OR slug LIKE ? ESCAPE '\\'", (slug, pattern))}
         candidate, n = slug, 1
-        while db.execute("SELECT 1 FROM entries WHERE slug=?", (candidate,)).fetchone():
+        while candidate in taken:
             n += 1
             candidate = f"{slug}-{n}"
         return candidate

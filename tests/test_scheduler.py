@@ -117,3 +117,16 @@ def test_shutdown_signals_a_running_scan_to_stop_and_does_not_wait_for_it():
     scheduler.shutdown()
     assert scheduler.stop_event.is_set()
     assert wait_until(lambda: job.running == 0, timeout=5)  # the job saw the stop event
+
+
+def test_a_nudge_during_a_running_scan_gets_a_run_right_after_it():
+    job = Job(duration=0.5)
+    scheduler = ScanScheduler(job, interval=3600)
+    scheduler.start()
+    try:
+        assert wait_until(lambda: job.running == 1)
+        scheduler.nudge()  # a file event while the first scan is still running
+        assert wait_until(lambda: len(job.runs) >= 2, timeout=5)
+        assert job.most_at_once == 1
+    finally:
+        scheduler.shutdown()

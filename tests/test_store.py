@@ -104,3 +104,12 @@ def test_rejections_are_listed_and_cleared_when_the_file_is_fixed(tmp_path):
     assert store.rejections() == [("bad.txt", "The file is empty.")]
     store.save_release("bad.txt", 10, 2, "h1", release(), NOW)
     assert store.rejections() == []
+
+
+def test_many_files_with_the_same_name_get_numbered_slugs(tmp_path):
+    store = Store(tmp_path / "s.sqlite3")
+    for i in range(12):
+        store.save_release(f"{2000 + i}/release_1.txt", 1, 1, f"h{i}", release(), NOW)
+    store.save_release("release_10%.txt", 1, 1, "other", release(), NOW)
+    slugs = {e.slug for e in store.entries(NOW, limit=100)}
+    assert slugs == {"release_1", *(f"release_1-{n}" for n in range(2, 13)), "release_10"}
