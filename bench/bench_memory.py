@@ -84,7 +84,9 @@ def measure(root: Path, releases: Path, database: Path, args: argparse.Namespace
             for pid in [service.pid, *descendants(service.pid)]:
                 rss, hwm = rss_kb(pid)
                 if hwm:
-                    roles.setdefault(pid, describe(pid))
+                    role = describe(pid)  # a spawned worker shows its own command line a moment after start
+                    if role != "gone":
+                        roles[pid] = role
                     peaks[pid] = max(peaks.get(pid, 0), hwm)
                     current[pid] = rss
                     threads[pid] = max(threads.get(pid, 0), thread_count(pid))
