@@ -131,10 +131,11 @@ class Scanner:
         self.store = store
         self.root = Path(settings.releases_dir)
         self._lock = threading.Lock()
-        self._stamps: dict[str, FileStamp] | None = None
-        self._sigs: dict[str, tuple[int, int]] = {}
+        # Only (size, mtime_ns) per path stays in memory (about 200 bytes a file); the rest of a stamp is read from
+        # the store for the few files that changed.
+        self._sigs: dict[str, tuple[int, int]] | None = None
         self._stamps_loaded = 0.0
-        self._rejected: set[str] = set()
+        self._rejected: dict[str, str] = {}  # path -> reason
         self._mounted: bool | None = None
         self._future: dict[str, tuple[tuple[int, int, int, int], float]] = {}  # future-dated files under watch
 
@@ -150,33 +151,29 @@ class Scanner:
 
     def forget_cache(self) -> None:
         """Make the next scan reload every file stamp from the store."""
-        self._stamps = None
+        self._sigs = None
 
-    def _known(self) -> dict[str, FileStamp]:
-        """The store's file stamps, kept in memory between scans: a rescan runs no SQL per file."""
-        if self._stamps is None or time.monotonic() - self._stamps_loaded > STAMP_CACHE_SECONDS:
-            self._stamps = self.store.file_stamps()
-            self._sigs = {p: (s.size, s.mtime_ns) for p, s in self._stamps.items()}
-            self._rejected = {p for p, s in self._stamps.items() if s.status == "rejected"}
-            for path in self._rejected:
-                if self._stamps[path].reason.startswith(INTERNAL_ERROR):
+    def _known(self) -> dict[str, tuple[int, int]]:
+        """(size, mtime_ns) of every file the store knows, kept between scans: a rescan runs no SQL per file."""
+        if self._sigs is None or time.monotonic() - self._stamps_loaded > STAMP_CACHE_SECONDS:
+            self._sigs, self._rejected = self.store.file_signatures()
+            for path, reason in self._rejected.items():
+                if reason.startswith(INTERNAL_ERROR):
                     self._sigs[path] = (-1, RETRY)  # a reader bug may be fixed since: read these once more
             self._stamps_loaded = time.monotonic()
-        return self._stamps
+        return self._sigs
 
     def _remember(self, stamp: FileStamp | None, path: str) -> None:
-        assert self._stamps is not None
+        assert self._sigs is not None
         if stamp is None:
-            self._stamps.pop(path, None)
             self._sigs.pop(path, None)
-            self._rejected.discard(path)
+            self._rejected.pop(path, None)
         else:
-            self._stamps[path] = stamp
             self._sigs[path] = (stamp.size, stamp.mtime_ns)
             if stamp.status == "rejected":
-                self._rejected.add(path)
+                self._rejected[path] = stamp.reason
             else:
-                self._rejected.discard(path)
+                self._rejected.pop(path, None)
 
     def _scan(self, now: datetime | None, stop: threading.Event | None) -> ScanReport:
         started = time.monotonic()
@@ -192,7 +189,7 @@ class Scanner:
             return report
         try:
             known = self._known()
-            found = walk(root, self._sigs)
+            found = walk(root, known)
             if found.failed_folders and found.failed_folders[0][0] == "":
                 report.outcomes.append(FileOutcome(root, "error", f"The releases folder {root} cannot be read "
                                                                   f"({found.failed_folders[0][1]})."))
@@ -211,11 +208,12 @@ class Scanner:
                     report.seconds = time.monotonic() - started
                     return report  # no withdrawals from an incomplete pass
                 try:
-                    outcome = self._consider(rel, full, st, known.get(rel), options, now, wall, future, report)
+                    stamp = self.store.file_stamp(rel) if rel in known else None
+                    outcome = self._consider(rel, full, st, stamp, options, now, wall, future, report)
                 except Exception as e:  # the store or a bug: report it, go on with the next file
                     log.exception("scanning %s failed", rel)
                     self.forget_cache()
-                    self._known()
+                    known = self._known()
                     outcome = FileOutcome(rel, "error", f"{rel}: {type(e).__name__}: {e}")
                 if outcome is not None and outcome.action != "unchanged":
                     report.outcomes.append(outcome)
@@ -226,9 +224,8 @@ class Scanner:
             raise
         # Rejections are listed on every scan, so `feedsvc scan` always shows what is still wrong.
         reported = {o.path for o in report.outcomes}
-        stamps = self._stamps or {}
-        for path in sorted(self._rejected - reported):
-            report.outcomes.append(FileOutcome(path, "rejected", stamps[path].reason))
+        for path in sorted(self._rejected.keys() - reported):
+            report.outcomes.append(FileOutcome(path, "rejected", self._rejected[path]))
         for entry in self.store.released_between(self._last_release_check(), now):
             report.outcomes.append(FileOutcome(entry.source or "", "published", "its embargo or date has passed",
                                                entry.id))
@@ -277,7 +274,7 @@ class Scanner:
                 log.warning("rejected %s: %s", path, reason)
         return FileOutcome(path, "rejected", reason)
 
-    def _withdraw_missing(self, found: Walk, known: dict[str, FileStamp], known_count: int, now: datetime,
+    def _withdraw_missing(self, found: Walk, known: dict[str, tuple[int, int]], known_count: int, now: datetime,
                           report: ScanReport) -> None:
         if found.known_hits == known_count:
             self._note_mount()

@@ -195,6 +195,23 @@ class Store:
             "SELECT path, size, mtime_ns, content_hash, status, reason, entry_id FROM files")
         return {r[0]: FileStamp(*r) for r in rows}
 
+    def file_signatures(self) -> tuple[dict[str, tuple[int, int]], dict[str, str]]:
+        """(size, mtime_ns) of every known file, and the reasons of the rejected ones: what a rescan compares."""
+        signatures: dict[str, tuple[int, int]] = {}
+        rejected: dict[str, str] = {}
+        for path, size, mtime_ns, status, reason in self._connection().execute(
+                "SELECT path, size, mtime_ns, status, reason FROM files"):
+            signatures[path] = (size, mtime_ns)
+            if status == "rejected":
+                rejected[path] = reason
+        return signatures, rejected
+
+    def file_stamp(self, path: str) -> FileStamp | None:
+        row = self._connection().execute(
+            "SELECT path, size, mtime_ns, content_hash, status, reason, entry_id FROM files WHERE path=?",
+            (path,)).fetchone()
+        return FileStamp(*row) if row else None
+
     def restamp_file(self, path: str, size: int, mtime_ns: int) -> None:
         """The file was touched but its content is the same."""
         with self._write() as db:
