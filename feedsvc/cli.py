@@ -96,6 +96,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     server = Server(
         "feedsvc.web:create_app", factory=True, interface=Interfaces.WSGI,
         address=args.host, port=args.port, workers=args.workers or settings.workers,
+        blocking_threads=settings.threads,  # granian's default (up to 256 a worker) only costs memory here
         log_access=False,
     )
     log.info("serving %s on http://%s:%d/ (public URL %s)", settings.releases_dir, args.host, args.port,

@@ -11,9 +11,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote, urlencode
 
-from feedgen.feed import FeedGenerator
-from lxml import etree
-
 from feedsvc.settings import Settings
 from feedsvc.store import Entry, Store, StoredDocument
 
@@ -147,6 +144,10 @@ def _feed_title(settings: Settings, variant: Variant) -> str:
 
 def _xml_feed(settings: Settings, variant: Variant, entries: list[Entry], tombstones: list[Entry],
               links: dict[str, str], changed: datetime) -> bytes:
+    # Imported here: web workers use this module's routing table on every request but render only
+    # archive pages, so most of them never pay the memory for feedgen and lxml.
+    from feedgen.feed import FeedGenerator
+
     fmt = variant.fmt
     fg = FeedGenerator()
     fg.id(settings.base_url + FORMATS[fmt][0] + (f"?lang={variant.language}" if variant.language else ""))
@@ -180,6 +181,8 @@ def _xml_feed(settings: Settings, variant: Variant, entries: list[Entry], tombst
 def _add_links(body: bytes, fmt: str, links: dict[str, str], hubs: tuple[str, ...],
                tombstones: list[Entry]) -> bytes:
     """What feedgen cannot write: paging and hub links (also in RSS) and Atom deleted-entry tombstones."""
+    from lxml import etree
+
     root = etree.fromstring(body)
     if fmt == "atom":
         parent, anchor = root, root.find(f"{{{ATOM_NS}}}link")
@@ -206,8 +209,10 @@ def _add_links(body: bytes, fmt: str, links: dict[str, str], hubs: tuple[str, ..
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def _with_tombstone_namespace(root: etree._Element) -> etree._Element:
+def _with_tombstone_namespace(root):
     """Re-root the Atom document so the tombstone prefix `at` is declared on <feed>."""
+    from lxml import etree
+
     nsmap = dict(root.nsmap)
     nsmap["at"] = TOMBSTONE_NS
     new_root = etree.Element(root.tag, nsmap=nsmap, attrib=root.attrib)

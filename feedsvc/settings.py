@@ -46,6 +46,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("websub_hubs", list, [], "WebSub hubs to ping when a feed changes (comma-separated in the environment)"),
     Setting("tombstone_days", float, 30.0, "days a withdrawn release stays in the Atom feed as a deleted-entry"),
     Setting("workers", int, 2, "web worker processes of `feedsvc serve`"),
+    Setting("threads", int, 4, "request threads per web worker (more costs memory, rarely speed)"),
     Setting("log_level", str, "INFO", "DEBUG, INFO, WARNING or ERROR"),
 )
 
@@ -73,6 +74,7 @@ class Settings:
     websub_hubs: tuple[str, ...]
     tombstone_days: float
     workers: int
+    threads: int
     log_level: str
 
     @property
@@ -142,7 +144,7 @@ def _validate(v: dict[str, Any]) -> dict[str, Any]:
     for name in ("settle_seconds", "tombstone_days"):
         if v[name] < 0:
             raise SettingsError(f"{name} must not be negative")
-    for name in ("feed_size", "summary_length", "title_length", "max_file_size", "workers"):
+    for name in ("feed_size", "summary_length", "title_length", "max_file_size", "workers", "threads"):
         if v[name] < 1:
             raise SettingsError(f"{name} must be at least 1")
     if v["summary_length"] < 40 or v["title_length"] < 20:
