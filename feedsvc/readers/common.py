@@ -214,7 +214,8 @@ def finish(
         warnings.append("The text has no separate title line: its first sentence was used as the title.")
     title = cut_words(title, options.title_length)
 
-    published, published_warnings = _choose_date(ctx, head, body, title, meta)
+    language = meta.language or detect_language(" ".join([title, *body[:5]]))
+    published, published_warnings = _choose_date(ctx, head, body, title, meta, language)
     warnings.extend(published_warnings)
 
     embargo = meta.embargo
@@ -249,7 +250,6 @@ def finish(
     if not body:
         warnings.append("The release has no text below its title.")
 
-    language = meta.language or detect_language(" ".join([title, *body[:5]]))
     if body_html is not None:
         html_text = body_html(body, set(head.removed))
     else:
@@ -273,9 +273,14 @@ def _is_midnight(dt: datetime, zone) -> bool:
     return local.hour == 0 and local.minute == 0 and local.second == 0
 
 
-def _choose_date(ctx: Context, head: Head, body: list[str], title: str, meta: Meta) -> tuple[datetime, list[str]]:
+def _choose_date(
+    ctx: Context, head: Head, body: list[str], title: str, meta: Meta, language: str | None = None
+) -> tuple[datetime, list[str]]:
     """Publication time by precedence: declared metadata, dateline, document number, a date opening the lead,
-    a full date in the file name, a weak format clue (creation date), the file's modification time."""
+    a full date in the file name, a weak format clue (creation date), the file's modification time (to the
+    second: a file system's microseconds are noise, and feeds and HTTP dates carry whole seconds).
+
+    `language` (the release's) is tried first when dates in the lead and the text are read."""
     now, zone = ctx.now, ctx.zone
     if meta.published is not None:
         published = meta.published
@@ -293,7 +298,7 @@ def _choose_date(ctx: Context, head: Head, body: list[str], title: str, meta: Me
     if head.doc_number is not None:
         candidates.append((head.doc_number, 1))
     if body:
-        lead = dates.lead_date(body[0])
+        lead = dates.lead_date(body[0], language)
         if lead is not None:
             candidates.append((lead, 1))
     for found, ahead in candidates:
@@ -305,7 +310,7 @@ def _choose_date(ctx: Context, head: Head, body: list[str], title: str, meta: Me
             return dates.to_datetime(found, name_date.year, zone), [
                 f"The year {name_date.year} was taken from the file name (the date has no year)."
             ]
-        years = dates.years_in_text(text_for_years, now.year + 1)
+        years = dates.years_in_text(text_for_years, now.year + 1, language)
         year, warning = dates.infer_year(found.month, found.day, years, modified_day, today)
         try:
             return dates.to_datetime(found, year, zone), [warning]
@@ -321,4 +326,4 @@ def _choose_date(ctx: Context, head: Head, body: list[str], title: str, meta: Me
             fallback = fallback.replace(tzinfo=UTC)
         if _year_ok(fallback.year, now, 0) and fallback <= now:
             return fallback, [f"No date found in the text: {meta.fallback_what} was used."]
-    return ctx.modified, ["No date found in the text: the file's modification time was used."]
+    return ctx.modified.replace(microsecond=0), ["No date found in the text: the file's modification time was used."]

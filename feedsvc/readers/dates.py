@@ -1,68 +1,149 @@
 """Finding release dates in text: datelines, document numbers, leads, embargo lines, and inferring a missing year.
 
-Dates are found with regular expressions over month names in English, Russian, French, Spanish, German,
-Portuguese, Italian and Arabic (and numeric and ISO forms). This is deliberate instead of dateparser: a
-release dateline is a small, known shape, the regexes never invent a year or a day (dateparser's search does,
-PITFALLS 4.5) and they cost microseconds.
+The work is split in two, following PITFALLS §4:
+
+- **Regular expressions only locate candidates.** They know date-like *shapes*, not month names: a number and
+  a word with an optional year ("5 April 2022", "3 декабря", "5 de abril de 2022"), a word and a number with an
+  optional year ("August 10, 2018"), numeric D.M.Y ("15.07.2022"), ISO Y-M-D and CJK Y年M月D日, each with an
+  optional clock time and UTC offset ("14 March 2021, 16:05 GMT"). They also pull the dateline, the document
+  number and the embargo line out of their lines, so dateparser only ever sees the candidate itself (4.4).
+- **dateparser interprets each candidate.** It decides whether the word is a month, in the languages of the
+  word's script (Latin: en fr es de pt it; Cyrillic: ru uk bg sr; Arabic: ar, then the Levantine names of
+  ar-SY such as "كانون الثاني"; CJK: zh ja), with the release's language first when it is known; `languages`
+  is always given (4.1). Numeric dates are day first (`DATE_ORDER='DMY'`, 4.2). `REQUIRE_PARTS` makes
+  dateparser refuse instead of filling in a part (4.3): day, month and year for a candidate with a year, day and
+  month for one without, which is then a date without a year (`year` None) whose year `infer_year` chooses (4.6).
+  Only the absolute-date parser runs (no "5 days", "today", timestamps), and `search_dates` is never used on
+  running text, which invents dates (4.5). A time with an offset comes back aware with that offset; a time
+  without one stays naive and `to_datetime` puts it in the deployment's zone (4.7). The parsers are built
+  once per language set and every interpretation is cached, so a repeated candidate costs microseconds.
+
+A result is kept only when dateparser's day (and year, when the text gives one) agree with the located text,
+and in an English release a month name must be capitalised ("Article 5 may apply" has no date in it).
+
+Still hand-written, because dateparser does not cover them: clock times with zone words or phrases
+("10:00 МСК", "по московскому времени", "18.40") in `find_time`; the document-number shape "412-09-06-2022"
+(located here, its date interpreted by dateparser); embargo wording; the year inference.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-_MONTH_NAMES: dict[int, str] = {
-    1: "january jan janvier janv enero ene januar jänner janeiro gennaio "
-       "январь января январе янв يناير كانون_الثاني",
-    2: "february feb febr février fevrier févr fevr febrero februar fevereiro fev febbraio "
-       "февраль февраля феврале фев февр فبراير شباط",
-    3: "march mar mars marzo märz maerz mär março marco "
-       "март марта марте мар مارس آذار",
-    4: "april apr avril avr abril aprile "
-       "апрель апреля апреле апр أبريل ابريل إبريل نيسان",
-    5: "may mai mayo maio maggio "
-       "май мая мае مايو أيار ايار",
-    6: "june jun juin junio juni junho giugno "
-       "июнь июня июне июн يونيو يونيه حزيران",
-    7: "july jul juillet juil julio juli julho luglio "
-       "июль июля июле июл يوليو يوليه تموز",
-    8: "august aug août aout agosto "
-       "август августа августе авг أغسطس اغسطس آب",
-    9: "september sep sept septembre septiembre setiembre setembro settembre "
-       "сентябрь сентября сентябре сен сент سبتمبر أيلول ايلول",
-    10: "october oct octobre octubre oktober okt outubro out ottobre "
-        "октябрь октября октябре окт أكتوبر اكتوبر تشرين_الأول",
-    11: "november nov novembre noviembre novembro "
-        "ноябрь ноября ноябре ноя нояб نوفمبر تشرين_الثاني",
-    12: "december dec décembre decembre déc diciembre dezember dez dezembro dicembre "
-        "декабрь декабря декабре дек ديسمبر كانون_الأول",
-}
-MONTHS: dict[str, int] = {
-    name.replace("_", " "): n for n, names in _MONTH_NAMES.items() for name in names.split()
-}
-_MONTH = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in sorted(MONTHS, key=len, reverse=True))
-_NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
-_NOT_LETTER_AFTER = r"(?![^\W\d_])"
+from dateparser.date import DateDataParser
 
-_DMY = re.compile(
-    rf"(?<![\w.])(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|ème|eme|º|°|-?го|-?е)?\.?\s*(?:de\s+)?"
-    rf"(?P<m>{_MONTH}){_NOT_LETTER_AFTER}\.?"
-    r"(?:(?:\s*,\s*|\s+|\s*\.\s*)(?:de\s+|del\s+)?(?P<y>(?:19|20)\d\d)(?!\d))?",
+log = logging.getLogger(__name__)
+
+_YEAR_SHAPE = r"(?:19|20)\d\d(?!\d)"
+# A clock time glued to a date, with at most an offset dateparser reads exactly (Z, UTC, GMT, +03:00). When a
+# zone word or phrase follows ("16:05 MSK", "16:05 (Moscow time)", "16:05 GMT+3") the time is left out of the
+# candidate, and `find_time` reads it with its zone from the rest of the line.
+_TIME_TAIL = (
+    r"(?P<time>(?:T|\s*,?\s*)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?"
+    r"(?:\s*(?:Z|UTC|GMT|[+-][0-2]\d:?[0-5]\d))?(?!\s*(?:[+\-−]\s*\d|\(|[^\W\d_]))(?![\d:]))?"
+)
+# A word that may be a month: three letters or more (no month is shorter in the languages read here), or two
+# Arabic letters ("آب"); an optional second Arabic word for the Levantine two-word names ("كانون الثاني").
+_WORD = r"(?P<m>(?:[^\W\d_]{3,}|[\u0600-\u06ff]{2})(?![^\W\d_])\.?)(?P<m2>\s+[\u0600-\u06ff]{2,}(?![^\W\d_]))?"
+_DAY_SUFFIX = r"(?:st|nd|rd|th|er|ème|eme|º|°|-?го|-?е)?"
+
+_NUMBER_WORD = re.compile(
+    rf"(?<![\w.])(?P<d>[0-3]?\d){_DAY_SUFFIX}(?:\.?\s+|\.)(?:de\s+)?{_WORD}"
+    rf"(?:(?:\s*,\s*|\s+|\s*\.\s*)(?:de\s+|del\s+)?(?P<y>{_YEAR_SHAPE}))?{_TIME_TAIL}",
     re.IGNORECASE,
 )
-_MDY = re.compile(
-    rf"{_NOT_LETTER_BEFORE}(?P<m>{_MONTH}){_NOT_LETTER_AFTER}\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
-    r"(?:\s*,?\s*(?P<y>(?:19|20)\d\d)(?!\d))?",
+_WORD_NUMBER = re.compile(
+    rf"(?<![^\W\d_])(?P<m>[^\W\d_]{{3,}}(?![^\W\d_])\.?)(?P<m2>)\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+    rf"(?:\s*,?\s*(?P<y>{_YEAR_SHAPE}))?{_TIME_TAIL}",
     re.IGNORECASE,
 )
-_NUMERIC = re.compile(r"(?<![\d.\-/])(?P<d>[0-3]?\d)(?P<s>[./-])(?P<m>[01]?\d)(?P=s)(?P<y>(?:19|20)\d\d)(?![\d])")
-_ISO = re.compile(
-    r"(?<![\d.\-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
-    r"(?:[T ](?P<H>[0-2]\d):(?P<M>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?\s*(?P<tz>Z|[+-][0-2]\d:?[0-5]\d)?)?(?![\d])"
+_NUMERIC = re.compile(
+    rf"(?<![\d.\-/])(?P<d>[0-3]?\d)(?P<s>[./-])(?P<mn>[01]?\d)(?P=s)(?P<y>{_YEAR_SHAPE}){_TIME_TAIL}"
 )
-_CJK = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日")
+_ISO = re.compile(rf"(?<![\d.\-])(?P<y>{_YEAR_SHAPE})-(?P<mn>[01]\d)-(?P<d>[0-3]\d)(?!\d){_TIME_TAIL}")
+_CJK = re.compile(rf"(?P<y>{_YEAR_SHAPE})\s*年\s*(?P<mn>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日{_TIME_TAIL}")
+
+# Languages dateparser tries for a candidate, by the script of its month word, in this order. Arabic needs two
+# passes: dateparser refuses two regions of one language in one parser, and only ar-SY (like ar-LB, ar-IQ...)
+# knows the Levantine month names.
+_LATIN = ("en", "fr", "es", "de", "pt", "it")
+_CYRILLIC = ("ru", "uk", "bg", "sr")
+_CHAINS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "latin": (_LATIN,),
+    "cyrillic": (_CYRILLIC,),
+    "arabic": (("ar",), ("ar-SY",)),
+    "cjk": (("zh", "ja"),),
+    "digits": (("en",),),
+}
+_SETTINGS = {
+    "PARSERS": ["absolute-time"],  # no relative dates ("5 days" ago), timestamps or free-form formats
+    "DATE_ORDER": "DMY",  # 03.04.2024 is 3 April (PITFALLS 4.2); word dates do not depend on it
+    "PREFER_DAY_OF_MONTH": "first",  # never today's day for a missing day (4.3); REQUIRE_PARTS rejects those anyway
+    # A leap year as the base, so "29 февраля" without a year is a valid day; that year is never used.
+    "RELATIVE_BASE": datetime(2000, 1, 1),
+    # RETURN_AS_TIMEZONE_AWARE and TIMEZONE keep dateparser's defaults on purpose: an offset in the text comes
+    # back as written, a time without one stays naive and `to_datetime` puts it in the deployment's zone
+    # (options.zone). Setting TIMEZONE would convert offsets; RETURN_AS_TIMEZONE_AWARE=False would drop them.
+}
+_FULL = ("day", "month", "year")
+_NO_YEAR = ("day", "month")
+
+
+@lru_cache(maxsize=32)
+def _parser(names: tuple[str, ...], parts: tuple[str, ...]) -> DateDataParser:
+    """One dateparser parser per language set and required parts, built once (building one costs milliseconds)."""
+    settings = {**_SETTINGS, "REQUIRE_PARTS": list(parts)}
+    if any("-" in n for n in names):
+        return DateDataParser(locales=list(names), settings=settings, use_given_order=True)
+    return DateDataParser(languages=list(names), settings=settings, use_given_order=True)
+
+
+@lru_cache(maxsize=8192)
+def _interpret(text: str, chain: tuple[tuple[str, ...], ...], parts: tuple[str, ...]) -> tuple[datetime, str] | None:
+    """dateparser's reading of one located candidate: (datetime, language) or None when it is not a date."""
+    for names in chain:
+        try:
+            data = _parser(names, parts).get_date_data(text)
+        except Exception:  # a dateparser bug on an odd string must not cost the release: the string is no date
+            log.debug("dateparser failed on %r", text, exc_info=True)
+            continue
+        if data.date_obj is not None:
+            return data.date_obj, data.locale or names[0]
+    return None
+
+
+def _script(word: str) -> str | None:
+    ch = word[:1]
+    if not ch:
+        return None
+    o = ord(ch)
+    if o < 0x250:
+        return "latin"
+    if 0x400 <= o <= 0x4FF:
+        return "cyrillic"
+    if 0x600 <= o <= 0x6FF or 0x750 <= o <= 0x77F or 0xFB50 <= o <= 0xFEFF:
+        return "arabic"
+    return None
+
+
+def _chain(script: str, language: str | None) -> tuple[tuple[str, ...], ...]:
+    """The language sets for a script, with the release's language moved to the front when it is one of them."""
+    chain = _CHAINS[script]
+    if language and len(chain) == 1 and language in chain[0] and chain[0][0] != language:
+        names = chain[0]
+        return ((language, *(n for n in names if n != language)),)
+    return chain
+
+
+def _hint(language: str | None) -> str | None:
+    return language.split("-")[0].lower() if language else None
+
+
 _TIME = re.compile(
     r"(?<![\d:.])(?P<H>[01]?\d|2[0-3])\s?(?:[:h]|\.(?=\d\d(?!\.\d)))(?P<M>[0-5]\d)(?![\d])"
     r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?)(?!\w))?"
@@ -107,6 +188,116 @@ class DateMatch:
         return True
 
 
+@dataclass(frozen=True)
+class _Candidate:
+    """A located date-like string: `text` is what dateparser reads; the numbers are there to check its reading."""
+
+    start: int
+    end: int
+    text: str
+    script: str
+    day: int
+    year: int | None
+    month: int | None = None  # given in digits (numeric shapes)
+    word: str | None = None  # the month word as written (word shapes)
+    has_time: bool = False
+
+
+def _time_text(m: re.Match) -> str:
+    t = m.group("time")
+    return " " + t.lstrip(" ,T") if t else ""
+
+
+def _locate(text: str, years_only: bool = False) -> list[_Candidate]:
+    """Every date-like string in `text` (not yet known to be a date), by position, longer first."""
+    found: list[_Candidate] = []
+    for rx in (_NUMBER_WORD, _WORD_NUMBER):
+        for m in rx.finditer(text):
+            y = m.group("y")
+            word, second = m.group("m"), (m.group("m2") or "").strip()
+            script = _script(word)
+            if script is None or (years_only and not y):
+                continue
+            day = int(m.group("d"))
+            tail = (" " + y if y else "") + _time_text(m)
+            if second and script == "arabic":
+                found.append(_Candidate(m.start(), m.end(), f"{day} {word} {second}{tail}", script, day,
+                                        int(y) if y else None, word=word, has_time=bool(m.group("time"))))
+                if years_only:
+                    continue
+                # the second word may not belong to the month ("15 آذار في"): the one-word month, without year
+                end = m.start("m2")
+                found.append(_Candidate(m.start(), end, f"{day} {word}", script, day, None, word=word))
+                continue
+            found.append(_Candidate(m.start(), m.end(), f"{day} {word}{tail}", script, day,
+                                    int(y) if y else None, word=word, has_time=bool(m.group("time"))))
+    for rx, script in ((_ISO, "digits"), (_NUMERIC, "digits"), (_CJK, "cjk")):
+        for m in rx.finditer(text):
+            d, mn, y = int(m.group("d")), int(m.group("mn")), int(m.group("y"))
+            if rx is _CJK:
+                body = m.group(0)
+            elif rx is _ISO:
+                body = f"{y:04d}-{mn:02d}-{d:02d}{_time_text(m)}"
+            else:
+                body = f"{d:02d}.{mn:02d}.{y:04d}{_time_text(m)}"
+            found.append(_Candidate(m.start(), m.end(), body, script, d, y, month=mn, has_time=bool(m.group("time"))))
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    return found
+
+
+def _to_tz(dt: datetime) -> tzinfo | None:
+    offset = dt.utcoffset()
+    if offset is None or abs(offset) > timedelta(hours=14):
+        return None
+    return UTC if not offset else timezone(offset)
+
+
+def _read(c: _Candidate, language: str | None) -> DateMatch | None:
+    """dateparser's reading of a candidate as a DateMatch, or None when it is not a date."""
+    result = _interpret(c.text, _chain(c.script, language), _FULL if c.year is not None else _NO_YEAR)
+    if result is None:
+        return None
+    dt, lang = result
+    if dt.day != c.day or (c.year is not None and dt.year != c.year) or (c.month is not None and dt.month != c.month):
+        return None  # dateparser read something else than what was located; trust neither
+    if language == "en" and lang == "en" and c.word is not None and c.word.islower():
+        return None  # English capitalises month names: "5 may", "3 march" in an English release are verbs
+    return DateMatch(
+        c.start, c.end, c.year, dt.month, dt.day,
+        dt.hour if c.has_time else None, dt.minute if c.has_time else None,
+        _to_tz(dt) if c.has_time else None,
+    )
+
+
+def _dates(text: str, language: str | None = None, years_only: bool = False, last_start: int | None = None):
+    """Dates in `text` in order, read lazily; of overlapping candidates the first readable one wins, except that
+    a date with a year replaces an overlapping one without ("5 May" inside "5 May 2022")."""
+    prev: DateMatch | None = None
+    for c in _locate(text, years_only):
+        if last_start is not None and c.start > last_start:
+            break
+        if prev is not None:
+            if c.start < prev.end:
+                if prev.year is None and c.year is not None and c.end > prev.end:
+                    replacement = _read(c, language)
+                    if replacement is not None:
+                        prev = replacement
+                continue
+            yield prev
+            prev = None
+        prev = _read(c, language)
+    if prev is not None:
+        yield prev
+
+
+def find_dates(text: str, language: str | None = None, years_only: bool = False) -> list[DateMatch]:
+    """Every calendar date in `text`, in order of appearance, overlapping matches resolved.
+
+    `language` (the release's, when known) is tried first; `years_only` skips dates given without a year.
+    """
+    return list(_dates(text.translate(_ARABIC_DIGITS), _hint(language), years_only))
+
+
 def _offset(text: str) -> tzinfo | None:
     text = text.replace("−", "-").replace(" ", "")
     m = re.fullmatch(r"([+-])(\d{1,2})(?::?(\d{2}))?", text)
@@ -132,40 +323,12 @@ def _zone(name: str | None) -> tzinfo | None:
     return ZoneInfo(z) if isinstance(z, str) else z
 
 
-def find_dates(text: str) -> list[DateMatch]:
-    """Every valid calendar date in `text`, in order of appearance, overlapping matches resolved."""
-    text = text.translate(_ARABIC_DIGITS)
-    found: list[DateMatch] = []
-    for rx in (_ISO, _CJK, _NUMERIC, _DMY, _MDY):
-        for m in rx.finditer(text):
-            g = m.groupdict()
-            month = g["m"]
-            month_n = int(month) if month.isdigit() else MONTHS.get(re.sub(r"\s+", " ", month.lower()))
-            if not month_n or not 1 <= month_n <= 12:
-                continue
-            year = int(g["y"]) if g.get("y") else None
-            hour = int(g["H"]) if g.get("H") else None
-            minute = int(g["M"]) if g.get("M") else None
-            tz = None
-            if g.get("tz"):
-                tz = UTC if g["tz"] == "Z" else _offset(g["tz"])
-            dm = DateMatch(m.start(), m.end(), year, month_n, int(g["d"]), hour, minute, tz)
-            if dm.valid():
-                found.append(dm)
-    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
-    out: list[DateMatch] = []
-    for d in found:
-        if out and d.start < out[-1].end:
-            prev = out[-1]
-            if prev.year is None and d.year is not None and d.end > prev.end:
-                out[-1] = d
-            continue
-        out.append(d)
-    return out
-
-
 def find_time(text: str) -> tuple[int, int, tzinfo | None] | None:
-    """The first clock time in `text` ("16:05", "10:00 UTC", "18.40", "5 pm" is not matched), with its zone."""
+    """The first clock time in `text` ("16:05", "10:00 UTC", "18.40", "5 pm" is not matched), with its zone.
+
+    Hand-written: dateparser reads neither zone words such as "МСК" or "по московскому времени" nor "18.40",
+    and it maps "MSK" or "CET" to one fixed offset whatever the date; these zones go through zoneinfo instead.
+    """
     text = text.translate(_ARABIC_DIGITS)
     for m in _TIME.finditer(text):
         hour, minute = int(m.group("H")), int(m.group("M"))
@@ -194,34 +357,38 @@ _DATELINE_FILLER = re.compile(
     r"в|года,|time|heure|hora|uhr|ч\.?)\b",
     re.IGNORECASE,
 )
+_LETTER_WORDS = re.compile(r"[^\W\d_]{2,}")
+_ENDS_SENTENCE = re.compile(r"[.!?;]\s*$")
+
+
+def _with_time(d: DateMatch, hm: tuple[int, int, tzinfo | None] | None) -> DateMatch:
+    if hm is None and d.hour is not None:
+        hm = (d.hour, d.minute or 0, d.tz)
+    if hm is None:
+        return d
+    return DateMatch(d.start, d.end, d.year, d.month, d.day, hm[0], hm[1], hm[2] or d.tz)
 
 
 def parse_dateline(line: str) -> DateMatch | None:
     """The date (and time) of a dateline such as "14 March 2021 16:05" or "Moscow, 5 April 2022", else None.
 
     A dateline is a short line whose date is its main content: besides the date and time at most three
-    words remain (a place name, "года", a weekday, "Published:").
+    words remain (a place name, "года", a weekday, "Published:"). That is checked on the located candidate
+    first, so the lines of running text never reach dateparser.
     """
     s = line.strip().translate(_ARABIC_DIGITS)
     if not s or len(s) > 100:
         return None
-    dates = find_dates(s)
-    if not dates:
-        return None
-    d = dates[0]
-    rest = s[:d.start] + " " + s[d.end:]
-    hm = find_time(rest)
-    if hm is None and d.hour is not None:
-        hm = (d.hour, d.minute or 0, d.tz)
-    if hm is not None:
-        rest = _TIME.sub(" ", rest)
-    rest = _DATELINE_FILLER.sub(" ", rest)
-    words = re.findall(r"[^\W\d_]{2,}", rest)
-    if len(words) > 3 or (len(words) > 1 and re.search(r"[.!?;]\s*$", s)):
-        return None
-    if hm is None:
-        return d
-    return DateMatch(d.start, d.end, d.year, d.month, d.day, hm[0], hm[1], hm[2] or d.tz)
+    for c in _locate(s):
+        rest = s[:c.start] + " " + s[c.end:]
+        hm = find_time(rest)
+        words = _LETTER_WORDS.findall(_DATELINE_FILLER.sub(" ", _TIME.sub(" ", rest) if hm else rest))
+        if len(words) > 3 or (len(words) > 1 and _ENDS_SENTENCE.search(s)):
+            continue
+        d = _read(c, None)
+        if d is not None:
+            return _with_time(d, hm)
+    return None
 
 
 def parse_doc_number(line: str) -> DateMatch | None:
@@ -229,8 +396,9 @@ def parse_doc_number(line: str) -> DateMatch | None:
     m = _DOC_NUMBER.match(line.translate(_ARABIC_DIGITS))
     if not m:
         return None
-    d = DateMatch(0, len(line), int(m.group("y")), int(m.group("m")), int(m.group("d")))
-    return d if d.valid() else None
+    d, mn, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+    found = _read(_Candidate(0, len(line), f"{d:02d}.{mn:02d}.{y}", "digits", d, y, month=mn), None)
+    return DateMatch(0, len(line), found.year, found.month, found.day) if found else None
 
 
 def parse_embargo(line: str) -> DateMatch | None | bool:
@@ -238,17 +406,11 @@ def parse_embargo(line: str) -> DateMatch | None | bool:
     m = EMBARGO_LINE.match(line.strip())
     if not m:
         return False
-    rest = m.group("rest")
-    dates = find_dates(rest)
-    if not dates:
+    rest = m.group("rest").translate(_ARABIC_DIGITS)
+    d = next(_dates(rest), None)
+    if d is None:
         return None
-    d = dates[0]
-    hm = find_time(rest[:d.start] + " " + rest[d.end:])
-    if hm is None and d.hour is not None:
-        hm = (d.hour, d.minute or 0, d.tz)
-    if hm is None:
-        return d
-    return DateMatch(d.start, d.end, d.year, d.month, d.day, hm[0], hm[1], hm[2] or d.tz)
+    return _with_time(d, find_time(rest[:d.start] + " " + rest[d.end:]))
 
 
 _LEAD_BLOCKERS = frozenset(
@@ -257,16 +419,15 @@ _LEAD_BLOCKERS = frozenset(
 )
 
 
-def lead_date(paragraph: str) -> DateMatch | None:
+def lead_date(paragraph: str, language: str | None = None) -> DateMatch | None:
     """A date that opens the lead ("On December 3, ...", "3 декабря ...", "Moscow, 5 April - ..."), else None.
 
     Only a date within the first 60 characters counts, and not one that names another event
-    ("the Geneva Communique of June 30, 2012").
+    ("the Geneva Communique of June 30, 2012"). `language` is the release's, when known.
     """
-    for d in find_dates(paragraph[:120]):
-        if d.start > 60:
-            return None
-        before = paragraph[:d.start].split()
+    text = paragraph[:120].translate(_ARABIC_DIGITS)
+    for d in _dates(text, _hint(language), last_start=60):
+        before = text[:d.start].split()
         if before and before[-1].lower().strip(",") in _LEAD_BLOCKERS:
             continue
         return d
@@ -282,18 +443,20 @@ _NOT_A_YEAR_BEFORE = re.compile(
 )
 
 
-def years_in_text(text: str, latest: int) -> list[int]:
+def years_in_text(text: str, latest: int, language: str | None = None) -> list[int]:
     """Years (2000..latest) the text mentions on their own; numbers after "Resolution", "No." etc. are not
     years, and years inside a full date ("June 30, 2012") belong to that other event and are left out."""
     text = text.translate(_ARABIC_DIGITS)
-    full_dates = [(d.start, d.end) for d in find_dates(text) if d.year is not None]
     years = []
+    full_dates: list[tuple[int, int]] | None = None
     for m in _YEAR.finditer(text):
         y = int(m.group(1))
         if not 2000 <= y <= latest:
             continue
         if _NOT_A_YEAR_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
             continue
+        if full_dates is None:  # read the full dates only when some year needs checking
+            full_dates = [(d.start, d.end) for d in _dates(text, _hint(language), years_only=True)]
         if any(s <= m.start() < e for s, e in full_dates):
             continue
         years.append(y)
@@ -347,14 +510,15 @@ def date_from_name(name: str) -> DateMatch | None:
     """A full date in the file name ("briefing-2023-02-22.md", "2022_06_09 statement.txt", "20220609.pdf")."""
     stem = re.split(r"[\\/]", name)[-1]
     stem = stem.rsplit(".", 1)[0]
-    m = re.search(r"(?<!\d)((?:19|20)\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?!\d)", stem)
-    if m:
-        d = DateMatch(0, 0, int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        if d.valid():
-            return d
-    m = re.search(r"(?<!\d)([0-3]\d)[-_.]([01]\d)[-_.]((?:19|20)\d\d)(?!\d)", stem)
-    if m:
-        d = DateMatch(0, 0, int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        if d.valid():
-            return d
+    for rx, order in ((_NAME_YMD, (1, 2, 3)), (_NAME_DMY, (3, 2, 1))):
+        m = rx.search(stem)
+        if m:
+            y, mn, d = (int(m.group(i)) for i in order)
+            found = _read(_Candidate(0, 0, f"{y:04d}-{mn:02d}-{d:02d}", "digits", d, y, month=mn), None)
+            if found is not None:
+                return found
     return None
+
+
+_NAME_YMD = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?!\d)")
+_NAME_DMY = re.compile(r"(?<!\d)([0-3]\d)[-_.]([01]\d)[-_.]((?:19|20)\d\d)(?!\d)")
