@@ -6,6 +6,8 @@ import threading
 import time
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from feedsvc.models import ScanReport
 from feedsvc.scheduler import ScanScheduler
 
@@ -66,20 +68,14 @@ def test_a_nudge_runs_the_scan_soon_and_never_two_at_once():
         scheduler.shutdown()
 
 
-def test_an_unsettled_file_gets_a_follow_up_scan():
-    reports = iter([ScanReport(started=datetime.now(UTC), next_check=0.2)])
-    job = Job(report=lambda: next(reports, ScanReport(started=datetime.now(UTC))))
-    scheduler = ScanScheduler(job, interval=3600)
-    scheduler.start()
-    try:
-        assert wait_until(lambda: len(job.runs) >= 2, timeout=5)
-    finally:
-        scheduler.shutdown()
-
-
-def test_the_scheduler_wakes_up_when_a_held_release_is_due():
-    due = datetime.now(UTC) + timedelta(seconds=0.3)
-    reports = iter([ScanReport(started=datetime.now(UTC), next_release=due)])
+@pytest.mark.parametrize("follow_up", [
+    {"next_check": 0.2},  # a file was still being written
+    {"next_release": "soon"},  # a held release is due
+])
+def test_the_scheduler_comes_back_when_the_last_scan_asks_for_it(follow_up):
+    if follow_up.get("next_release"):
+        follow_up = {"next_release": datetime.now(UTC) + timedelta(seconds=0.3)}
+    reports = iter([ScanReport(started=datetime.now(UTC), **follow_up)])
     job = Job(report=lambda: next(reports, ScanReport(started=datetime.now(UTC))))
     scheduler = ScanScheduler(job, interval=3600)
     scheduler.start()
