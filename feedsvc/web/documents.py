@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections import OrderedDict
@@ -90,12 +89,13 @@ class DocumentCache:
         self._deep: OrderedDict[str, ServedDocument | None] = OrderedDict()
         self._deep_bytes = 0
 
-    def _current_stamp(self) -> tuple[int, int] | None:
+    def _current_stamp(self) -> str | None:
+        """The generation's random token: inode numbers are reused and mtimes can tie, a fresh token cannot."""
         try:
-            st = os.stat(self.store.generation_file)
+            with open(self.store.generation_file, "rb") as f:
+                return f.read(64).decode("ascii", "replace")
         except FileNotFoundError:
             return None
-        return st.st_ino, st.st_mtime_ns
 
     def refresh(self) -> None:
         """Pick up newly rendered documents if the generation file changed."""
