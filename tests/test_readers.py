@@ -513,10 +513,18 @@ def test_html_keywords_become_tags_and_html_lang_the_language():
     assert r.tags == ("visa", "consulat") and r.language == "fr-FR"
 
 
-def test_deeply_nested_html_is_read_without_error():
-    page = "<h1>Title</h1>" + "<div>" * 20000 + "<p>Deep text.</p>" + "</div>" * 20000
+def test_html_nested_too_deeply_to_read_is_rejected_as_such_not_as_empty():
+    page = "<h1>Title</h1>" + "<div>" * 20000 + "<p>Deep text that would be lost.</p>" + "</div>" * 20000
     result = read("deep.html", page)
-    assert isinstance(result, Release | Rejection)
+    assert isinstance(result, Rejection) and "nested too deeply" in result.reason
+
+
+def test_html_internal_dtd_is_neither_expanded_nor_leaked_into_the_text():
+    page = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>'
+            "<html><body><h1>Laughs</h1><p>The text.</p></body></html>")
+    r = release("laughs.html", page)
+    assert r.title == "Laughs" and r.body == "The text."
+    assert "]>" not in r.body and "lollol" not in r.body
 
 
 def test_html_share_buttons_and_breadcrumbs_are_not_content():
@@ -553,6 +561,15 @@ def test_docx_zip_bomb_is_rejected_before_parsing():
         z.writestr("word/document.xml", b"\0" * (120 * 1024 * 1024))
     result = read("bomb.docx", out.getvalue())
     assert isinstance(result, Rejection) and "zip bomb" in result.reason
+
+
+def test_docx_part_that_expands_hundreds_of_times_is_rejected_for_its_ratio_not_its_size():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"<w:document/>" + b" " * (2 * 1024 * 1024))
+    result = read("squeezed.docx", out.getvalue())
+    assert isinstance(result, Rejection) and "expands more than" in result.reason
 
 
 def test_old_doc_file_named_docx_is_rejected_with_advice():

@@ -31,12 +31,15 @@ def check_package(data: bytes) -> Rejection | None:
     if len(infos) > MAX_PARTS:
         return Rejection("The Word file has too many parts to be read safely.")
     total = sum(i.file_size for i in infos)
-    if total > MAX_UNPACKED or any(
-        i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(1, i.compress_size) for i in infos
-    ):
+    if total > MAX_UNPACKED:
         return Rejection(
             f"The Word file would unpack to {total // (1024 * 1024)} MB (a 'zip bomb'?), "
             f"over the {MAX_UNPACKED // (1024 * 1024)} MB safety limit."
+        )
+    if any(i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(1, i.compress_size) for i in infos):
+        return Rejection(
+            f"A part of the Word file expands more than {MAX_RATIO} times when unpacked (a 'zip bomb'?); "
+            "feedsvc does not open it. Save the document again from Word."
         )
     if "word/document.xml" not in {i.filename for i in infos}:
         return Rejection("This .docx file is not a Word document (it has no word/document.xml).")

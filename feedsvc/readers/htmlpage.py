@@ -70,6 +70,9 @@ def decode_html(data: bytes) -> str:
 def parse_html(text: str) -> lxml.html.HtmlElement:
     """Parse a page safely: no network, no huge trees (libxml2 caps nesting), comments and PIs dropped."""
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    # An internal DTD subset (entity definitions, as in "billion laughs") is never expanded; drop it whole
+    # so its tail does not leak into the text.
+    text = re.sub(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", "", text, count=1, flags=re.IGNORECASE | re.DOTALL)
     parser = lxml.html.HTMLParser(
         remove_comments=True, remove_pis=True, no_network=True, huge_tree=False, recover=True,
         default_doctype=False,
@@ -363,6 +366,19 @@ def sanitise(content, removed: set[str], base_url: str | None) -> str:
     return re.sub(r"\s*\n\s*", "\n", cleaned).strip()
 
 
+def _letters(text: str) -> int:
+    return len(_LETTER.findall(text))
+
+
+def _markup_free(text: str) -> str:
+    """The page's text by a rough cut: comments, tags and entities removed (to check the parser lost nothing)."""
+    text = re.sub(r"<!--.*?-->", " ", text, flags=re.DOTALL)
+    return re.sub(r"<[^>]*>|&#?\w+;", " ", text)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def read(ctx: Context, data: bytes) -> Release | Rejection:
     """Read a saved web page."""
     if not data.strip():
@@ -377,4 +393,8 @@ def read(ctx: Context, data: bytes) -> Release | Rejection:
         root = parse_html(text)
     except (etree.ParserError, ValueError) as e:
         return Rejection(f"The web page could not be read as HTML ({e}).")
+    if _letters(root.text_content()) < _letters(_markup_free(text)) / 2:
+        # libxml2 stops at pages nested deeper than 255 levels: say so rather than publish half a page.
+        return Rejection("Part of the web page could not be read: its tags are nested too deeply (more than 255 "
+                         "levels) or are badly broken. Save the page again, or send the text as a .txt or Word file.")
     return read_tree(ctx, root, Meta())
