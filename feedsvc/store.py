@@ -194,12 +194,6 @@ class Store:
 
     # -- files ---------------------------------------------------------------------------------
 
-    def file_stamps(self) -> dict[str, FileStamp]:
-        """Every file the store knows, in one query (rescans compare against this, not per-file SQL)."""
-        rows = self._connection().execute(
-            "SELECT path, size, mtime_ns, content_hash, status, reason, entry_id FROM files")
-        return {r[0]: FileStamp(*r) for r in rows}
-
     def file_signatures(self) -> tuple[dict[str, tuple[int, int]], dict[str, str]]:
         """(size, mtime_ns) of every known file, and the reasons of the rejected ones: what a rescan compares."""
         signatures: dict[str, tuple[int, int]] = {}
