@@ -287,10 +287,9 @@ class Store:
 
     @staticmethod
     def _free_slug(db: sqlite3.Connection, slug: str) -> str:
-        """`slug`, or `slug-2`, `slug-3`...: one query, however many files share a name."""
-        pattern = slug.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%"
+        """`slug`, or `slug-2`, `slug-3`...: one indexed range query, however many files share a name."""
         taken = {r[0] for r in db.execute(
-            "SELECT slug FROM entries WHERE slug=? OR slug LIKE ? ESCAPE '\\'", (slug, pattern))}
+            "SELECT slug FROM entries WHERE slug=? OR (slug>=? AND slug<?)", (slug, slug + "-", slug + "."))}
         candidate, n = slug, 1
         while candidate in taken:
             n += 1
