@@ -80,9 +80,10 @@ def render(store: Store, settings: Settings, variant: Variant, now: datetime) ->
     entries = store.entries(now, language=variant.language, limit=size, offset=(variant.page - 1) * size)
     since = now - timedelta(days=settings.tombstone_days)
     tombstones = store.withdrawn_since(since, language=variant.language) if variant.page == 1 else []
-    changed = max([_change_time(e, now) for e in entries + tombstones] + [EPOCH])
-    # A withdrawal shifts every later page, so it counts for all pages in scope.
-    changed = max(changed, store.last_withdrawal(variant.language) or EPOCH)
+    # A page changes when anything at or above its end changes, or when any entry is withdrawn (which shifts
+    # every later page): derived from the store, so the same store gives the same dates after a restart.
+    changed = max(store.last_change(now, language=variant.language, upto=variant.page * size) or EPOCH,
+                  store.last_withdrawal(variant.language) or EPOCH)
     links = _paging_links(settings, variant, last_page)
     if variant.fmt == "json":
         body = _json_feed(settings, variant, entries, links)
@@ -108,14 +109,6 @@ def make_document(key: str, content_type: str, body: bytes, last_modified: datet
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
     return StoredDocument(key, content_type, body, gzip.compress(body, compresslevel=9, mtime=0), etag,
                           last_modified.replace(microsecond=0))
-
-
-def _change_time(entry: Entry, now: datetime) -> datetime:
-    """When this entry last changed what a feed shows: first seen, revised, gone live or withdrawn."""
-    times = [entry.first_seen, entry.updated, entry.available if entry.available <= now else EPOCH]
-    if entry.withdrawn:
-        times.append(entry.withdrawn)
-    return max(times)
 
 
 def _self_url(settings: Settings, variant: Variant) -> str:

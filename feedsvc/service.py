@@ -6,13 +6,14 @@ import json
 import logging
 import threading
 from collections import Counter
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 from feedsvc import feeds
 from feedsvc.models import ScanReport
 from feedsvc.scanner import Scanner
 from feedsvc.settings import Settings
-from feedsvc.store import Store
+from feedsvc.store import Store, StoredDocument
 
 log = logging.getLogger(__name__)
 
@@ -49,11 +50,22 @@ class Ingest:
 
     def render(self, now: datetime) -> list[str]:
         """Rebuild the front feed documents; returns the keys whose bytes changed."""
-        before = {d.key: d.etag for d in self.store.documents()}
-        documents = feeds.render_front_pages(self.store, self.settings, now)
+        before = {d.key: d for d in self.store.documents()}
+        documents = [_advance_last_modified(d, before.get(d.key), now)
+                     for d in feeds.render_front_pages(self.store, self.settings, now)]
         self.store.replace_documents(documents)
         self._rendered_once = True
-        return [d.key for d in documents if before.get(d.key) != d.etag]
+        return [d.key for d in documents if d.key not in before or before[d.key].etag != d.etag]
+
+
+def _advance_last_modified(document: StoredDocument, previous: StoredDocument | None,
+                           now: datetime) -> StoredDocument:
+    """New bytes always get a later Last-Modified (an expired tombstone changes a feed with no entry changing),
+    so If-Modified-Since never answers 304 for content the client has not seen."""
+    if previous is None or previous.etag == document.etag or document.last_modified > previous.last_modified:
+        return document
+    return replace(document, last_modified=max(now, previous.last_modified + timedelta(seconds=1))
+                   .replace(microsecond=0))
 
 
 def summarize(report: ScanReport) -> dict:

@@ -366,6 +366,22 @@ class Store:
             args.append(language)
         return [_entry(r) for r in self._connection().execute(sql + " ORDER BY withdrawn DESC", args)]
 
+    def last_change(self, now: datetime, *, language: str | None = None, upto: int = 50) -> datetime | None:
+        """The latest moment any of the `upto` newest live entries was added, revised or went live.
+
+        A feed page shows a window of the newest entries; anything that changed at or above its end moves or
+        changes what the page shows, so this is the page's true last modification (withdrawals aside).
+        """
+        sql = ("SELECT max(first_seen, updated, available) AS changed FROM entries"
+               " WHERE withdrawn IS NULL AND available <= ?")
+        args: list[object] = [to_text(now)]
+        if language:
+            sql += " AND language=?"
+            args.append(language)
+        sql += " ORDER BY published DESC, id DESC LIMIT ?"
+        args.append(upto)
+        return from_text(self._connection().execute(f"SELECT max(changed) FROM ({sql})", args).fetchone()[0])
+
     def last_withdrawal(self, language: str | None = None) -> datetime | None:
         sql = "SELECT max(withdrawn) FROM entries WHERE withdrawn IS NOT NULL"
         args: list[object] = []

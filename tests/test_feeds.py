@@ -159,3 +159,35 @@ def test_an_empty_store_gives_valid_empty_feeds(ingest):
         parsed = feedparser.parse(render(ingest, fmt).body)
         assert not parsed.bozo
         assert parsed.entries == []
+
+
+def _last_modified(ingest, page=1, now=None):
+    return render(ingest, "atom", page=page, now=now).last_modified
+
+
+def test_a_new_release_at_the_top_moves_the_last_modified_of_every_later_page(filled, releases):
+    before = _last_modified(filled, page=2)
+    drop(releases, "newest.txt", "Statement on a new agreement\n\n1 October 2022\n\nThe agreement was signed.\n")
+    filled.run(now=datetime.now(UTC) + timedelta(seconds=5))
+    assert _last_modified(filled, page=2, now=datetime.now(UTC) + timedelta(seconds=5)) > before
+
+
+def test_an_old_release_added_lower_down_changes_its_page_but_not_the_pages_above(filled, releases):
+    later = datetime.now(UTC) + timedelta(seconds=5)
+    page1_before, page2_before = render(filled, "atom"), _last_modified(filled, page=2)
+    drop(releases, "old.txt", "Statement of long ago\n\n2 February 2001\n\nAn old statement, found late.\n")
+    filled.run(now=later)
+    page1_after = render(filled, "atom", now=later)
+    assert page1_after.body == page1_before.body and page1_after.last_modified == page1_before.last_modified
+    assert _last_modified(filled, page=2, now=later) > page2_before
+
+
+def test_changed_bytes_always_advance_last_modified_even_when_a_tombstone_just_expires(filled, releases):
+    (releases / "412-09-06-2022.txt").unlink()
+    filled.run()
+    before = {d.key: d for d in filled.store.documents()}["/feed.atom"]
+    much_later = datetime.now(UTC) + timedelta(days=filled.settings.tombstone_days + 1)
+    filled.render(much_later)  # the tombstone has expired: the Atom bytes change, no entry did
+    after = {d.key: d for d in filled.store.documents()}["/feed.atom"]
+    assert after.etag != before.etag
+    assert after.last_modified > before.last_modified
