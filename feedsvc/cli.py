@@ -129,22 +129,10 @@ def start_background(settings: Settings):
     from feedsvc.websub import HubPinger
 
     ingest = Ingest(settings)
-
-    def job(stop: threading.Event):
-        try:
-            report = ingest.run(stop=stop)
-        except Exception as e:
-            ingest.store.set_meta("last_error", f"{datetime.now(UTC).isoformat(timespec='seconds')} "
-                                                f"{type(e).__name__}: {e}")
-            raise
-        if ingest.store.get_meta("last_error"):
-            ingest.store.set_meta("last_error", "")
-        return report
-
     pinger = HubPinger(settings.websub_hubs)
     pinger.start()
     ingest.on_feeds_changed.append(lambda keys: pinger.notify([settings.base_url + key for key in keys]))
-    scheduler = ScanScheduler(job, settings.scan_interval)
+    scheduler = ScanScheduler(lambda stop: ingest.run(stop=stop), settings.scan_interval)
     scheduler.start()
     watcher = None
     if settings.watch:

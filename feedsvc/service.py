@@ -31,7 +31,18 @@ class Ingest:
         self.on_feeds_changed: list = []  # callables(keys: list[str]) run after new documents are stored
 
     def run(self, now: datetime | None = None, stop: threading.Event | None = None) -> ScanReport:
-        now = now or datetime.now(UTC)
+        """One pass; a failure is recorded for /healthz (and cleared by the next good pass), then raised."""
+        try:
+            report = self._run(now or datetime.now(UTC), stop)
+        except Exception as e:
+            self.store.set_meta("last_error", f"{datetime.now(UTC).isoformat(timespec='seconds')} "
+                                              f"{type(e).__name__}: {e}")
+            raise
+        if self.store.get_meta("last_error"):
+            self.store.set_meta("last_error", "")
+        return report
+
+    def _run(self, now: datetime, stop: threading.Event | None) -> ScanReport:
         report = self.scanner.scan(now, stop)
         if report.changed or not self._rendered_once:
             changed_keys = self.render(now)

@@ -108,3 +108,22 @@ def test_healthz_reports_counts_last_scan_and_rejections_with_reasons(client, re
 
 def test_healthz_says_starting_before_the_first_scan(client):
     assert client.get("/healthz").get_json()["status"] == "starting"
+
+
+def test_a_failed_scan_shows_in_healthz_until_a_scan_succeeds(client, ingest, monkeypatch):
+    ingest.run()
+    real_scan = ingest.scanner.scan
+
+    def broken(*args, **kwargs):
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(ingest.scanner, "scan", broken)
+    with pytest.raises(OSError):
+        ingest.run()
+    health = client.get("/healthz").get_json()
+    assert health["status"] == "degraded"
+    assert "disk I/O error" in health["last_error"]
+    monkeypatch.setattr(ingest.scanner, "scan", real_scan)
+    ingest.run()
+    health = client.get("/healthz").get_json()
+    assert health["status"] == "ok" and not health["last_error"]
