@@ -6,7 +6,7 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from feedsvc.models import Rejection, Release
 from feedsvc.readers import dates
@@ -48,14 +48,24 @@ class Meta:
     warnings: list[str] = field(default_factory=list)
 
 
+# A label line above the title ("Press release", "FOR IMMEDIATE RELEASE", "Nota à imprensa nº 112"), with an
+# optional number: it names the kind of document, never the release.
 _LABELS = re.compile(
-    r"^(?:press\s+release|news\s+release|media\s+release|for\s+immediate\s+release|immediate\s+release|"
-    r"пресс-релиз|сообщение\s+для\s+сми|для\s+немедленной\s+публикации|communiqué\s+de\s+presse|"
-    r"comunicado\s+de\s+prensa|pressemitteilung|nota\s+de\s+prensa|nota\s+à\s+imprensa|"
-    r"unofficial\s+translation|неофициальный\s+перевод)\W*$",
+    r"^\W*(?:press\s+release|news\s+release|media\s+release|press\s+statement|media\s+advisory|"
+    r"for\s+immediate\s+release|immediate\s+release|"
+    r"пресс-релиз|сообщение\s+для\s+сми|для\s+немедленной\s+публикации|communiqué\s+de\s+presse|communiqué|"
+    r"comunicado\s+de\s+prensa|comunicado|pressemitteilung|presseerklärung|nota\s+de\s+prensa|"
+    r"nota\s+à\s+imprensa|nota\s+de\s+imprensa|"
+    r"unofficial\s+translation|неофициальный\s+перевод|"
+    r"بيان\s+صحفي|بيان\s+صحافي|بيان\s+إعلامي|تصريح\s+صحفي|بيان)"
+    r"(?:\s*(?:no\.?|nr\.?|n[°ºo]\.?|№|#|número|nummer)?\s*\d[\w/.\-]*)?\W*$",
     re.IGNORECASE,
 )
-_END_MARKS = re.compile(r"^(?:#{3}|-+\s*end\s*-+|-30-|\*{3}|конец|—\s*конец\s*—)$", re.IGNORECASE)
+# A line that ends the release proper: what follows is notes to editors or a press contact, not the text.
+_END_MARKS = re.compile(
+    r"^(?:#(?:\s*#){2,}|[-–—\s]*(?:end|ends|ende|fin|конец|окончание)[-–—\s]*|-30-|\*(?:\s*\*){2,})$",
+    re.IGNORECASE,
+)
 _LETTERS = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 
@@ -87,6 +97,29 @@ def _meta_kind(p: str) -> str | None:
     return None
 
 
+_SUBTITLE_LENGTH = 200
+_CONTACT_LABEL = re.compile(
+    r"^\W*(?:press\s+contacts?|media\s+contacts?|media\s+enquiries|media\s+inquiries|contacts?|"
+    r"for\s+(?:more|further)\s+information|press\s+office|"
+    r"контакты|контакт|пресс-служба|для\s+сми|тел\.|телефон|contact\s+presse|contacto\s+de\s+prensa|"
+    r"pressekontakt|kontakt|contato|contacto)\s*:",
+    re.IGNORECASE,
+)
+_EMAIL_OR_PHONE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+\d[\d\s()\-]{6,}\d")
+
+
+def _is_contact(p: str) -> bool:
+    """A press-contact paragraph at the end ("Press contact: ... +7 495 ...", an e-mail address): not text."""
+    if len(p) > 300:
+        return False
+    if _CONTACT_LABEL.match(p):
+        return True
+    return len(p) <= 120 and bool(_EMAIL_OR_PHONE.search(p)) and not _ENDS_WITH_SENTENCE.search(p)
+
+
+_ENDS_WITH_SENTENCE = re.compile(r"[^\W\d_]{3,}[.!?…][\"'»”’)]*$")
+
+
 def is_meta_line(line: str) -> bool:
     """A line that is metadata on its own: an embargo line, a document number or a dateline."""
     if len(line) > 200:
@@ -104,6 +137,7 @@ def split_head(paragraphs: list[str], title: str | None = None) -> Head | Reject
     seen_title = title is not None
     after_title = 0
     rest: list[str] = []
+    subtitle: list[str] = []
     while i < len(paragraphs):
         p = paragraphs[i]
         kind = _meta_kind(p) if (not seen_title or after_title < 4) else None
@@ -111,6 +145,13 @@ def split_head(paragraphs: list[str], title: str | None = None) -> Head | Reject
             if not seen_title:
                 head.title = p
                 seen_title = True
+                i += 1
+                continue
+            if (not subtitle and after_title < 4 and len(p) <= _SUBTITLE_LENGTH and i + 1 < len(paragraphs)
+                    and _meta_kind(paragraphs[i + 1]) in ("date", "doc", "embargo")):
+                # a subtitle (standfirst) between the title and the dateline: text, but the metadata below it
+                # still belongs to the head
+                subtitle.append(p)
                 i += 1
                 continue
             rest = paragraphs[i:]
@@ -151,7 +192,15 @@ def split_head(paragraphs: list[str], title: str | None = None) -> Head | Reject
             head.removed.append(p)
             continue
         kept.append(p)
-    while kept and (_END_MARKS.match(kept[-1].strip()) or not _LETTERS.search(kept[-1])):
+    kept = subtitle + kept
+    # an end mark ("###", "-ENDS-", "-30-") closes the release: notes to editors and contacts below it are not text
+    for j, p in enumerate(kept):
+        if j and _END_MARKS.match(p.strip()):
+            head.removed.extend(kept[j:])
+            del kept[j:]
+            break
+    while kept and (_END_MARKS.match(kept[-1].strip()) or not _LETTERS.search(kept[-1])
+                    or (len(kept) > 1 and _is_contact(kept[-1]))):
         head.removed.append(kept.pop())
     if head.dateline is None and len(kept) >= 2 and len(kept[-1]) <= 60:
         closing = dates.parse_dateline(kept[-1])
@@ -215,7 +264,8 @@ def finish(
     title = cut_words(title, options.title_length)
 
     language = meta.language or detect_language(" ".join([title, *body[:5]]))
-    published, published_warnings = _choose_date(ctx, head, body, title, meta, language)
+    lead = lead_text(body)
+    published, published_warnings = _choose_date(ctx, head, body, title, meta, language, lead)
     warnings.extend(published_warnings)
 
     embargo = meta.embargo
@@ -244,7 +294,6 @@ def finish(
         if published < embargo and same_day and _is_midnight(published, zone):
             published = embargo  # a date-only release dated the embargo day comes out when the embargo lifts
 
-    lead = body[0] if body else ""
     summary = normalise_space(xml_safe(meta.summary)) if meta.summary else lead
     summary = cut_summary(summary, options.summary_length)
     if not body:
@@ -268,15 +317,51 @@ def finish(
     )
 
 
+_THIN_WORDS = 6
+
+
+def _is_thin(p: str) -> bool:
+    """A paragraph too slight to be a lead on its own: a place line ("Москва."), an address ("Ladies and
+    gentlemen,"), an introduction ("Из ответов на вопросы СМИ:")."""
+    return len(p.split()) < _THIN_WORDS or p.rstrip().endswith((":", ",", "–", "—"))
+
+
+def lead_text(body: list[str]) -> str:
+    """The lead: the first paragraph, joined with the next ones while it is too slight to stand alone."""
+    parts: list[str] = []
+    for p in body[:4]:
+        parts.append(p)
+        if not _is_thin(p):
+            break
+    return " ".join(parts)
+
+
+_TITLE_DATE_TAIL = re.compile(r"^\W*(?:года?|г\.|de\s+\d{4})?\W*$", re.IGNORECASE)
+
+
+def _title_date(title: str, language: str | None) -> dates.DateMatch | None:
+    """A full date closing the title, after a comma ("..., Moscow, March 5, 2021", "..., 10 марта 2021 года")."""
+    found = dates.find_dates(title[-60:], language, years_only=True)
+    if not found:
+        return None
+    d = found[-1]
+    tail = title[-60:]
+    if not _TITLE_DATE_TAIL.match(tail[d.end:]) or "," not in tail[:d.start]:
+        return None
+    return d
+
+
 def _is_midnight(dt: datetime, zone) -> bool:
     local = dt.astimezone(zone)
     return local.hour == 0 and local.minute == 0 and local.second == 0
 
 
 def _choose_date(
-    ctx: Context, head: Head, body: list[str], title: str, meta: Meta, language: str | None = None
+    ctx: Context, head: Head, body: list[str], title: str, meta: Meta, language: str | None = None,
+    lead: str | None = None,
 ) -> tuple[datetime, list[str]]:
-    """Publication time by precedence: declared metadata, dateline, document number, a date opening the lead,
+    """Publication time by precedence: declared metadata, dateline, document number, a full date closing the
+    title ("..., Moscow, March 5, 2021"), a date opening the lead,
     a full date in the file name, a weak format clue (creation date), the file's modification time (to the
     second: a file system's microseconds are noise, and feeds and HTTP dates carry whole seconds).
 
@@ -292,38 +377,85 @@ def _choose_date(
     name_date = dates.date_from_name(ctx.name)
     text_for_years = "\n".join([title, *body])
 
-    candidates: list[tuple[dates.DateMatch, int]] = []  # (date, years allowed ahead of now)
+    # (date, years allowed ahead of now, whether it may lie after the file was saved)
+    candidates: list[tuple[dates.DateMatch, int, bool]] = []
     if head.dateline is not None:
-        candidates.append((head.dateline, 10))
+        candidates.append((head.dateline, 10, True))
     if head.doc_number is not None:
-        candidates.append((head.doc_number, 1))
-    if body:
-        lead = dates.lead_date(body[0], language)
-        if lead is not None:
-            candidates.append((lead, 1))
-    for found, ahead in candidates:
+        candidates.append((head.doc_number, 1, True))
+    in_title = _title_date(title, language)
+    if in_title is not None:
+        candidates.append((in_title, 1, False))
+    lead = lead if lead is not None else (body[0] if body else "")
+    if lead:
+        found_lead = dates.lead_date(lead, language)
+        if found_lead is not None:
+            candidates.append((found_lead, 1, False))
+    warnings: list[str] = []
+    for found, ahead, may_follow in candidates:
+        if not may_follow and _announces(found, modified_day) and not _old_release(found, text_for_years, now,
+                                                                                   language, modified_day, today):
+            # "On 25 April the Minister will..." in a file saved on 18 April: the date of the event announced,
+            # not of the release (only a dateline or a document number may date a release ahead of its file)
+            warnings.append(f"The date {found.day:02d}.{found.month:02d} in the text lies after the file was "
+                            "saved: it was taken for an event announced, not the release date.")
+            continue
         if found.year is not None:
             if _year_ok(found.year, now, ahead):
-                return dates.to_datetime(found, found.year, zone), []
+                return dates.to_datetime(found, found.year, zone), warnings
             continue
         if name_date is not None and (name_date.month, name_date.day) == (found.month, found.day):
-            return dates.to_datetime(found, name_date.year, zone), [
+            return dates.to_datetime(found, name_date.year, zone), [*warnings,
                 f"The year {name_date.year} was taken from the file name (the date has no year)."
             ]
         years = dates.years_in_text(text_for_years, now.year + 1, language)
         year, warning = dates.infer_year(found.month, found.day, years, modified_day, today)
         try:
-            return dates.to_datetime(found, year, zone), [warning]
+            return dates.to_datetime(found, year, zone), [*warnings, warning]
         except ValueError:
             continue
     if name_date is not None and _year_ok(name_date.year, now, 1):
         return dates.to_datetime(name_date, name_date.year, zone), [
-            "No date found in the text: the date in the file name was used."
+            *warnings, "No date found in the text: the date in the file name was used."
         ]
     if meta.fallback_date is not None:
         fallback = meta.fallback_date
         if fallback.tzinfo is None:
             fallback = fallback.replace(tzinfo=UTC)
         if _year_ok(fallback.year, now, 0) and fallback <= now:
-            return fallback, [f"No date found in the text: {meta.fallback_what} was used."]
-    return ctx.modified.replace(microsecond=0), ["No date found in the text: the file's modification time was used."]
+            return fallback, [*warnings, f"No date found in the text: {meta.fallback_what} was used."]
+    return ctx.modified.replace(microsecond=0), [
+        *warnings, "No date found in the text: the file's modification time was used."
+    ]
+
+
+_ANNOUNCE_WINDOW = timedelta(days=62)
+
+
+def _old_release(found: dates.DateMatch, text: str, now: datetime, language: str | None, saved: date,
+                 today: date) -> bool:
+    """A date without a year in a release whose text shows it to be years older than its file (see
+    `dates.infer_year`): the date is then in the past whatever the file's modification time."""
+    if found.year is not None:
+        return False
+    years = dates.years_in_text(text, now.year + 1, language)
+    year, _ = dates.infer_year(found.month, found.day, years, saved, today)
+    return year < dates.latest_on_or_before(found.month, found.day, min(saved, today)).year
+
+
+def _announces(found: dates.DateMatch, saved: date) -> bool:
+    """A date in running text that lies after the day the file was saved (for a date without a year: within
+    two months after it), so it names something still to come."""
+    if found.year is not None:
+        try:
+            return date(found.year, found.month, found.day) > saved + timedelta(days=1)
+        except ValueError:
+            return False
+    for year in (saved.year, saved.year + 1):
+        try:
+            ahead = date(year, found.month, found.day) - saved
+        except ValueError:
+            continue
+        if timedelta(days=1) < ahead <= _ANNOUNCE_WINDOW:
+            return True
+    return False

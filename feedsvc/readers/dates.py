@@ -53,7 +53,7 @@ _WORD = r"(?P<m>(?:[^\W\d_]{3,}|[\u0600-\u06ff]{2})(?![^\W\d_])\.?)(?P<m2>\s+[\u
 _DAY_SUFFIX = r"(?:st|nd|rd|th|er|ème|eme|º|°|-?го|-?е)?"
 
 _NUMBER_WORD = re.compile(
-    rf"(?<![\w.])(?P<d>[0-3]?\d){_DAY_SUFFIX}(?:\.?\s+|\.)(?:de\s+)?{_WORD}"
+    rf"(?<![\w.])(?P<d>[0-3]?\d){_DAY_SUFFIX}(?:\.?\s+|\.)(?:de\s+|of\s+)?{_WORD}"
     rf"(?:(?:\s*,\s*|\s+|\s*\.\s*)(?:de\s+|del\s+)?(?P<y>{_YEAR_SHAPE}))?{_TIME_TAIL}",
     re.IGNORECASE,
 )

@@ -236,6 +236,43 @@ def _site_suffix(title: str) -> str:
     return max(parts, key=len) if parts else title
 
 
+def _heading(root, content):
+    """The release's heading: the article's own <h1>; else the page's first <h1> unless that is the site's
+    name (in the page header or marked as a logo/brand) and the article opens with an <h2>, which is then the
+    heading."""
+    for h1 in content.iter("h1"):
+        if _text(h1):
+            return h1
+    outside = next((h1 for h1 in root.iter("h1") if _text(h1)), None)
+    if outside is not None and not _is_chrome(outside):
+        return outside
+    if content.tag != "body":
+        for el in content.iter():
+            if not isinstance(el.tag, str) or el is content:
+                continue
+            if el.tag in ("h2", "h3") and _text(el):
+                return el
+            if el.tag in BLOCK and el.tag not in ("div", "section", "header", "article", "main", "hgroup") \
+                    and _text(el):
+                break  # text before any heading: the article does not open with one
+    return outside
+
+
+_CHROME = re.compile(r"(?:^|[\s_-])(?:logo|brand|branding|site|site-name|sitename|masthead|header)(?:$|[\s_-])",
+                     re.IGNORECASE)
+
+
+def _is_chrome(el) -> bool:
+    """An element of the site's frame rather than of the article: in <header>/<nav>, or marked logo/brand/site."""
+    for node in (el, *el.iterancestors()):
+        if node.tag in ("header", "nav"):
+            return True
+        marker = f"{node.get('class', '')} {node.get('id', '')}"
+        if marker.strip() and _CHROME.search(marker):
+            return True
+    return False
+
+
 def read_tree(ctx: Context, root, meta: Meta, base_url: str | None = None, first_h1_is_title: bool = True
               ) -> Release | Rejection:
     """Turn a parsed page (or rendered Markdown) into a release; `meta` holds what was declared explicitly."""
@@ -281,11 +318,7 @@ def read_tree(ctx: Context, root, meta: Meta, base_url: str | None = None, first
                 break
 
     content = _content_root(root)
-    heading = None
-    for h1 in [*content.iter("h1"), *root.iter("h1")]:
-        if _text(h1):
-            heading = h1
-            break
+    heading = _heading(root, content)
     if meta.title is None:
         if heading is not None and first_h1_is_title:
             meta.title = _text(heading)

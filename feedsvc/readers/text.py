@@ -159,13 +159,31 @@ def decode(data: bytes) -> tuple[str, str]:
     return data.decode("utf-8", errors="replace"), "utf-8"
 
 
-_MOJIBAKE_HINT = re.compile(r"(?:[ÐÑ][\u0080-\u00bf]|Ã[\u0080-\u00bf]|â€|[РС][\u0400-\u045f\u2018-\u203a]){3}")
+# What the continuation bytes 0x80-0xBF of UTF-8 become when read as cp1251: Cyrillic letters such as "џ", "ѕ"
+# but also "µ", "·", "°", "»", "‚", "™"... "Р" or "С" followed by one of them, three times running, is Russian
+# UTF-8 read as cp1251 ("РџСЂРµСЃСЃ" for "Пресс").
+_CP1251_TAIL = "".join(sorted(bytes(range(0x80, 0xC0)).decode("cp1251", errors="ignore")))
+_MOJIBAKE_HINT = re.compile(
+    r"(?:[ÐÑ][\u0080-\u00bf]|Ã[\u0080-\u00bf]|â€|[РС][" + re.escape(_CP1251_TAIL) + r"]){3}"
+)
 
 
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8 that was once read as cp1251/latin-1 and saved again (`РљРѕРјРї` → `Комп`), only when sure."""
     if not _MOJIBAKE_HINT.search(text):
         return text
+    fixed = _repair(text)
+    if fixed is not None:
+        return fixed
+    # a file mixing good lines with pasted mojibake ones: repair line by line, each only when sure
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if _MOJIBAKE_HINT.search(line):
+            lines[i] = _repair(line) or line
+    return "\n".join(lines)
+
+
+def _repair(text: str) -> str | None:
     for codec in ("cp1251", "cp1252", "latin-1"):
         try:
             fixed = text.encode(codec).decode("utf-8")
@@ -173,7 +191,7 @@ def repair_mojibake(text: str) -> str:
             continue
         if len(fixed) < len(text):
             return fixed
-    return text
+    return None
 
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
@@ -214,6 +232,29 @@ _PAGE_NUMBER = re.compile(
     r"(?:\s*(?:/|of|из|von|de|sur)\s*\d{1,4})?[-–—\s]*$",
     re.IGNORECASE,
 )
+
+
+_PAGE_MARK = re.compile(
+    r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|(?:page|стр\.?|страница|seite|página|pagina)\s*\d{1,4}"
+    r"(?:\s*(?:/|of|из|von|de|sur)\s*\d{1,4})?|\d{1,4}\s*(?:/|of|из|von|sur)\s*\d{1,4})\s*$",
+    re.IGNORECASE,
+)
+
+
+def _page_breaks_at_page_numbers(text: str) -> str:
+    """Text extracted from a PDF without form feeds still shows where pages ended: a page-number line
+    ("- 2 -", "Page 2 of 3", "стр. 2") ends a page. Each becomes a page break, so running headers and footers
+    can be recognised and a sentence cut by the page is re-joined."""
+    lines = text.split("\n")
+    if not any(_PAGE_MARK.match(ln) for ln in lines):
+        return text
+    out = []
+    for ln in lines:
+        if _PAGE_MARK.match(ln):
+            out.append(ln + "\n\f")
+        else:
+            out.append(ln + "\n")
+    return "".join(out).rstrip("\f\n") + "\n"
 
 
 def _furniture_key(line: str) -> str:
@@ -320,8 +361,21 @@ def _ends_open(line: str) -> bool:
 
 
 def _is_hyphen_end(line: str) -> bool:
+    """The line ends in a word broken by a hyphen ("inter-"); a marker such as "-ENDS-" does not."""
     s = line.rstrip()
-    return len(s) >= 2 and s[-1] in "-‐¬" and s[-2].isalnum()
+    if len(s) < 2 or s[-1] not in "-‐¬" or not s[-2].isalnum():
+        return False
+    word = s.split()[-1]
+    return word[0] not in "-‐¬–—" and len(word) >= 3
+
+
+def _caps_change(a: str, b: str) -> bool:
+    """An ALL-CAPS line followed by one in ordinary case (or the reverse): a headline and its subtitle, not one
+    wrapped sentence."""
+    la, lb = _WORDS.findall(a), _WORDS.findall(b)
+    if not b.lstrip()[:1].isupper() or len(la) < 2 or len(lb) < 2:
+        return False
+    return " ".join(la).isupper() != " ".join(lb).isupper()
 
 
 def _title_line(line: str, alone: Callable[[str], bool]) -> bool:
@@ -348,6 +402,8 @@ def text_to_paragraphs(text: str, alone: Callable[[str], bool] | None = None) ->
       their own whatever the mode.
     """
     alone = alone or (lambda _line: False)
+    if "\f" not in text:
+        text = _page_breaks_at_page_numbers(text)
     pages = drop_running_lines(text.split("\f"))
     items: list[tuple[str, str]] = []  # ("line", text) / ("blank", "") / ("page", "")
     for i, page in enumerate(pages):
@@ -408,6 +464,8 @@ def text_to_paragraphs(text: str, alone: Callable[[str], bool] | None = None) ->
             return True
         if bs[0].islower():
             return False
+        if _caps_change(a, bs):
+            return True
         room = len(a.strip()) + 1 + len(_first_word(bs))
         if width > 160:  # lines this long are unwrapped paragraphs, not a narrow column
             return not _ends_open(a)
@@ -453,7 +511,8 @@ def text_to_paragraphs(text: str, alone: Callable[[str], bool] | None = None) ->
         for n, block in enumerate(blocks):
             if not wrapped:
                 run = 0
-                while n == 0 and run < min(4, len(block)) and _title_line(block[run], alone):
+                while (n == 0 and run < min(4, len(block)) and _title_line(block[run], alone)
+                       and not (run and _caps_change(block[run - 1], block[run]))):
                     run += 1
                 if run >= 2:
                     add(block[:run])
