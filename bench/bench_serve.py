@@ -32,13 +32,19 @@ GRANIAN_VARIANTS = [
     ("serve runtime_mode=st bt=4", ["runtime_mode=st", "blocking_threads=4"]),
 ]
 
-NGINX_CONF = """\
+NGINX_MAIN = """\
 worker_processes {workers};
-pid {root}/nginx.pid;
-error_log {root}/nginx-error.log warn;
+pid {home}/nginx.pid;
+error_log {home}/nginx-error.log warn;
 daemon off;
 events {{ worker_connections 1024; }}
 http {{
+{http}
+}}
+"""
+
+# nginx serving the feed files itself: the reference.
+STATIC_HTTP = """\
     {logging}
     sendfile on;
     tcp_nopush on;
@@ -51,23 +57,18 @@ http {{
         root {root}/www;
         add_header Vary Accept-Encoding;
         add_header Access-Control-Allow-Origin *;
-    }}
-}}
-"""
+    }}"""
 
-# The shipped recipe (config/nginx-feedsvc.conf) inside a minimal nginx main configuration.
-PROXY_MAIN_CONF = """\
-worker_processes {workers};
-pid {root}/nginx.pid;
-error_log {root}/nginx-error.log warn;
-daemon off;
-events {{ worker_connections 1024; }}
-http {{
+# The shipped recipe (config/nginx-feedsvc.conf) in front of feedsvc.
+PROXY_HTTP = """\
     access_log off;
     keepalive_requests 1000000;
-    include {site};
-}}
-"""
+    include {site};"""
+
+
+def nginx_conf(home: Path, workers: int, http: str) -> str:
+    return NGINX_MAIN.format(workers=workers, home=home, http=http)
+
 
 BARE_APPS = '''\
 """Reference apps serving the same bytes: a Flask view, and a plain WSGI callable with pre-built headers."""
@@ -192,9 +193,8 @@ def main() -> int:
 
             if nginx:
                 nport = free_port()
-                (root / "nginx.conf").write_text(NGINX_CONF.format(
-                    workers=args.workers, root=root, port=nport, logging="access_log off;",
-                    keepalive="keepalive_requests 1000000;"))
+                (root / "nginx.conf").write_text(nginx_conf(root, args.workers, STATIC_HTTP.format(
+                    root=root, port=nport, logging="access_log off;", keepalive="keepalive_requests 1000000;")))
                 processes.append(Process([nginx, "-c", str(root / "nginx.conf"), "-p", str(root)],
                                          cwd=root, log=root / "nginx.log"))
                 nbase = f"http://127.0.0.1:{nport}"
@@ -211,9 +211,8 @@ def main() -> int:
                 sport = free_port()
                 stock = root / "stock"
                 stock.mkdir()
-                (stock / "nginx.conf").write_text(NGINX_CONF.format(
-                    workers=args.workers, root=root, port=sport, logging=f"access_log {stock}/access.log;",
-                    keepalive="").replace(f"pid {root}/nginx.pid", f"pid {stock}/nginx.pid"))
+                (stock / "nginx.conf").write_text(nginx_conf(stock, args.workers, STATIC_HTTP.format(
+                    root=root, port=sport, logging=f"access_log {stock}/access.log;", keepalive="")))
                 processes.append(Process([nginx, "-c", str(stock / "nginx.conf"), "-p", str(stock)],
                                          cwd=stock, log=stock / "nginx.log"))
                 sbase = f"http://127.0.0.1:{sport}"
@@ -229,8 +228,8 @@ def main() -> int:
                                            ("{cache_dir}", str(proxy / "cache"))):
                     site = site.replace(placeholder, value)
                 (proxy / "site.conf").write_text(site)
-                (proxy / "nginx.conf").write_text(PROXY_MAIN_CONF.format(workers=args.workers, root=proxy,
-                                                                         site=proxy / "site.conf"))
+                (proxy / "nginx.conf").write_text(nginx_conf(proxy, args.workers,
+                                                             PROXY_HTTP.format(site=proxy / "site.conf")))
                 processes.append(Process([nginx, "-c", str(proxy / "nginx.conf"), "-p", str(proxy)],
                                          cwd=proxy, log=proxy / "nginx.log"))
                 pbase = f"http://127.0.0.1:{pport}"
