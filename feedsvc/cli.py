@@ -114,6 +114,8 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
     shutdown = start_background(settings)
+    if shutdown is None:
+        return 1
     try:
         while not stop.wait(3600):
             pass
@@ -123,11 +125,18 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def start_background(settings: Settings):
-    """Start the one scheduler (and the file watcher); returns the function that stops them."""
-    from feedsvc.scheduler import ScanScheduler
+    """Start the one scheduler (and the file watcher); returns the function that stops them, or None when
+    another process already schedules scans for this database."""
+    from feedsvc.scheduler import ScanScheduler, SchedulerLock
     from feedsvc.service import Ingest
     from feedsvc.websub import HubPinger
 
+    Path(settings.database).parent.mkdir(parents=True, exist_ok=True)
+    lock = SchedulerLock(settings.database)
+    if not lock.acquire():
+        log.error("another feedsvc process (pid %s) already scans for %s; not starting a second scheduler",
+                  lock.holder(), settings.database)
+        return None
     ingest = Ingest(settings)
     pinger = HubPinger(settings.websub_hubs)
     pinger.start()
@@ -146,6 +155,7 @@ def start_background(settings: Settings):
             watcher.stop()
         scheduler.shutdown()
         pinger.stop()
+        lock.release()
 
     return shutdown
 

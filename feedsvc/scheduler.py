@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import logging
+import os
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -15,6 +17,44 @@ from feedsvc.models import ScanReport
 log = logging.getLogger(__name__)
 
 JOB_ID = "scan"
+
+
+class SchedulerLock:
+    """An exclusive lock beside the database, so a second scheduler on the same store refuses to start.
+
+    flock is released by the kernel when the process dies (even by SIGKILL), so a crash never leaves it stale.
+    It holds on one host only, which is also all SQLite's WAL mode supports.
+    """
+
+    def __init__(self, database: str | os.PathLike):
+        self.path = f"{os.fspath(database)}.scheduler.lock"
+        self._file = None
+
+    def acquire(self) -> bool:
+        file = open(self.path, "a+")  # kept open while the lock is held
+        try:
+            fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            file.close()
+            return False
+        file.seek(0)
+        file.truncate()
+        file.write(f"{os.getpid()}\n")
+        file.flush()
+        self._file = file
+        return True
+
+    def holder(self) -> str:
+        try:
+            with open(self.path) as f:
+                return f.read().strip() or "unknown"
+        except OSError:
+            return "unknown"
+
+    def release(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
 
 
 class ScanScheduler:

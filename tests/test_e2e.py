@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import signal
+import subprocess
+import sys
 
 import feedparser
 import pytest
@@ -104,3 +106,12 @@ def test_healthz_lists_a_rejected_file_until_it_is_fixed(service_factory):
     drop(svc.releases, "broken.txt", source="412-09-06-2022.txt")
     svc.wait_for(lambda: not requests.get(svc.url + "/healthz", timeout=5).json()["rejected"])
     assert len(entries(svc)) == 1
+
+
+def test_a_second_scheduler_for_the_same_database_refuses_to_start(service_factory):
+    svc = service_factory().start()
+    worker = subprocess.run([sys.executable, "-m", "feedsvc", "worker"], cwd=svc.root, env=svc.env,
+                            capture_output=True, text=True, timeout=60)
+    assert worker.returncode == 1
+    assert "already scans" in worker.stderr
+    assert requests.get(svc.url + "/healthz", timeout=5).json()["status"] == "ok"

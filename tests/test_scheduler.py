@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -9,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from feedsvc.models import ScanReport
-from feedsvc.scheduler import ScanScheduler
+from feedsvc.scheduler import ScanScheduler, SchedulerLock
 
 
 def wait_until(predicate, timeout=10.0):
@@ -126,3 +127,13 @@ def test_a_nudge_during_a_running_scan_gets_a_run_right_after_it():
         assert job.most_at_once == 1
     finally:
         scheduler.shutdown()
+
+
+def test_a_second_scheduler_on_the_same_database_is_refused_until_the_first_lets_go(tmp_path):
+    first, second = SchedulerLock(tmp_path / "db.sqlite3"), SchedulerLock(tmp_path / "db.sqlite3")
+    assert first.acquire()
+    assert not second.acquire()
+    assert second.holder() == str(os.getpid())
+    first.release()
+    assert second.acquire()
+    second.release()
