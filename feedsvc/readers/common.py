@@ -63,7 +63,9 @@ _LABELS = re.compile(
 )
 # A line that ends the release proper: what follows is notes to editors or a press contact, not the text.
 _END_MARKS = re.compile(
-    r"^(?:#(?:\s*#){2,}|[-–—\s]*(?:end|ends|ende|fin|конец|окончание)[-–—\s]*|-30-|\*(?:\s*\*){2,})$",
+    r"^(?:#(?:\s*#){2,}|[-–—\s]*(?:end|ends|ende|fin|конец|окончание)[-–—\s]*|-30-|\*(?:\s*\*){2,}|notes?\s+(?:to|for)\s+editors\W*|editors?[’']?\s+notes?\W*|"
+    r"примечани[ея]\s+для\s+редакци[йи]\W*|note\s+aux\s+rédactions\W*|hinweis\s+für\s+redaktionen\W*|"
+    r"nota\s+para\s+(?:los\s+)?editores\W*)$",
     re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[^\W\d_]")

@@ -10,7 +10,7 @@ The work is split in two, following PITFALLS §4:
 - **dateparser interprets each candidate.** It decides whether the word is a month, in the languages of the
   word's script (Latin: en fr es de pt it; Cyrillic: ru uk bg sr; Arabic: ar, then the Levantine names of
   ar-SY such as "كانون الثاني"; CJK: zh ja), with the release's language first when it is known; `languages`
-  is always given (4.1). Numeric dates are day first (`DATE_ORDER='DMY'`, 4.2). `REQUIRE_PARTS` makes
+  is always given (4.1). Numeric dates are day first (`DATE_ORDER='DMY'`, 4.2: "03/04/2022" is 3 April, as a European ministry writes it), except that a date which can only be month first ("04/15/2022") is read so. `REQUIRE_PARTS` makes
   dateparser refuse instead of filling in a part (4.3): day, month and year for a candidate with a year, day and
   month for one without, which is then a date without a year (`year` None) whose year `infer_year` chooses (4.6).
   Only the absolute-date parser runs (no "5 days", "today", timestamps), and `search_dates` is never used on
@@ -63,7 +63,7 @@ _WORD_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(
-    rf"(?<![\d.\-/])(?P<d>[0-3]?\d)(?P<s>[./-])(?P<mn>[01]?\d)(?P=s)(?P<y>{_YEAR_SHAPE}){_TIME_TAIL}"
+    rf"(?<![\d.\-/])(?P<d>[0-3]?\d)(?P<s>[./-])(?P<mn>[0-3]?\d)(?P=s)(?P<y>{_YEAR_SHAPE}){_TIME_TAIL}"
 )
 _ISO = re.compile(rf"(?<![\d.\-])(?P<y>{_YEAR_SHAPE})-(?P<mn>[01]\d)-(?P<d>[0-3]\d)(?!\d){_TIME_TAIL}")
 _CJK = re.compile(rf"(?P<y>{_YEAR_SHAPE})\s*年\s*(?P<mn>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日{_TIME_TAIL}")
@@ -234,6 +234,8 @@ def _locate(text: str, years_only: bool = False) -> list[_Candidate]:
     for rx, script in ((_ISO, "digits"), (_NUMERIC, "digits"), (_CJK, "cjk")):
         for m in rx.finditer(text):
             d, mn, y = int(m.group("d")), int(m.group("mn")), int(m.group("y"))
+            if rx is _NUMERIC and mn > 12 >= d:
+                d, mn = mn, d  # "04/15/2022" can only be month first (US style); ambiguous ones stay day first
             if rx is _CJK:
                 body = m.group(0)
             elif rx is _ISO:

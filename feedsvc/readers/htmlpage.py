@@ -262,6 +262,17 @@ _CHROME = re.compile(r"(?:^|[\s_-])(?:logo|brand|branding|site|site-name|sitenam
                      re.IGNORECASE)
 
 
+def _in_junk(el) -> bool:
+    """In a sidebar, a related-news box, navigation or a list of items rather than in the page's own header."""
+    for node in el.iterancestors():
+        if node.tag in ("aside", "nav", "footer", "li", "ul", "ol"):
+            return True
+        marker = f"{node.get('class', '')} {node.get('id', '')}"
+        if marker.strip() and _JUNK_CLASS.search(marker):
+            return True
+    return False
+
+
 def _is_chrome(el) -> bool:
     """An element of the site's frame rather than of the article: in <header>/<nav>, or marked logo/brand/site."""
     for node in (el, *el.iterancestors()):
@@ -332,7 +343,13 @@ def read_tree(ctx: Context, root, meta: Meta, base_url: str | None = None, first
         _remove(heading)
 
     if meta.published is None:
-        for t in content.xpath(".//time[@datetime]") + root.xpath("//time[@datetime]"):
+        # a <time> in the article dates it; one outside counts only when it is the page's only one and not in a
+        # list of other items ("Related news", "Latest" with their own dates)
+        inside = content.xpath(".//time[@datetime]")
+        outside = [t for t in root.xpath("//time[@datetime]") if t not in inside]
+        if not inside and len(outside) == 1 and not _in_junk(outside[0]):
+            inside = outside
+        for t in inside:
             when = parse_when(t.get("datetime"), zone)
             if when:
                 meta.published, meta.published_has_time = when

@@ -439,16 +439,17 @@ def text_to_paragraphs(text: str, alone: Callable[[str], bool] | None = None) ->
     )
     single = sum(1 for b in blocks if len(b) == 1) / len(blocks)
     double_spaced = continuations >= 1 and single >= 0.6 and len(blocks) >= 3
-    inner_wraps = sum(
-        1 for b in blocks for x, y in zip(b, b[1:], strict=False)
-        if (_ends_open(x) and _starts_lower(y)) or _is_hyphen_end(x)
-    )
-    wrapped = double_spaced or inner_wraps >= 1
-
     lengths = sorted(len(ln.strip()) for ln in lines if len(ln.split()) >= 2) or [max(len(ln) for ln in lines)]
     width = lengths[-1]
     if width > 1.3 * lengths[int(0.9 * (len(lengths) - 1))]:
         width = lengths[int(0.9 * (len(lengths) - 1))]  # one overlong line (a URL, a table row) is not the column
+    # A wrap is a line filled to about the column width that continues on the next; a short line continued in
+    # lowercase ("ЗАЯВЛЕНИЕ МИД РОССИИ" / "о ситуации...") is a title set over two lines, not wrapping.
+    inner_wraps = sum(
+        1 for b in blocks for x, y in zip(b, b[1:], strict=False)
+        if ((_ends_open(x) and _starts_lower(y)) or _is_hyphen_end(x)) and len(x.strip()) >= 0.5 * width
+    )
+    wrapped = double_spaced or inner_wraps >= 1
     indents = Counter(_indent(ln) for ln in lines)
     base_indent = indents.most_common(1)[0][0]
 
