@@ -85,10 +85,13 @@ def render(store: Store, settings: Settings, variant: Variant, now: datetime) ->
     changed = max(store.last_change(now, language=variant.language, upto=variant.page * size) or EPOCH,
                   store.last_withdrawal(variant.language) or EPOCH)
     links = _paging_links(settings, variant, last_page)
+    # The feed's language: the variant's, or the one language every live release is in.
+    languages = [variant.language] if variant.language else store.languages(now)
+    language = languages[0] if len(languages) == 1 else None
     if variant.fmt == "json":
-        body = _json_feed(settings, variant, entries, links)
+        body = _json_feed(settings, variant, entries, links, language)
     else:
-        body = _xml_feed(settings, variant, entries, tombstones, links, changed)
+        body = _xml_feed(settings, variant, entries, tombstones, links, changed, language)
     return make_document(variant.key, FORMATS[variant.fmt][1], body, changed)
 
 
@@ -136,7 +139,7 @@ def _feed_title(settings: Settings, variant: Variant) -> str:
 
 
 def _xml_feed(settings: Settings, variant: Variant, entries: list[Entry], tombstones: list[Entry],
-              links: dict[str, str], changed: datetime) -> bytes:
+              links: dict[str, str], changed: datetime, language: str | None) -> bytes:
     # Imported here: web workers use this module's routing table on every request but render only
     # archive pages, so most of them never pay the memory for feedgen and lxml.
     from feedgen.feed import FeedGenerator
@@ -150,8 +153,8 @@ def _xml_feed(settings: Settings, variant: Variant, entries: list[Entry], tombst
     # Self first, alternate last: feedgen takes the RSS <link> from the last link added.
     fg.link(href=links["self"], rel="self", type=FORMATS[fmt][1].split(";")[0])
     fg.link(href=settings.base_url + "/", rel="alternate", type="text/html")
-    if variant.language:
-        fg.language(variant.language)
+    if language:
+        fg.language(language)
     fg.updated(changed)
     fg.lastBuildDate(changed)
     fg.generator("feedsvc")
@@ -168,15 +171,21 @@ def _xml_feed(settings: Settings, variant: Variant, entries: list[Entry], tombst
         for tag in entry.tags:
             fe.category(term=clean(tag))
     body = fg.atom_str(pretty=True) if fmt == "atom" else fg.rss_str(pretty=True)
-    return _add_links(body, fmt, links, settings.websub_hubs, tombstones)
+    return _complete(body, fmt, links, settings.websub_hubs, tombstones,
+                     [entry.language if entry.language != language else None for entry in entries])
 
 
-def _add_links(body: bytes, fmt: str, links: dict[str, str], hubs: tuple[str, ...],
-               tombstones: list[Entry]) -> bytes:
-    """What feedgen cannot write: paging and hub links (also in RSS) and Atom deleted-entry tombstones."""
+def _complete(body: bytes, fmt: str, links: dict[str, str], hubs: tuple[str, ...], tombstones: list[Entry],
+              entry_languages: list[str | None]) -> bytes:
+    """What feedgen cannot write: paging and hub links (also in RSS), Atom deleted-entry tombstones, and the
+    language of each Atom entry that differs from the feed's."""
     from lxml import etree
 
     root = etree.fromstring(body)
+    if fmt == "atom":
+        for element, entry_language in zip(root.iter(f"{{{ATOM_NS}}}entry"), entry_languages, strict=True):
+            if entry_language:
+                element.set("{http://www.w3.org/XML/1998/namespace}lang", entry_language)
     if fmt == "atom":
         parent, anchor = root, root.find(f"{{{ATOM_NS}}}link")
     else:
@@ -215,7 +224,8 @@ def _with_tombstone_namespace(root):
     return new_root
 
 
-def _json_feed(settings: Settings, variant: Variant, entries: list[Entry], links: dict[str, str]) -> bytes:
+def _json_feed(settings: Settings, variant: Variant, entries: list[Entry], links: dict[str, str],
+               language: str | None) -> bytes:
     """JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."""
     feed: dict[str, object] = {
         "version": "https://jsonfeed.org/version/1.1",
@@ -225,8 +235,8 @@ def _json_feed(settings: Settings, variant: Variant, entries: list[Entry], links
         "description": settings.feed_description,
         "authors": [{"name": settings.feed_author}],
     }
-    if variant.language:
-        feed["language"] = variant.language
+    if language:
+        feed["language"] = language
     if "next" in links:
         feed["next_url"] = links["next"]
     feed["items"] = [

@@ -191,3 +191,23 @@ def test_changed_bytes_always_advance_last_modified_even_when_a_tombstone_just_e
     after = {d.key: d for d in filled.store.documents()}["/feed.atom"]
     assert after.etag != before.etag
     assert after.last_modified > before.last_modified
+
+
+def test_a_mixed_language_feed_tags_each_atom_entry_with_its_language(filled):
+    atom = etree.fromstring(render(filled, "atom").body)
+    assert atom.get("{http://www.w3.org/XML/1998/namespace}lang") is None
+    langs = {e.findtext(f"{ATOM}title")[:6]: e.get("{http://www.w3.org/XML/1998/namespace}lang")
+             for e in atom.iter(f"{ATOM}entry")}
+    assert langs["Коммен"] == "ru" and langs["Press "] == "en"
+    first = feedparser.parse(render(filled, "atom").body).entries[0]
+    assert first.title_detail.language == "ru"  # readers see it too
+
+
+def test_a_feed_whose_releases_share_one_language_declares_it(releases, ingest):
+    drop(releases, "press-release-lavrov-bourita.txt")
+    drop(releases, "joint-statement-commission.txt")
+    ingest.run()
+    assert feedparser.parse(render(ingest, "rss").body).feed.language == "en"
+    atom = etree.fromstring(render(ingest, "atom").body)
+    assert atom.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    assert all(e.get("{http://www.w3.org/XML/1998/namespace}lang") is None for e in atom.iter(f"{ATOM}entry"))
