@@ -61,9 +61,11 @@ _LABELS = re.compile(
     r"(?:\s*(?:no\.?|nr\.?|n[°ºo]\.?|№|#|número|nummer)?\s*\d[\w/.\-]*)?\W*$",
     re.IGNORECASE,
 )
-# A line that ends the release proper: what follows is notes to editors or a press contact, not the text.
-_END_MARKS = re.compile(
-    r"^(?:#(?:\s*#){2,}|[-–—\s]*(?:end|ends|ende|fin|конец|окончание)[-–—\s]*|-30-|\*(?:\s*\*){2,}|notes?\s+(?:to|for)\s+editors\W*|editors?[’']?\s+notes?\W*|"
+# Marks that may close the text ("###", "***"); "* * *" is also a section break inside long texts, so only
+# `_CLOSING` marks end the release where they stand: what follows is notes to editors or a press contact.
+_END_MARKS = re.compile(r"^(?:#(?:\s*#){2,}|\*(?:\s*\*){2,}|-30-)$")
+_CLOSING = re.compile(
+    r"^(?:#(?:\s*#){2,}|[-–—\s]*(?:end|ends|ende|fin|конец|окончание)[-–—\s]*|-30-|notes?\s+(?:to|for)\s+editors\W*|editors?[’']?\s+notes?\W*|"
     r"примечани[ея]\s+для\s+редакци[йи]\W*|note\s+aux\s+rédactions\W*|hinweis\s+für\s+redaktionen\W*|"
     r"nota\s+para\s+(?:los\s+)?editores\W*)$",
     re.IGNORECASE,
@@ -92,7 +94,7 @@ def _meta_kind(p: str) -> str | None:
         return "doc"
     if dates.parse_dateline(p):
         return "date"
-    if _LABELS.match(p) or _END_MARKS.match(p.strip()):
+    if _LABELS.match(p) or _END_MARKS.match(p.strip()) or _CLOSING.match(p.strip()):
         return "label"
     if not _LETTERS.search(p):
         return "noise"
@@ -116,10 +118,13 @@ def _is_contact(p: str) -> bool:
         return False
     if _CONTACT_LABEL.match(p):
         return True
-    return len(p) <= 120 and bool(_EMAIL_OR_PHONE.search(p)) and not _ENDS_WITH_SENTENCE.search(p)
+    # contact data with at most a name and a job title around it, not a sentence that gives an address
+    if len(p) > 160 or not _EMAIL_OR_PHONE.search(p) or re.search(r"[.!?…][\"'»”’)]*$", p):
+        return False
+    return len(_LETTER_WORDS.findall(_EMAIL_OR_PHONE.sub(" ", p))) <= 6
 
 
-_ENDS_WITH_SENTENCE = re.compile(r"[^\W\d_]{3,}[.!?…][\"'»”’)]*$")
+_LETTER_WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
 def is_meta_line(line: str) -> bool:
@@ -197,11 +202,12 @@ def split_head(paragraphs: list[str], title: str | None = None) -> Head | Reject
     kept = subtitle + kept
     # an end mark ("###", "-ENDS-", "-30-") closes the release: notes to editors and contacts below it are not text
     for j, p in enumerate(kept):
-        if j and _END_MARKS.match(p.strip()):
+        if j and _CLOSING.match(p.strip()):
             head.removed.extend(kept[j:])
             del kept[j:]
             break
-    while kept and (_END_MARKS.match(kept[-1].strip()) or not _LETTERS.search(kept[-1])
+    while kept and (_END_MARKS.match(kept[-1].strip()) or _CLOSING.match(kept[-1].strip())
+                    or not _LETTERS.search(kept[-1])
                     or (len(kept) > 1 and _is_contact(kept[-1]))):
         head.removed.append(kept.pop())
     if head.dateline is None and len(kept) >= 2 and len(kept[-1]) <= 60:
@@ -322,20 +328,31 @@ def finish(
 _THIN_WORDS = 6
 
 
+_HEADING_LENGTH = 100
+_SENTENCE_CLOSE = re.compile(r"[.!?…:;,–—][\"'»”’)\]]*$")
+
+
 def _is_thin(p: str) -> bool:
     """A paragraph too slight to be a lead on its own: a place line ("Москва."), an address ("Ladies and
-    gentlemen,"), an introduction ("Из ответов на вопросы СМИ:")."""
-    return len(p.split()) < _THIN_WORDS or p.rstrip().endswith((":", ",", "–", "—"))
+    gentlemen,"), an introduction ("Из ответов на вопросы СМИ:"), a subtitle or section heading (short, no
+    closing punctuation: "О ситуации в Сирии")."""
+    p = p.rstrip()
+    return (len(p.split()) < _THIN_WORDS or p.endswith((":", ",", "–", "—"))
+            or (len(p) <= _HEADING_LENGTH and not _SENTENCE_CLOSE.search(p)))
 
 
 def lead_text(body: list[str]) -> str:
-    """The lead: the first paragraph, joined with the next ones while it is too slight to stand alone."""
-    parts: list[str] = []
+    """The lead: the first paragraph, joined with the next ones while it is too slight to stand alone (a
+    heading runs into the text after a full stop, as in "Москва. 15 ноября ...")."""
+    lead = ""
     for p in body[:4]:
-        parts.append(p)
+        if lead:
+            lead += (" " if _SENTENCE_CLOSE.search(lead) else ". ") + p
+        else:
+            lead = p
         if not _is_thin(p):
             break
-    return " ".join(parts)
+    return lead
 
 
 _TITLE_DATE_TAIL = re.compile(r"^\W*(?:года?|г\.|de\s+\d{4})?\W*$", re.IGNORECASE)
@@ -348,7 +365,8 @@ def _title_date(title: str, language: str | None) -> dates.DateMatch | None:
         return None
     d = found[-1]
     tail = title[-60:]
-    if not _TITLE_DATE_TAIL.match(tail[d.end:]) or "," not in tail[:d.start]:
+    # the title's last clause is the date: ", Moscow, March 5, 2021" (not "... signed on 12 February 2015")
+    if not _TITLE_DATE_TAIL.match(tail[d.end:]) or not re.search(r",\s*$", tail[:d.start]):
         return None
     return d
 

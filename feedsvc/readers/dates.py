@@ -10,7 +10,8 @@ The work is split in two, following PITFALLS §4:
 - **dateparser interprets each candidate.** It decides whether the word is a month, in the languages of the
   word's script (Latin: en fr es de pt it; Cyrillic: ru uk bg sr; Arabic: ar, then the Levantine names of
   ar-SY such as "كانون الثاني"; CJK: zh ja), with the release's language first when it is known; `languages`
-  is always given (4.1). Numeric dates are day first (`DATE_ORDER='DMY'`, 4.2: "03/04/2022" is 3 April, as a European ministry writes it), except that a date which can only be month first ("04/15/2022") is read so. `REQUIRE_PARTS` makes
+  is always given (4.1). Numeric dates are day first (`DATE_ORDER='DMY'`, 4.2: "03/04/2022" is 3 April, as a
+  European ministry writes it), except a date that can only be month first ("04/15/2022"). `REQUIRE_PARTS` makes
   dateparser refuse instead of filling in a part (4.3): day, month and year for a candidate with a year, day and
   month for one without, which is then a date without a year (`year` None) whose year `infer_year` chooses (4.6).
   Only the absolute-date parser runs (no "5 days", "today", timestamps), and `search_dates` is never used on
