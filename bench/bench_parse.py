@@ -15,6 +15,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from pdfgen import make_pdf  # noqa: E402
 
 from feedsvc.models import Release  # noqa: E402
 from feedsvc.readers import ReaderOptions, read_release  # noqa: E402
@@ -52,32 +55,6 @@ def _wrap(text: str, width: int) -> str:
             line = f"{line} {word}".strip()
     lines.append(line)
     return "\n".join(lines)
-
-
-def _pdf(lines_per_page: list[list[str]]) -> bytes:
-    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>"]
-    page_ids = [3 + 2 * i for i in range(len(lines_per_page))]
-    kids = " ".join(f"{i} 0 R" for i in page_ids).encode()
-    objects.append(b"<< /Type /Pages /Kids [" + kids + b"] /Count " + str(len(page_ids)).encode() + b" >>")
-    font_id = 3 + 2 * len(page_ids)
-    for i, lines in enumerate(lines_per_page):
-        safe = [ln.encode("latin-1", "replace").decode("latin-1").replace("\\", "").replace("(", "[")
-                .replace(")", "]") for ln in lines]
-        content = ("BT /F1 10 Tf 12 TL 60 780 Td " + " ".join(f"({ln}) Tj T*" for ln in safe) + " ET").encode("latin-1")
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {page_ids[i] + 1} 0 R "
-                       f"/Resources << /Font << /F1 {font_id} 0 R >> >> >>".encode())
-        objects.append(b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream")
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{n} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
 
 
 def generate(per_format: int, seed: int = 7) -> dict[str, list[tuple[str, bytes]]]:
@@ -131,7 +108,7 @@ def generate(per_format: int, seed: int = 7) -> dict[str, list[tuple[str, bytes]
         for p in paras:
             lines.extend(_wrap(p, 95).split("\n"))
             lines.append("")
-        out["pdf"].append((f"r{i}.pdf", _pdf([lines[:60], lines[60:] or ["End of the release."]])))
+        out["pdf"].append((f"r{i}.pdf", make_pdf([lines[:60], lines[60:] or ["End of the release."]])))
     return out
 
 
