@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -20,6 +21,17 @@ def wait_until(predicate, timeout=10.0):
             return True
         time.sleep(0.02)
     return False
+
+
+@contextmanager
+def running(job, interval: float = 3600):
+    """A started scheduler around `job`, always shut down."""
+    scheduler = ScanScheduler(job, interval=interval)
+    scheduler.start()
+    try:
+        yield scheduler
+    finally:
+        scheduler.shutdown()
 
 
 class Job:
@@ -46,27 +58,19 @@ class Job:
 
 def test_a_scan_runs_at_start_without_waiting_for_the_interval():
     job = Job()
-    scheduler = ScanScheduler(job, interval=3600)
-    scheduler.start()
-    try:
+    with running(job):
         assert wait_until(lambda: len(job.runs) == 1)
-    finally:
-        scheduler.shutdown()
 
 
 def test_a_nudge_runs_the_scan_soon_and_never_two_at_once():
     job = Job(duration=0.3)
-    scheduler = ScanScheduler(job, interval=3600)
-    scheduler.start()
-    try:
+    with running(job) as scheduler:
         assert wait_until(lambda: len(job.runs) >= 1)
         for _ in range(20):
             scheduler.nudge()
             time.sleep(0.02)
         assert wait_until(lambda: len(job.runs) >= 2)
         assert job.most_at_once == 1
-    finally:
-        scheduler.shutdown()
 
 
 @pytest.mark.parametrize("follow_up", [
@@ -78,12 +82,8 @@ def test_the_scheduler_comes_back_when_the_last_scan_asks_for_it(follow_up):
         follow_up = {"next_release": datetime.now(UTC) + timedelta(seconds=0.3)}
     reports = iter([ScanReport(started=datetime.now(UTC), **follow_up)])
     job = Job(report=lambda: next(reports, ScanReport(started=datetime.now(UTC))))
-    scheduler = ScanScheduler(job, interval=3600)
-    scheduler.start()
-    try:
+    with running(job):
         assert wait_until(lambda: len(job.runs) >= 2, timeout=5)
-    finally:
-        scheduler.shutdown()
 
 
 def test_a_failing_scan_is_recorded_and_the_next_one_still_runs():
@@ -95,15 +95,11 @@ def test_a_failing_scan_is_recorded_and_the_next_one_still_runs():
             raise RuntimeError("disk on fire")
         return ScanReport(started=datetime.now(UTC))
 
-    scheduler = ScanScheduler(job, interval=3600)
-    scheduler.start()
-    try:
+    with running(job) as scheduler:
         assert wait_until(lambda: scheduler.last_error is not None)
         assert "disk on fire" in scheduler.last_error
         scheduler.nudge()
         assert wait_until(lambda: len(calls) >= 2)
-    finally:
-        scheduler.shutdown()
 
 
 def test_shutdown_signals_a_running_scan_to_stop_and_does_not_wait_for_it():
@@ -118,15 +114,11 @@ def test_shutdown_signals_a_running_scan_to_stop_and_does_not_wait_for_it():
 
 def test_a_nudge_during_a_running_scan_gets_a_run_right_after_it():
     job = Job(duration=0.5)
-    scheduler = ScanScheduler(job, interval=3600)
-    scheduler.start()
-    try:
+    with running(job) as scheduler:
         assert wait_until(lambda: job.running == 1)
         scheduler.nudge()  # a file event while the first scan is still running
         assert wait_until(lambda: len(job.runs) >= 2, timeout=5)
         assert job.most_at_once == 1
-    finally:
-        scheduler.shutdown()
 
 
 def test_a_second_scheduler_on_the_same_database_is_refused_until_the_first_lets_go(tmp_path):
