@@ -6,6 +6,7 @@ import re
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+import lxml.html
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -59,3 +60,52 @@ def test_arbitrary_text_never_raises_and_gives_clean_fields(text, ext, encoding)
 @given(text=st.text(max_size=3000))
 def test_arbitrary_unicode_in_a_text_file_gives_clean_fields(text):
     check(read_release("file.txt", text.encode("utf-8", errors="ignore"), MODIFIED, OPTIONS))
+
+
+hostile_html = st.lists(
+    st.one_of(
+        words,
+        st.sampled_from([
+            "<script>alert(1)</script>", "<SCRIPT SRC=//x.invalid/x.js></SCRIPT>", "<img src=x onerror=alert(1)>",
+            '<a href="javascript:alert(1)">x</a>', '<a href=" JaVaScRiPt:alert(1)">x</a>',
+            '<a href="data:text/html,<script>alert(1)</script>">x</a>', "<iframe src=//x.invalid></iframe>",
+            "<style>body{display:none}</style>", '<p style="background:url(javascript:alert(1))">x</p>',
+            "<svg onload=alert(1)>", "<object data=x.swf></object>", "<form action=//x.invalid><input></form>",
+            '<div onclick="alert(1)">Click</div>', "<math><mi xlink:href=javascript:alert(1)>x</mi></math>",
+            "<!--<script>alert(1)</script>-->", "<p>", "</p>", "<h1>Title</h1>", "<main>", "</main>",
+            '<base href="javascript:alert(1)//">', '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+        ]),
+    ),
+    max_size=40,
+).map(" ".join)
+DANGEROUS_TAGS = {"script", "style", "iframe", "object", "embed", "svg", "math", "form", "input", "base", "meta",
+                  "img", "link"}
+
+
+def live_markup(body_html: str) -> list[str]:
+    """Elements and attributes a browser would act on (escaped text such as "&lt;script&gt;" is inert)."""
+    if not body_html.strip():
+        return []
+    found = []
+    for element in lxml.html.fragment_fromstring(body_html, create_parent="div").iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag.lower() in DANGEROUS_TAGS:
+            found.append(element.tag)
+        for name, value in element.attrib.items():
+            value = "".join(value.split()).lower()
+            if name.lower().startswith("on") or name.lower() == "style":
+                found.append(name)
+            if name.lower() in ("href", "src", "action") and value.startswith(("javascript:", "data:", "vbscript:")):
+                found.append(f"{name}={value}")
+    return found
+
+
+@FAST
+@given(page=hostile_html, ext=st.sampled_from([".html", ".htm", ".md"]))
+def test_no_markup_from_a_hostile_page_survives_into_body_html(page, ext):
+    result = read_release("page" + ext, f"<html><body><h1>Notice</h1>{page}</body></html>".encode(), MODIFIED,
+                          OPTIONS)
+    check(result)
+    if isinstance(result, Release):
+        assert live_markup(result.body_html) == [], result.body_html
