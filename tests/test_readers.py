@@ -520,6 +520,11 @@ def test_html_nested_too_deeply_to_read_is_rejected_as_such_not_as_empty():
     assert isinstance(result, Rejection) and "nested too deeply" in result.reason
 
 
+def test_form_feed_in_an_html_page_is_white_space_not_an_error():
+    r = release("ff.html", "<html><body><h1>Notice</h1><nav>Menu</nav>\fText here.\f<p>More text.</p></body></html>")
+    assert r.body == "Text here.\n\nMore text."
+
+
 def test_html_internal_dtd_is_neither_expanded_nor_leaked_into_the_text():
     page = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>'
             "<html><body><h1>Laughs</h1><p>The text.</p></body></html>")

@@ -31,6 +31,7 @@ def check(result: Release | Rejection) -> None:
     assert isinstance(result, Release | Rejection)
     if isinstance(result, Rejection):
         assert result.reason and result.reason[0].isupper()
+        assert "unexpected problem" not in result.reason  # that reason means a reader raised: a bug
         return
     for text in (result.title, result.summary, result.body, result.body_html, *result.tags, *result.warnings):
         assert not XML_ILLEGAL.search(text)

@@ -70,6 +70,9 @@ def decode_html(data: bytes) -> str:
 def parse_html(text: str) -> lxml.html.HtmlElement:
     """Parse a page safely: no network, no huge trees (libxml2 caps nesting), comments and PIs dropped."""
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    # A form feed is white space in HTML, and lxml refuses it in text it is given back (the one control
+    # character clean() keeps, for the plain-text paragraph builder).
+    text = text.replace("\f", "\n")
     # An internal DTD subset (entity definitions, as in "billion laughs") is never expanded; drop it whole
     # so its tail does not leak into the text.
     text = re.sub(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", "", text, count=1, flags=re.IGNORECASE | re.DOTALL)
