@@ -6,8 +6,8 @@ import io
 import zipfile
 
 from feedsvc.models import Rejection, Release
-from feedsvc.readers.common import Context, Meta, finish
-from feedsvc.readers.text import clean, sniff_binary
+from feedsvc.readers.common import Context, Meta, _meta_kind, finish, is_meta_line
+from feedsvc.readers.text import _BULLET, _TERMINAL, clean, join_lines, normalise_space, sniff_binary
 
 MAX_UNPACKED = 100 * 1024 * 1024  # declared uncompressed size of all parts together
 MAX_RATIO = 200  # a part that expands more than this (and beyond 1 MB) is a zip bomb
@@ -47,7 +47,77 @@ def check_package(data: bytes) -> Rejection | None:
 
 
 def _paragraph_lines(p) -> list[str]:
-    return [ln for ln in clean(p.text).replace("\f", "\n").split("\n") if ln.strip()]
+    """The paragraph's text; a line break (Shift+Enter) inside it starts a new paragraph only where the line
+    before it is closed (".", ":"), or where a list item, a dateline or a document number starts or ends; elsewhere
+    it was set to break a sentence or a heading over lines ("... High Commissioner for" / "Refugees. ...")."""
+    out: list[str] = []
+    for line in clean(p.text).replace("\f", "\n").split("\n"):
+        line = normalise_space(line)
+        if not line:
+            continue
+        if (out and not _TERMINAL.search(out[-1]) and not _BULLET.match(line)
+                and not is_meta_line(out[-1]) and not is_meta_line(line)):
+            out[-1] = join_lines([out[-1], line])
+        else:
+            out.append(line)
+    return out
+
+
+class _Lists:
+    """Marks list paragraphs as the text readers see them: "• " for a bulleted item, "1. " for a numbered one
+    (Word keeps the marker in the numbering definitions, not in the text)."""
+
+    def __init__(self, document) -> None:
+        self.document = document
+        self.counters: dict[tuple[str, str], int] = {}
+        try:
+            self.numbering = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError, ValueError):
+            self.numbering = None
+
+    def _num_pr(self, paragraph):
+        ppr = paragraph.pPr
+        if ppr is not None and ppr.numPr is not None:
+            return ppr.numPr
+        style_id = paragraph.style
+        for _ in range(5):  # a list style may inherit its numbering
+            if not style_id:
+                return None
+            style = self.document.styles.element.get_by_id(style_id)
+            if style is None:
+                return None
+            if style.pPr is not None and style.pPr.numPr is not None:
+                return style.pPr.numPr
+            style_id = style.basedOn_val
+        return None
+
+    def marker(self, paragraph) -> str:
+        if self.numbering is None:
+            return ""
+        try:
+            num_pr = self._num_pr(paragraph)
+            if num_pr is None or num_pr.numId is None or num_pr.numId.val == 0:
+                return ""
+            num_id = str(num_pr.numId.val)
+            level = str(num_pr.ilvl.val) if num_pr.ilvl is not None else "0"
+            num = self.numbering.num_having_numId(int(num_id))
+            abstract = num.abstractNumId.val
+            formats = self.numbering.xpath(
+                f"./w:abstractNum[@w:abstractNumId='{abstract}']/w:lvl[@w:ilvl='{level}']/w:numFmt/@w:val"
+            )
+        except (KeyError, ValueError, AttributeError, TypeError):
+            return ""
+        fmt = formats[0] if formats else "bullet"
+        if fmt == "none":
+            return ""
+        if fmt == "bullet":
+            return "• "
+        key = (num_id, level)
+        self.counters[key] = self.counters.get(key, 0) + 1
+        for (other_id, other_level) in list(self.counters):  # a deeper level restarts under a new item
+            if other_id == num_id and other_level > level:
+                del self.counters[(other_id, other_level)]
+        return f"{self.counters[key]}. " if fmt == "decimal" else "– "
 
 
 def _is_title_style(document, style_id: str | None) -> bool:
@@ -82,13 +152,21 @@ def read(ctx: Context, data: bytes) -> Release | Rejection:
     meta = Meta()
     paragraphs: list[str] = []
     title_found = False
+    lists = _Lists(document)
     for child in document.element.body.iterchildren():
         if child.tag == _W + "p":
             p = Paragraph(child, document)
             lines = _paragraph_lines(p)
             if not lines:
                 continue
-            if not title_found and not paragraphs and _is_title_style(document, child.style):
+            marker = lists.marker(child)
+            if marker:
+                lines[0] = marker + lines[0]
+                paragraphs.extend(lines)
+                continue
+            if (not title_found and all(_meta_kind(q) is not None for q in paragraphs)
+                    and _is_title_style(document, child.style)):
+                # the Title (or Heading 1) paragraph, with at most labels and a dateline above it
                 meta.title = " ".join(lines)
                 title_found = True
                 continue

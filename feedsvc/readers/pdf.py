@@ -5,11 +5,20 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections import Counter
+from dataclasses import dataclass
 
 from feedsvc.models import Rejection, Release
-from feedsvc.readers.common import Context, Meta
-from feedsvc.readers.plaintext import read_text
-from feedsvc.readers.text import sniff_binary
+from feedsvc.readers.common import Context, Meta, finish, is_meta_line
+from feedsvc.readers.text import (
+    _BULLET,
+    _TERMINAL,
+    clean,
+    join_lines,
+    running_line_flags,
+    sniff_binary,
+    text_to_paragraphs,
+)
 
 log = logging.getLogger(__name__)
 
@@ -40,9 +49,7 @@ def read(ctx: Context, data: bytes) -> Release | Rejection:
         count = len(pages)
         if count > MAX_PAGES:
             return Rejection(f"The PDF has {count} pages, more than the {MAX_PAGES} a release may have.")
-        texts = []
-        for page in pages:
-            texts.append(page.extract_text() or "")
+        laid_out = [_page_lines(page) for page in pages]
         info = None
         try:
             info = reader.metadata
@@ -52,7 +59,7 @@ def read(ctx: Context, data: bytes) -> Release | Rejection:
             AssertionError, ZeroDivisionError, RecursionError) as e:
         log.info("PDF %s unreadable: %r", ctx.name, e)
         return Rejection("The PDF could not be read (it looks damaged or incomplete); save it again and drop it anew.")
-    text = "\f".join(texts)
+    text = "\f".join("\n".join(ln.text for ln in lines) for lines in laid_out)
     if len(_LETTER.findall(text)) < 20:
         return Rejection(
             "The PDF has no text layer (it looks like a scanned image); ask for a text PDF or the Word file."
@@ -65,4 +72,135 @@ def read(ctx: Context, data: bytes) -> Release | Rejection:
     if created is not None:
         meta.fallback_date = created
         meta.fallback_what = "the PDF's creation date"
-    return read_text(ctx, text, meta)
+    if not clean(text).replace("\f", "").strip():
+        return Rejection("The file is empty: it contains only blank space.")
+    title, text, marked = _lay_out(laid_out)
+    meta.title = title
+    return finish(ctx, text_to_paragraphs(clean(text), is_meta_line, marked=marked), meta)
+
+
+@dataclass
+class _Line:
+    """One line of a page's extracted text, with where its first glyph stands (None when pypdf did not say)."""
+
+    text: str
+    x: float | None = None
+    y: float | None = None
+    size: float | None = None
+
+
+def _page_lines(page) -> list[_Line]:
+    """The page's text as pypdf extracts it, line by line, each line with the position and size of its start."""
+    parts: list[tuple[str, list, list, float]] = []
+
+    def visit(text, cm, tm, _font, size) -> None:
+        parts.append((text, cm, tm, size))
+
+    text = page.extract_text(visitor_text=visit) or ""
+    if "".join(p[0] for p in parts) != text:
+        return [_Line(ln) for ln in text.split("\n")]
+    lines = [_Line("")]
+    placed = False  # the current line's start is known (or known to be unknown)
+    for chunk, cm, tm, size in parts:
+        for k, piece in enumerate(chunk.split("\n")):
+            if k:
+                lines.append(_Line(""))
+                placed = False
+            if piece.strip() and not placed:
+                placed = True
+                if k == 0:
+                    _place(lines[-1], cm, tm, size)
+            lines[-1].text += piece
+    return lines
+
+
+def _place(line: _Line, cm, tm, size) -> None:
+    try:
+        a, b, c, d = (tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3],
+                      tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3])
+        line.x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        line.y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        line.size = abs(float(size)) * (abs(a * d - b * c) ** 0.5)
+    except (TypeError, IndexError, ValueError):
+        line.x = line.y = line.size = None
+
+
+TITLE_SCALE = 1.15  # a title is set at least this much larger than the body text
+_TITLE_SEARCH = 8  # lines of page 1 above the title (a letterhead, a label, a dateline) at most
+_TITLE_LINES = 4
+
+
+def _lay_out(pages: list[list[_Line]]) -> tuple[str | None, str, bool]:
+    """Use the layout where the text alone is ambiguous: returns (title, text, marked).
+
+    - Running headers, footers and page numbers go first (as in PDF-extracted text).
+    - The title is the run of lines in the largest type on page 1, when it is clearly larger than the body
+      text and starts within its first lines; what stands above it is a letterhead or a label and goes, except
+      a dateline, a document number or an embargo line.
+    - A line that starts further right than the column's left edge (a first-line indent) gets leading spaces,
+      and extra space above a line becomes a blank line; when these mark the paragraphs of the text
+      (`marked`), the text rules trust them instead of guessing from line lengths.
+    """
+    flags = running_line_flags(["\n".join(ln.text for ln in lines) for lines in pages])
+    pages = [[ln for ln, drop in zip(lines, page_flags, strict=True) if not drop and ln.text.strip()]
+             for lines, page_flags in zip(pages, flags, strict=True)]
+    sizes: Counter[float] = Counter()
+    for lines in pages:
+        for ln in lines:
+            if ln.size:
+                sizes[round(ln.size, 1)] += len(ln.text)
+    body_size = sizes.most_common(1)[0][0] if sizes else None
+
+    title = None
+    if body_size and pages and pages[0]:
+        first = pages[0]
+        top = max((ln.size or 0 for ln in first[:_TITLE_SEARCH + 1] if _LETTER.search(ln.text)), default=0)
+        if top >= TITLE_SCALE * body_size:
+            start = next(i for i, ln in enumerate(first) if (ln.size or 0) == top and _LETTER.search(ln.text))
+            end = start
+            while end < len(first) and end - start < _TITLE_LINES and abs((first[end].size or 0) - top) < 0.2:
+                end += 1
+            candidate = join_lines([ln.text for ln in first[start:end]])
+            if len(_LETTER.findall(candidate)) >= 2 and len(candidate.split()) >= 2 and end < len(first):
+                title = candidate
+                pages[0] = [ln for ln in first[:start] if is_meta_line(ln.text.strip())] + first[end:]
+
+    pitches: Counter[float] = Counter()
+    for lines in pages:
+        for a, b in zip(lines, lines[1:], strict=False):
+            if a.y is not None and b.y is not None and a.size and a.size == b.size and a.y > b.y:
+                pitches[round(a.y - b.y, 1)] += 1
+    pitch = pitches.most_common(1)[0][0] if pitches else None
+
+    out_pages = []
+    marks = unmarked = 0
+    for lines in pages:
+        lefts = Counter(round(ln.x) for ln in lines if ln.x is not None)
+        frequent = sorted(x for x, n in lefts.items() if n >= 2)
+        out: list[str] = []
+        prev: _Line | None = None
+        item_x: float | None = None  # where the list item being read starts (its bullet)
+        for ln in lines:
+            gap = indent = False
+            if prev is not None and ln.y is not None and prev.y is not None and pitch and ln.size:
+                gap = prev.y - ln.y > pitch + max(2.0, 0.3 * ln.size)
+            if gap or ln.x is None or (item_x is not None and ln.x <= item_x + 1):
+                item_x = None
+            if _BULLET.match(clean(ln.text).strip()):
+                item_x = ln.x
+            elif ln.x is not None and ln.size and item_x is None:
+                # a list item's next lines hang under its text: they are no first-line indent
+                base = next((x for x in frequent if ln.x - 60 <= x <= ln.x + 1), None)
+                indent = base is not None and ln.x - base >= 0.8 * ln.size
+            if prev is not None and _TERMINAL.search(prev.text.rstrip()):
+                if gap or indent:
+                    marks += 1
+                elif ln.text.lstrip()[:1].isupper():
+                    unmarked += 1
+            if gap and out:
+                out.append("")
+            out.append(("    " if indent else "") + ln.text.strip())
+            prev = ln
+        out_pages.append("\n".join(out))
+    marked = marks >= 2 and marks >= unmarked
+    return title, "\f".join(out_pages), marked

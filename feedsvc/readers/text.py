@@ -199,6 +199,12 @@ _ILLEGAL = re.compile("[^\t\n\r\f\u0020-\u007e\u00a0-\ud7ff\ue000-\ufffd\U000100
 _XML_ILLEGAL = re.compile("[^\t\n\r\u0020-\u007e\u00a0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# Bullets that Word and LibreOffice draw from the Symbol and Wingdings fonts come out of a PDF as private-use
+# characters ("\uf0b7" for "•"); they are bullets, not text.
+_SYMBOL_BULLETS = str.maketrans({
+    "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "•", "\uf076": "•", "\uf0fc": "•", "\uf06e": "▪", "\uf0a8": "▪",
+    "\uf0e8": "•", "\uf071": "▪", "\uf0b2": "•", "\uf0be": "–", "\uf02d": "–",
+})
 
 
 def clean(text: str) -> str:
@@ -209,7 +215,7 @@ def clean(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = text.replace("\x0b", "\n").replace("\x85", "\n")
     text = _ANSI.sub("", text)
-    text = _INVISIBLE.sub("", text)
+    text = _INVISIBLE.sub("", text).translate(_SYMBOL_BULLETS)
     return _ILLEGAL.sub("", text)
 
 
@@ -261,39 +267,49 @@ def _furniture_key(line: str) -> str:
     return re.sub(r"\d+", "#", normalise_space(line)).lower()
 
 
-def drop_running_lines(pages: list[str]) -> list[str]:
-    """Remove running headers and footers: lines repeated near the top or bottom of most pages, page numbers.
+def running_line_flags(pages: list[str]) -> list[list[bool]]:
+    """For each page, for each of its lines (split on newlines): is it a running header or footer, a page number?
 
     A line is furniture when, with digits ignored, it appears among the first or last three lines of at least
-    half of the pages (and of two or more); bare page numbers ("- 2 -", "Page 2 of 5", "стр. 2") are dropped
-    from multi-page text. Without page breaks, a short line repeated three or more times with a page number
-    in it is dropped as well.
+    half of the pages (and of two or more); bare page numbers ("- 2 -", "Page 2 of 5", "стр. 2") are furniture
+    in multi-page text. Without page breaks, a short line repeated three or more times with a page number
+    in it is furniture as well, and so is a page mark ("Page 1 of 1", "- 1 -") among the first or last three
+    lines of the text.
     """
+    split = [page.split("\n") for page in pages]
     if len(pages) < 2:
-        lines = pages[0].split("\n") if pages else []
+        lines = split[0] if split else []
         keys = Counter(_furniture_key(ln) for ln in lines if ln.strip())
         repeated = {
             k for k, n in keys.items()
             if n >= 3 and len(k) <= 100 and "#" in k and not _TERMINAL.search(k) and len(k.split()) <= 12
         }
-        if not repeated:
-            return pages
-        return ["\n".join(ln for ln in lines if not ln.strip() or _furniture_key(ln) not in repeated)]
+        filled = [i for i, ln in enumerate(lines) if ln.strip()]
+        edge = set(filled[:3] + filled[-3:])
+        return [[
+            bool(ln.strip()) and (_furniture_key(ln) in repeated or (i in edge and bool(_PAGE_MARK.match(ln))))
+            for i, ln in enumerate(lines)
+        ]] if split else []
     edges: Counter[str] = Counter()
-    for page in pages:
-        lines = [ln for ln in page.split("\n") if ln.strip()]
-        for key in {_furniture_key(ln) for ln in lines[:3] + lines[-3:]}:
+    for lines in split:
+        filled = [ln for ln in lines if ln.strip()]
+        for key in {_furniture_key(ln) for ln in filled[:3] + filled[-3:]}:
             edges[key] += 1
     need = max(2, (len(pages) + 1) // 2)
     furniture = {k for k, n in edges.items() if n >= need and len(k) <= 150}
-    out = []
-    for page in pages:
-        kept = [
-            ln for ln in page.split("\n")
-            if not ln.strip() or (_furniture_key(ln) not in furniture and not _PAGE_NUMBER.match(ln))
-        ]
-        out.append("\n".join(kept))
-    return out
+    return [
+        [bool(ln.strip()) and (_furniture_key(ln) in furniture or bool(_PAGE_NUMBER.match(ln))) for ln in lines]
+        for lines in split
+    ]
+
+
+def drop_running_lines(pages: list[str]) -> list[str]:
+    """Remove running headers and footers and page numbers (see `running_line_flags`)."""
+    flags = running_line_flags(pages)
+    return [
+        "\n".join(ln for ln, drop in zip(page.split("\n"), page_flags, strict=True) if not drop)
+        for page, page_flags in zip(pages, flags, strict=True)
+    ]
 
 
 _KEEP_HYPHEN_LEFT = frozenset(
@@ -383,7 +399,21 @@ def _title_line(line: str, alone: Callable[[str], bool]) -> bool:
     return _ends_open(s) and not s.endswith(",") and not alone(s) and not _BULLET.match(s)
 
 
-def text_to_paragraphs(text: str, alone: Callable[[str], bool] | None = None) -> list[str]:
+def join_lines(lines: list[str], text: str = "") -> str:
+    """One line from lines broken by a layout (a title set over two lines): hyphenation undone as in paragraphs,
+    `text` being the whole text the hyphenated words are looked up in."""
+    joined = ""
+    for ln in lines:
+        if not joined:
+            joined = ln.strip()
+        elif _is_hyphen_end(joined):
+            joined = _join_hyphenated(joined, ln, text or "\n".join(lines))
+        else:
+            joined = joined + " " + ln.strip()
+    return normalise_space(joined)
+
+
+def text_to_paragraphs(text: str, alone: Callable[[str], bool] | None = None, marked: bool = False) -> list[str]:
     """Rebuild paragraphs from text that may be hard-wrapped, double-spaced or paginated.
 
     - Pages (form feeds) lose their running headers/footers; a page break is a paragraph break unless it
@@ -400,6 +430,11 @@ def text_to_paragraphs(text: str, alone: Callable[[str], bool] | None = None) ->
       lines at the top (lines without terminal punctuation or comma), which is joined.
     - Lines for which `alone(line)` is true (datelines, document numbers, embargo lines) stay paragraphs of
       their own whatever the mode.
+    - `marked` says the layout already marks every paragraph (a PDF whose paragraphs start with an indent or
+      after extra space, which its reader turned into leading spaces and blank lines): a line of wrapped text
+      with closing punctuation then ends a paragraph only before an indented line, a list item or a line that
+      stands alone, never because the next word would have fitted (justified text and proportional fonts make
+      line lengths a poor guide); a short line without it (a table row) still ends one.
     """
     alone = alone or (lambda _line: False)
     if "\f" not in text:
@@ -469,23 +504,15 @@ def text_to_paragraphs(text: str, alone: Callable[[str], bool] | None = None) ->
             return True
         room = len(a.strip()) + 1 + len(_first_word(bs))
         if width > 160:  # lines this long are unwrapped paragraphs, not a narrow column
-            return not _ends_open(a)
+            return not _ends_open(a) and not marked
         if not _ends_open(a):
-            return room <= width - max(1, width // 40)
+            return not marked and room <= width - max(1, width // 40)
         return room <= 0.6 * width
 
     paragraphs: list[str] = []
 
     def add(buf: list[str]) -> None:
-        joined = ""
-        for ln in buf:
-            if not joined:
-                joined = ln.strip()
-            elif _is_hyphen_end(joined):
-                joined = _join_hyphenated(joined, ln, text)
-            else:
-                joined = joined + " " + ln.strip()
-        joined = normalise_space(joined)
+        joined = join_lines(buf, text)
         if joined:
             paragraphs.append(joined)
 
