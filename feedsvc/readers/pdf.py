@@ -111,7 +111,34 @@ def _page_lines(page) -> list[_Line]:
                 if k == 0:
                     _place(lines[-1], cm, tm, size)
             lines[-1].text += piece
-    return lines
+    return _without_footer(page, lines)
+
+
+FOOTER_ZONE = 0.08  # of the page's height, from its bottom edge
+
+
+def _without_footer(page, lines: list[_Line]) -> list[_Line]:
+    """Drop the footer of a page that has its own (a first page with the ministry's address under the text):
+    up to three last lines in the bottom strip of the page, set apart from the text above by a wide space.
+    Footers repeated on every page are found by repetition later, this one is not."""
+    try:
+        bottom, height = float(page.mediabox.bottom), float(page.mediabox.height)
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return lines
+    filled = [i for i, ln in enumerate(lines) if ln.text.strip()]
+    footer: list[int] = []
+    for i in reversed(filled):
+        ln = lines[i]
+        if len(footer) == 3 or ln.y is None or not ln.size or ln.y - bottom > FOOTER_ZONE * height:
+            break
+        footer.append(i)
+    if not footer:
+        return lines
+    top = lines[footer[-1]]
+    above = [lines[i] for i in filled if i < footer[-1]]
+    if above and (above[-1].y is None or above[-1].y - top.y <= 2.5 * top.size):
+        return lines
+    return [ln for i, ln in enumerate(lines) if i not in set(footer)]
 
 
 def _place(line: _Line, cm, tm, size) -> None:

@@ -6,6 +6,7 @@ import codecs
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 
 from charset_normalizer import from_bytes
 
@@ -329,9 +330,10 @@ def _join_hyphenated(left_line: str, right_line: str, text: str) -> str:
 
     Rule: before an uppercase letter or a digit the hyphen is kept ("Russian-\\nArab"). Before a lowercase
     letter it is kept when the hyphenated form appears elsewhere in the text, when the left part is a known
-    compound prefix ("пресс-", "вице-", "self-"), the right part a known compound tail ("-based", "-то"), or
-    the pair looks like a Russian compound adjective ("военно-политический"); otherwise it is hyphenation and
-    the halves are joined ("объявля-\\nет" → "объявляет").
+    compound prefix ("пресс-", "вице-", "self-"), the right part a known compound tail ("-based", "-то"),
+    the pair looks like a Russian compound adjective ("военно-политический"), or the text is long and was
+    not set with hyphenation (see `_hyphenates`); otherwise it is hyphenation and the halves are joined
+    ("объявля-\\nет" → "объявляет").
     """
     left = left_line.rstrip()[:-1]
     right = right_line.lstrip()
@@ -353,7 +355,20 @@ def _join_hyphenated(left_line: str, right_line: str, text: str) -> str:
             keep = True
         elif len(low_l) >= 6 and low_l.endswith("о") and len(low_r) >= 5 and _RU_ADJ_END.search(low_r):
             keep = True
+        elif not _hyphenates(text):
+            keep = True
     return left + ("-" if keep else "") + right
+
+
+@lru_cache(maxsize=16)
+def _hyphenates(text: str) -> bool:
+    """Whether the text was set with automatic hyphenation. A long text that was not ends a line with a hyphen
+    only where a compound word happened to fall ("ice-" / "resistant"), a few lines in a hundred; hyphenated
+    justified text does so every few lines. Short texts give no evidence: they count as hyphenated."""
+    long_lines = [ln for ln in text.split("\n") if len(ln.strip()) >= 40]
+    if len(long_lines) < 30:
+        return True
+    return sum(1 for ln in long_lines if _is_hyphen_end(ln)) >= 0.03 * len(long_lines)
 
 
 def _first_word(line: str) -> str:
