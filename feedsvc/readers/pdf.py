@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 MAX_PAGES = 200
 _LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_END = re.compile(r"[.!?…][\"'»”’)]*$")
 
 
 def read(ctx: Context, data: bytes) -> Release | Rejection:
@@ -188,7 +189,12 @@ def _lay_out(pages: list[list[_Line]]) -> tuple[str | None, str, bool]:
             while end < len(first) and end - start < _TITLE_LINES and abs((first[end].size or 0) - top) < 0.2:
                 end += 1
             candidate = join_lines([ln.text for ln in first[start:end]])
-            if len(_LETTER.findall(candidate)) >= 2 and len(candidate.split()) >= 2 and end < len(first):
+            above = [ln.text.strip() for ln in first[:start] if not is_meta_line(ln.text.strip())]
+            # above a title stand short lines (a letterhead, a label), never text: a larger subheading further
+            # down must not take the lead paragraphs away with it
+            letterhead = all(len(t) <= 90 and not _SENTENCE_END.search(t) for t in above)
+            if (letterhead and len(_LETTER.findall(candidate)) >= 2 and len(candidate.split()) >= 2
+                    and end < len(first)):
                 title = candidate
                 pages[0] = [ln for ln in first[:start] if is_meta_line(ln.text.strip())] + first[end:]
 
