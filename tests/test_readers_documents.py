@@ -27,8 +27,7 @@ MODIFIED = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 
 
 def _param(case: dict):
-    marks = [pytest.mark.xfail(strict=True, reason=case["known_issue"])] if "known_issue" in case else []
-    return pytest.param(case, id=case["shape"], marks=marks)
+    return pytest.param(case, id=case["shape"])
 
 
 def test_every_document_in_the_folder_has_an_expectation_and_the_reverse():

@@ -109,6 +109,13 @@ _CONTACT_LABEL = re.compile(
     r"pressekontakt|kontakt|contato|contacto)\s*:",
     re.IGNORECASE,
 )
+# The same labels without their colon, as the first cell of a contact table ("Press contact | Anna Petrova"):
+# contact data only when the row sits right above other contact data and is not a sentence.
+_CONTACT_LABEL_BARE = re.compile(
+    r"^\W*(?:press\s+contacts?|media\s+contacts?|media\s+enquiries|media\s+inquiries|press\s+office|"
+    r"контакты\s+для\s+сми|пресс-служба|contact\s+presse|contacto\s+de\s+prensa|pressekontakt)\b",
+    re.IGNORECASE,
+)
 _EMAIL_OR_PHONE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+\d[\d\s()\-]{6,}\d")
 
 
@@ -125,6 +132,10 @@ def _is_contact(p: str) -> bool:
 
 
 _LETTER_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _is_contact_label_row(p: str) -> bool:
+    return len(p) <= 160 and bool(_CONTACT_LABEL_BARE.match(p)) and not re.search(r"[.!?…][\"'»”’)]*$", p)
 
 
 def is_meta_line(line: str) -> bool:
@@ -206,9 +217,12 @@ def split_head(paragraphs: list[str], title: str | None = None) -> Head | Reject
             head.removed.extend(kept[j:])
             del kept[j:]
             break
+    contact_below = False
     while kept and (_END_MARKS.match(kept[-1].strip()) or _CLOSING.match(kept[-1].strip())
                     or not _LETTERS.search(kept[-1])
-                    or (len(kept) > 1 and _is_contact(kept[-1]))):
+                    or (len(kept) > 1 and _is_contact(kept[-1]))
+                    or (contact_below and len(kept) > 1 and _is_contact_label_row(kept[-1]))):
+        contact_below = contact_below or _is_contact(kept[-1])
         head.removed.append(kept.pop())
     if head.dateline is None and len(kept) >= 2 and len(kept[-1]) <= 60:
         closing = dates.parse_dateline(kept[-1])
