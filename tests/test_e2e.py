@@ -115,3 +115,24 @@ def test_a_second_scheduler_for_the_same_database_refuses_to_start(service_facto
     assert worker.returncode == 1
     assert "already scans" in worker.stderr
     assert requests.get(svc.url + "/healthz", timeout=5).json()["status"] == "ok"
+
+
+def test_the_running_service_pings_its_websub_hub_and_advertises_it(service_factory):
+    from test_websub import Hub
+
+    hub = Hub()
+    try:
+        svc = service_factory(websub_hubs=hub.url).start()
+        drop(svc.releases, "412-09-06-2022.txt")
+        svc.wait_for(lambda: entries(svc))
+        pinged = svc.wait_for(lambda: {p["hub.url"] for p in hub.pings} >= {svc.url + "/feed.atom",
+                                                                             svc.url + "/feed.rss"})
+        assert pinged
+        assert all(p["hub.mode"] == "publish" for p in hub.pings)
+        response = requests.get(svc.url + "/feed.atom", timeout=5)
+        assert f'<{hub.url}>; rel="hub"' in response.headers["Link"]
+        hubs = [ln.get("href") for ln in etree.fromstring(response.content).iter("{http://www.w3.org/2005/Atom}link")
+                if ln.get("rel") == "hub"]
+        assert hubs == [hub.url]
+    finally:
+        hub.server.shutdown()
