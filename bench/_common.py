@@ -207,6 +207,18 @@ def rss_kb(pid: int) -> tuple[int, int]:
     return values.get("VmRSS", 0), values.get("VmHWM", 0)
 
 
+def pss_kb(pid: int) -> int:
+    """Proportional set size in KB (/proc/PID/smaps_rollup): shared pages split among the processes sharing them,
+    so summing it over processes does not count the shared libraries once per process."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (FileNotFoundError, ProcessLookupError, PermissionError):
+        pass
+    return 0
+
+
 def children(pid: int) -> list[int]:
     """Direct child pids of `pid`."""
     try:

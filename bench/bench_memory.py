@@ -30,6 +30,7 @@ from _common import (  # noqa: E402
     free_port,
     machine,
     need_tool,
+    pss_kb,
     rss_kb,
     settings_for,
     store_files,
@@ -73,6 +74,7 @@ def measure(root: Path, releases: Path, database: Path, args: argparse.Namespace
     service = Process(command, env=env, cwd=root, log=root / f"serve-{port}.log")
     base = f"http://127.0.0.1:{port}"
     peaks: dict[int, int] = {}
+    pss_peaks: dict[int, int] = {}
     current: dict[int, int] = {}
     idle: dict[int, int] = {}
     roles: dict[int, str] = {}
@@ -88,6 +90,7 @@ def measure(root: Path, releases: Path, database: Path, args: argparse.Namespace
                     if role != "gone":
                         roles[pid] = role
                     peaks[pid] = max(peaks.get(pid, 0), hwm)
+                    pss_peaks[pid] = max(pss_peaks.get(pid, 0), pss_kb(pid))
                     current[pid] = rss
                     threads[pid] = max(threads.get(pid, 0), thread_count(pid))
             stop.wait(0.2)
@@ -133,6 +136,7 @@ def measure(root: Path, releases: Path, database: Path, args: argparse.Namespace
                      f"{current.get(pid, 0) / 1024:.1f}", f"{peak / 1024:.1f}"])
     web = [p for pid, p in peaks.items() if "worker" in roles.get(pid, "")]
     return {"rows": rows, "requests": requests, "main": peaks.get(service.pid, 0) / 1024,
+            "pss_total": sum(pss_peaks.values()) / 1024,
             "workers": sum(web) / 1024, "nworkers": len(web), "total": sum(peaks.values()) / 1024,
             "largest": max(peaks.values()) / 1024}
 
@@ -184,12 +188,14 @@ def main() -> int:
                  "peak RSS (VmHWM) MB"]))
     for label, r in zip(["defaults", *also], results, strict=True):
         print(f"  {label}: sum of peaks {r['total']:.1f} MB = main {r['main']:.1f} + {r['nworkers']} workers "
-              f"{r['workers']:.1f} + others {r['total'] - r['main'] - r['workers']:.1f}")
+              f"{r['workers']:.1f} + others {r['total'] - r['main'] - r['workers']:.1f}; sum of peak PSS "
+              f"(shared pages counted once) {r['pss_total']:.1f} MB")
     first = results[0]
     print()
     print(f"SUMMARY memory: peak RSS of `feedsvc serve` with {args.releases} releases (default settings): "
           f"main {first['main']:.1f} MB, largest process {first['largest']:.1f} MB, sum over processes "
-          f"{first['total']:.1f} MB (target <= {TARGET_MB:.0f} MB, compared with the sum): "
+          f"{first['total']:.1f} MB, sum of peak PSS {first['pss_total']:.1f} MB "
+          f"(target <= {TARGET_MB:.0f} MB, compared with the RSS sum): "
           + ("PASS" if first["total"] <= TARGET_MB else "MISS")
           + "".join(f"; with {label}: sum {r['total']:.1f} MB" for label, r in zip(also, results[1:], strict=True)))
     return 0
