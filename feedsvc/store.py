@@ -359,7 +359,9 @@ class Store:
         return [_entry(r) for r in rows]
 
     def withdrawn_since(self, since: datetime, *, language: str | None = None) -> list[Entry]:
-        sql = "SELECT * FROM entries WHERE withdrawn IS NOT NULL AND withdrawn >= ?"
+        """Entries withdrawn after `since` that had been public (an embargoed release withdrawn before its time
+        never existed as far as readers know)."""
+        sql = "SELECT * FROM entries WHERE withdrawn IS NOT NULL AND withdrawn >= ? AND available <= withdrawn"
         args: list[object] = [to_text(since)]
         if language:
             sql += " AND language=?"
@@ -383,7 +385,7 @@ class Store:
         return from_text(self._connection().execute(f"SELECT max(changed) FROM ({sql})", args).fetchone()[0])
 
     def last_withdrawal(self, language: str | None = None) -> datetime | None:
-        sql = "SELECT max(withdrawn) FROM entries WHERE withdrawn IS NOT NULL"
+        sql = "SELECT max(withdrawn) FROM entries WHERE withdrawn IS NOT NULL AND available <= withdrawn"
         args: list[object] = []
         if language:
             sql += " AND language=?"

@@ -77,7 +77,9 @@ def ingest(settings) -> Ingest:
 def app(settings, ingest):
     from feedsvc.web import create_app
 
-    return create_app(settings)
+    app = create_app(settings)
+    app.extensions["feedsvc.documents"].check_interval = 0  # see each store change at once, not within 0.2 s
+    return app
 
 
 @pytest.fixture

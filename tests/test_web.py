@@ -127,3 +127,16 @@ def test_a_failed_scan_shows_in_healthz_until_a_scan_succeeds(client, ingest, mo
     ingest.run()
     health = client.get("/healthz").get_json()
     assert health["status"] == "ok" and not health["last_error"]
+
+
+def test_an_embargoed_release_withdrawn_before_its_time_leaves_no_trace(client, releases, ingest):
+    drop(releases, "embargoed-consulate-opening.txt")
+    drop(releases, "412-09-06-2022.txt")
+    ingest.run()
+    entry = ingest.store.entry_for_file("embargoed-consulate-opening.txt")
+    before = client.get("/feed.atom").data
+    (releases / "embargoed-consulate-opening.txt").unlink()
+    ingest.run()
+    assert client.get(f"/releases/{entry.slug}").status_code == 404  # not 410: it was never public
+    assert entry.id.encode() not in client.get("/feed.atom").data  # no tombstone
+    assert client.get("/feed.atom").data == before

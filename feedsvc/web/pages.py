@@ -60,8 +60,9 @@ def index():
 def release(slug: str):
     settings, store, now = _context()
     entry = store.entry_by_slug(slug)
-    if entry is None or (entry.withdrawn is None and entry.available > now):
-        abort(404)  # an embargoed release does not exist yet, as far as the public can tell
+    never_public = entry is not None and entry.available > min(now, entry.withdrawn or now)
+    if entry is None or never_public:
+        abort(404)  # an embargoed release does not exist yet (or ever, if withdrawn in time), as far as anyone knows
     if entry.withdrawn is not None:
         return render_template("gone.html", settings=settings, entry=entry), 410
     languages = store.languages(now)
