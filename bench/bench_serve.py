@@ -27,8 +27,8 @@ HERE = Path(__file__).resolve().parent
 # feedsvc serve with other granian.server.Server settings (bench/_serve_with.py): what cli.py could pass.
 GRANIAN_VARIANTS = [
     ("serve blocking_threads=1", ["blocking_threads=1"]),
-    ("serve blocking_threads=4", ["blocking_threads=4"]),
-    ("serve bt=4 backpressure=64", ["blocking_threads=4", "backpressure=64"]),
+    ("serve runtime_threads=2", ["runtime_threads=2"]),
+    ("serve runtime_threads=2 bt=8", ["runtime_threads=2", "blocking_threads=8"]),
     ("serve runtime_mode=st bt=4", ["runtime_mode=st", "blocking_threads=4"]),
 ]
 
