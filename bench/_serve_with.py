@@ -28,6 +28,14 @@ def main() -> int:
     import granian.server
 
     original = granian.server.Server
+    if extra.pop("threaded", False):  # workers as threads of the main process (granian's free-threaded server)
+        from granian.server.mt import MTServer
+
+        class ThreadedServer(MTServer):
+            def _check_gil(self) -> None:
+                pass
+
+        original = ThreadedServer
 
     def server(*args, **kwargs):
         return original(*args, **{**kwargs, **extra})

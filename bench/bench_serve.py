@@ -30,6 +30,9 @@ GRANIAN_VARIANTS = [
     ("serve runtime_threads=2", ["runtime_threads=2"]),
     ("serve runtime_threads=2 bt=8", ["runtime_threads=2", "blocking_threads=8"]),
     ("serve runtime_mode=st bt=4", ["runtime_mode=st", "blocking_threads=4"]),
+    ("serve threaded", ["threaded=true"]),
+    ("serve threaded workers=1", ["threaded=true", "workers=1"]),
+    ("serve workers=1", ["workers=1"]),
 ]
 
 NGINX_MAIN = """\

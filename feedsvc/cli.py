@@ -83,26 +83,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from granian.constants import Interfaces
-    from granian.server import Server
+    from feedsvc import webserver
 
     if args.config:
         os.environ["FEEDSVC_CONFIG"] = str(Path(args.config).resolve())
-    # Web workers start as fresh interpreters: no thread, lock or SQLite connection crosses a fork.
-    import multiprocessing
-
-    multiprocessing.set_start_method("spawn", force=True)
     background = None if args.no_scheduler else start_background(settings)
-    server = Server(
-        "feedsvc.web:create_app", factory=True, interface=Interfaces.WSGI,
-        address=args.host, port=args.port, workers=args.workers or settings.workers,
-        blocking_threads=settings.threads,  # granian's default (up to 256 a worker) only costs memory here
-        log_access=False,
-    )
-    log.info("serving %s on http://%s:%d/ (public URL %s)", settings.releases_dir, args.host, args.port,
-             settings.base_url)
+    workers = args.workers or settings.workers
+    log.info("serving %s on http://%s:%d/ (public URL %s) with %s", settings.releases_dir, args.host, args.port,
+             settings.base_url, "one web worker in this process" if workers == 1 else f"{workers} worker processes")
     try:
-        server.serve()
+        webserver.serve(args.host, args.port, workers, settings.threads)
     finally:
         if background:
             background()

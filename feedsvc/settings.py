@@ -45,7 +45,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("watch", bool, True, "react to file-system events within about a second (the periodic scan stays)"),
     Setting("websub_hubs", list, [], "WebSub hubs to ping when a feed changes (comma-separated in the environment)"),
     Setting("tombstone_days", float, 30.0, "days a withdrawn release stays in the Atom feed as a deleted-entry"),
-    Setting("workers", int, 2, "web worker processes of `feedsvc serve`"),
+    Setting("workers", int, 1, "web workers of `feedsvc serve`: 1 serves from the main process, more are "
+            "spawned worker processes"),
     Setting("threads", int, 4, "request threads per web worker (more costs memory, rarely speed)"),
     Setting("log_level", str, "INFO", "DEBUG, INFO, WARNING or ERROR"),
 )

@@ -388,6 +388,20 @@ def _children(pid: int) -> list[int]:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to see the worker processes")
+def test_one_web_worker_serves_from_the_main_process_beside_the_scheduler(service_factory):
+    svc = service_factory(scan_interval=3600, args=["--workers", "1"]).start()
+    assert "one web worker in this process" in svc.log()
+    assert "free-threaded" not in svc.log()  # granian's warning for its thread workers does not apply here
+    drop(svc.releases, "fresh.txt", release_text(1))
+    svc.wait_for(lambda: "Statement number 1" in requests.get(svc.url + "/feed.atom", timeout=10).text, timeout=20)
+    feed = feedparser.parse(requests.get(svc.url + "/feed.atom", timeout=10).content)
+    assert not feed.bozo and len(feed.entries) == 1
+    assert requests.get(feed.entries[0].link, timeout=10).status_code == 200
+    assert requests.get(svc.url + "/healthz", timeout=10).json()["published"] == 1
+    assert _children(svc.process.pid) == []  # no worker process, no multiprocessing helper: one interpreter
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to see the worker processes")
 def test_several_web_workers_share_one_scheduler_and_serve_the_same_fresh_feeds(service_factory):
     svc = service_factory(scan_interval=3600, args=["--workers", "3"]).start()
     svc.wait_for(lambda: svc.log().count("Spawning worker") >= 3, timeout=30)
