@@ -1,9 +1,10 @@
-"""`feedsvc serve` with extra granian.server.Server settings, for benchmarks only.
+"""`feedsvc serve` with extra granian server settings, for benchmarks only.
 
     python bench/_serve_with.py blocking_threads=4 backpressure=64 -- serve --port 8080
 
-Everything after `--` goes to `feedsvc`; each key=value before it is added to the Server(...) call that
-feedsvc.cli.cmd_serve makes, so a figure measured here is what the same change in cli.py would give.
+Everything after `--` goes to `feedsvc`; each key=value before it is added to the granian server that
+feedsvc.webserver.serve builds (in-process or worker processes), so a figure measured here is what the same
+change in feedsvc/webserver.py would give.
 """
 
 from __future__ import annotations
@@ -21,26 +22,19 @@ def parse(value: str) -> object:
     return int(value)
 
 
+def with_settings(server_class: type, extra: dict) -> type:
+    return type(server_class.__name__, (server_class,),
+                {"__init__": lambda self, *a, **kw: server_class.__init__(self, *a, **{**kw, **extra})})
+
+
 def main() -> int:
     split = sys.argv.index("--")
     extra = {key: parse(value) for key, _, value in (a.partition("=") for a in sys.argv[1:split])}
 
-    import granian.server
+    from feedsvc import webserver
 
-    original = granian.server.Server
-    if extra.pop("threaded", False):  # workers as threads of the main process (granian's free-threaded server)
-        from granian.server.mt import MTServer
-
-        class ThreadedServer(MTServer):
-            def _check_gil(self) -> None:
-                pass
-
-        original = ThreadedServer
-
-    def server(*args, **kwargs):
-        return original(*args, **{**kwargs, **extra})
-
-    granian.server.Server = server
+    webserver.InProcessServer = with_settings(webserver.InProcessServer, extra)
+    webserver.ProcessServer = with_settings(webserver.ProcessServer, extra)
     from feedsvc.cli import main as feedsvc_main
 
     return feedsvc_main(sys.argv[split + 1:])

@@ -1,8 +1,8 @@
 """Drop to feed: seconds from a release file's close to its entry in /feed.atom, file events on and off.
 
-    /work/venv/bin/python bench/bench_drop.py [--drops 50] [--settle 0.3] [--workers 2] [--interval-off 1]
+    /work/venv/bin/python bench/bench_drop.py [--drops 50] [--settle 0.3] [--workers N] [--interval-off 1]
 
-A real `feedsvc serve` (granian workers + the one scheduler in the main process) runs on a loopback port. Each
+A real `feedsvc serve` (its web worker(s) + the one scheduler in the main process) runs on a loopback port. Each
 drop writes one .txt release and closes it; the bench then polls /feed.atom over fresh connections (so any
 worker may answer) until the entry is there (drop latency), and keeps polling until ten answers in a row have it
 (how long until every worker shows it). The generation file's mtime says when the scan stored the new feeds,
@@ -46,7 +46,7 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-def run(label: str, drops: int, workers: int, poll: float, **settings: object) -> dict:
+def run(label: str, drops: int, workers: int | None, poll: float, **settings: object) -> dict:
     with tempfile.TemporaryDirectory(prefix="feedsvc-bench-drop-") as tmp:
         root = Path(tmp)
         releases = root / "releases"
@@ -54,7 +54,9 @@ def run(label: str, drops: int, workers: int, poll: float, **settings: object) -
         database = root / "var" / "feedsvc.sqlite3"
         generation = database.with_name(database.name + ".generation")
         port = free_port()
-        env = feedsvc_env(root, releases, database, port, log_level="INFO", workers=workers, **settings)
+        if workers:
+            settings["workers"] = workers
+        env = feedsvc_env(root, releases, database, port, log_level="INFO", **settings)
         service = Process([PYTHON, "-m", "feedsvc", "serve", "--host", "127.0.0.1", "--port", str(port)],
                           env=env, cwd=root, log=root / "serve.log")
         try:
@@ -95,7 +97,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--drops", type=int, default=50)
     parser.add_argument("--settle", type=float, default=0.3, help="settle_seconds for the service")
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=None, help="web workers (default: feedsvc's default)")
     parser.add_argument("--interval-on", type=float, default=60.0, help="scan_interval with file events on")
     parser.add_argument("--interval-off", type=float, default=1.0, help="scan_interval with file events off")
     parser.add_argument("--poll", type=float, default=0.01, help="seconds between polls of /feed.atom")
@@ -116,7 +118,8 @@ def main() -> int:
                      f"{statistics.median(lat):.3f}", f"{percentile(lat, 0.95):.3f}", f"{max(lat):.3f}",
                      f"{percentile(spread, 0.95):.3f}", f"{percentile(web, 0.95):.3f}", r["schedulers"],
                      r["processes"]])
-    print(f"{args.workers} web workers; polls every {args.poll}s over new connections; drops are written and "
+    workers = args.workers or "default (1, in the main process)"
+    print(f"{workers} web workers; polls every {args.poll}s over new connections; drops are written and "
           f"closed one at a time")
     print()
     print(table(rows, ["file events", "settings (s)", "drops", "p50 s", "p95 s", "max s", "p95 all workers s",

@@ -4,7 +4,7 @@ Starts `feedsvc serve` on a loopback port over an empty releases folder, drops N
 with C threads (one requests.Session each) until every release is published; every response must be a complete,
 well-formed feed. Prints a table and a one-line summary.
 
-    python bench/bench_load.py [--releases 3000] [--pollers 50] [--workers 2]
+    python bench/bench_load.py [--releases 3000] [--pollers 50] [--workers N]
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--releases", type=int, default=3000)
     parser.add_argument("--pollers", type=int, default=50)
-    parser.add_argument("--workers", type=int, default=2, help="web worker processes of feedsvc serve")
+    parser.add_argument("--workers", type=int, default=None, help="web workers of feedsvc serve (default: its default)")
     parser.add_argument("--timeout", type=float, default=300, help="give up after this many seconds of ingest")
     args = parser.parse_args()
 
@@ -124,7 +124,7 @@ def main() -> int:
     log = (root / "serve.log").open("wb")
     server = subprocess.Popen(
         [sys.executable, "-m", "feedsvc", "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--workers", str(args.workers)],
+         *(["--workers", str(args.workers)] if args.workers else [])],
         cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         deadline = time.monotonic() + 30
@@ -173,7 +173,7 @@ def main() -> int:
     requests_total = len(latencies) + sum(1 for p in pollers for e in p.errors if not e.startswith("HTTP"))
     rows = [
         ("releases dropped", f"{args.releases} (written in {written:.2f} s)"),
-        ("pollers / web workers", f"{args.pollers} / {args.workers}"),
+        ("pollers / web workers", f"{args.pollers} / {args.workers or 'default (1, in the main process)'}"),
         ("requests", f"{requests_total}"),
         ("errors", f"{len(errors)}"),
         ("invalid documents", f"{len(invalid)}"),

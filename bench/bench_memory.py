@@ -1,7 +1,7 @@
 """Peak resident memory of `feedsvc serve` (main process with the scheduler, and each web worker) with 100,000
 releases in the store.
 
-    /work/venv/bin/python bench/bench_memory.py [--releases 100000] [--workers 2] [--seconds 20]
+    /work/venv/bin/python bench/bench_memory.py [--releases 100000] [--workers N] [--seconds 20]
 
 100,000 .txt files are written and stored straight through Store.save_release with their real size and mtime
 (no parsing, for speed), so the service's scheduled rescans walk 100,000 unchanged files. Then `feedsvc serve`
@@ -64,8 +64,8 @@ def descendants(pid: int) -> list[int]:
 def measure(root: Path, releases: Path, database: Path, args: argparse.Namespace, extra: list[str]) -> dict:
     """Run `feedsvc serve` (with extra granian settings if any) under load; peak RSS per process."""
     port = free_port()
-    env = feedsvc_env(root, releases, database, port, workers=args.workers, scan_interval=5, watch="true",
-                      settle_seconds=0.3)
+    workers = {"workers": args.workers} if args.workers else {}
+    env = feedsvc_env(root, releases, database, port, scan_interval=5, watch="true", settle_seconds=0.3, **workers)
     env.update(item.split("=", 1) for item in extra if item.split("=", 1)[0].isupper())  # e.g. MALLOC_ARENA_MAX=2
     settings = [item for item in extra if not item.split("=", 1)[0].isupper()]
     serve = ["serve", "--host", "127.0.0.1", "--port", str(port)]
@@ -130,11 +130,14 @@ def measure(root: Path, releases: Path, database: Path, args: argparse.Namespace
     if "Traceback" in log_text:
         print("service log has a traceback:\n" + log_text[-2000:])
     rows = []
+    spawned = any("worker" in roles.get(pid, "") for pid in peaks if pid != service.pid)
+    main_role = ("main: granian supervisor + scheduler + watcher" if spawned
+                 else "main: web worker + scheduler + watcher")
     for pid, peak in sorted(peaks.items()):
-        role = "main: granian supervisor + scheduler + watcher" if pid == service.pid else roles.get(pid, "?")
+        role = main_role if pid == service.pid else roles.get(pid, "?")
         rows.append([" ".join(extra) or "defaults", role, threads.get(pid, 0), f"{idle.get(pid, 0) / 1024:.1f}",
                      f"{current.get(pid, 0) / 1024:.1f}", f"{peak / 1024:.1f}"])
-    web = [p for pid, p in peaks.items() if "worker" in roles.get(pid, "")]
+    web = [p for pid, p in peaks.items() if pid != service.pid and "worker" in roles.get(pid, "")]
     return {"rows": rows, "requests": requests, "main": peaks.get(service.pid, 0) / 1024,
             "pss_total": sum(pss_peaks.values()) / 1024,
             "workers": sum(web) / 1024, "nworkers": len(web), "total": sum(peaks.values()) / 1024,
@@ -154,14 +157,14 @@ def thread_count(pid: int) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--releases", type=int, default=100_000)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=None, help="web workers (default: feedsvc's default)")
     parser.add_argument("--seconds", type=float, default=20.0, help="length of the load phase")
     parser.add_argument("--pages", type=int, default=300, help="archive pages to request (per format)")
     parser.add_argument("--also", action="append", default=None, metavar="'key=value ...'",
-                        help="also measure with these granian Server settings and environment variables (UPPER=value); "
-                             "default: 'blocking_threads=4' and 'blocking_threads=4 MALLOC_ARENA_MAX=2'")
+                        help="also measure with these granian server settings and environment variables (UPPER=value); "
+                             "default: 'FEEDSVC_WORKERS=2' (two worker processes)")
     args = parser.parse_args()
-    also = args.also if args.also is not None else ["blocking_threads=4", "blocking_threads=4 MALLOC_ARENA_MAX=2"]
+    also = args.also if args.also is not None else ["FEEDSVC_WORKERS=2"]
 
     print(f"machine: {machine()}")
     with tempfile.TemporaryDirectory(prefix="feedsvc-bench-memory-") as tmp:

@@ -1,6 +1,6 @@
 """Requests/s and p99 of cached feeds under `feedsvc serve`, beside nginx and a bare Flask app with the same bytes.
 
-    /work/venv/bin/python bench/bench_serve.py [--rounds 3] [--seconds 5] [--workers 2] [--variants]
+    /work/venv/bin/python bench/bench_serve.py [--rounds 3] [--seconds 5] [--workers N] [--variants]
 
 Each round runs every target once, in turn, so the servers see the same machine conditions; the table gives the
 median over rounds. The ratio column is feedsvc over nginx for the same kind of request. `--variants` also
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import statistics
 import sys
 import tempfile
@@ -24,15 +25,14 @@ from _common import PYTHON, Process, feedsvc_env, fill_store, free_port, machine
 
 TARGET_RATIO = 0.7
 HERE = Path(__file__).resolve().parent
-# feedsvc serve with other granian.server.Server settings (bench/_serve_with.py): what cli.py could pass.
+# feedsvc serve with other workers or granian server settings (bench/_serve_with.py): what cli.py/webserver.py
+# could use. (label, key=value settings for the granian server, web workers or None for the default)
 GRANIAN_VARIANTS = [
-    ("serve blocking_threads=1", ["blocking_threads=1"]),
-    ("serve runtime_threads=2", ["runtime_threads=2"]),
-    ("serve runtime_threads=2 bt=8", ["runtime_threads=2", "blocking_threads=8"]),
-    ("serve runtime_mode=st bt=4", ["runtime_mode=st", "blocking_threads=4"]),
-    ("serve threaded", ["threaded=true"]),
-    ("serve threaded workers=1", ["threaded=true", "workers=1"]),
-    ("serve workers=1", ["workers=1"]),
+    ("serve --workers 2 (processes)", [], 2),
+    ("serve blocking_threads=1", ["blocking_threads=1"], None),
+    ("serve runtime_threads=2", ["runtime_threads=2"], None),
+    ("serve runtime_mode=st", ["runtime_mode=st"], None),
+    ("serve backpressure=64", ["backpressure=64"], None),
 ]
 
 NGINX_MAIN = """\
@@ -137,7 +137,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=5.0)
-    parser.add_argument("--workers", type=int, default=2, help="granian workers and nginx worker_processes")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="feedsvc web workers (default: feedsvc's own default, one in the main process)")
+    parser.add_argument("--nginx-workers", type=int, default=os.cpu_count() or 1,
+                        help="nginx worker_processes (default: one per CPU, as `worker_processes auto`)")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--releases", type=int, default=500, help="releases in the store")
     parser.add_argument("--paragraphs", type=int, default=1, help="paragraphs per release (sets the feed size)")
@@ -163,8 +166,9 @@ def main() -> int:
 
         processes: list[Process] = []
         try:
+            workers = ["--workers", str(args.workers)] if args.workers else []
             service = Process([PYTHON, "-m", "feedsvc", "serve", "--no-scheduler", "--host", "127.0.0.1",
-                               "--port", str(port), "--workers", str(args.workers)],
+                               "--port", str(port), *workers],
                               env=env, cwd=root, log=root / "serve.log")
             processes.append(service)
             base = f"http://127.0.0.1:{port}"
@@ -196,7 +200,7 @@ def main() -> int:
 
             if nginx:
                 nport = free_port()
-                (root / "nginx.conf").write_text(nginx_conf(root, args.workers, STATIC_HTTP.format(
+                (root / "nginx.conf").write_text(nginx_conf(root, args.nginx_workers, STATIC_HTTP.format(
                     root=root, port=nport, logging="access_log off;", keepalive="keepalive_requests 1000000;")))
                 processes.append(Process([nginx, "-c", str(root / "nginx.conf"), "-p", str(root)],
                                          cwd=root, log=root / "nginx.log"))
@@ -214,7 +218,7 @@ def main() -> int:
                 sport = free_port()
                 stock = root / "stock"
                 stock.mkdir()
-                (stock / "nginx.conf").write_text(nginx_conf(stock, args.workers, STATIC_HTTP.format(
+                (stock / "nginx.conf").write_text(nginx_conf(stock, args.nginx_workers, STATIC_HTTP.format(
                     root=root, port=sport, logging=f"access_log {stock}/access.log;", keepalive="")))
                 processes.append(Process([nginx, "-c", str(stock / "nginx.conf"), "-p", str(stock)],
                                          cwd=stock, log=stock / "nginx.log"))
@@ -231,7 +235,7 @@ def main() -> int:
                                            ("{cache_dir}", str(proxy / "cache"))):
                     site = site.replace(placeholder, value)
                 (proxy / "site.conf").write_text(site)
-                (proxy / "nginx.conf").write_text(nginx_conf(proxy, args.workers,
+                (proxy / "nginx.conf").write_text(nginx_conf(proxy, args.nginx_workers,
                                                              PROXY_HTTP.format(site=proxy / "site.conf")))
                 processes.append(Process([nginx, "-c", str(proxy / "nginx.conf"), "-p", str(proxy)],
                                          cwd=proxy, log=proxy / "nginx.log"))
@@ -248,19 +252,20 @@ def main() -> int:
             bare_env = {k: v for k, v in env.items() if not k.startswith("FEEDSVC_")}
             for name, factory in (("flask view", "bare_apps:flask_app"), ("plain wsgi", "bare_apps:wsgi_app")):
                 bport = free_port()
-                processes.append(granian(factory, bport, args.workers, root, bare_env, root / f"{bport}.log"))
+                processes.append(granian(factory, bport, args.workers or 1, root, bare_env, root / f"{bport}.log"))
                 url = f"http://127.0.0.1:{bport}/feed.atom"
                 processes[-1].wait_http(url)
                 check(name, url, plain, 200, atom)
                 targets.append((name, "atom", url, plain))
 
             if args.variants:
-                for label, extra in GRANIAN_VARIANTS:
+                for label, extra, variant_workers in GRANIAN_VARIANTS:
                     vport = free_port()
                     venv = {**env, "FEEDSVC_BASE_URL": f"http://127.0.0.1:{vport}"}
+                    variant_args = ["--workers", str(variant_workers or args.workers or 1)]
                     processes.append(Process([PYTHON, str(HERE / "_serve_with.py"), *extra, "--", "serve",
                                               "--no-scheduler", "--host", "127.0.0.1", "--port", str(vport),
-                                              "--workers", str(args.workers)],
+                                              *variant_args],
                                              env=venv, cwd=root, log=root / f"{vport}.log"))
                     url = f"http://127.0.0.1:{vport}/feed.atom"
                     processes[-1].wait_http(url)
@@ -272,7 +277,8 @@ def main() -> int:
             print(f"store: {args.releases} releases; /feed.atom {len(atom)} bytes ({len(atom_gz)} gzipped), "
                   f"/feed.rss {len(rss)} bytes")
             print(f"load: wrk -t2 -c{args.connections} -d{args.seconds:g}s --latency, {args.rounds} rounds, "
-                  f"targets interleaved; servers: {args.workers} workers each")
+                  f"targets interleaved; feedsvc: {args.workers or 'default (1, in the main process)'} web workers; "
+                  f"bare apps: {args.workers or 1} granian worker processes; nginx: {args.nginx_workers} workers")
             results: dict[tuple[str, str], list[dict]] = {}
             for r in range(args.rounds):
                 for server, kind, url, headers in targets:
