@@ -131,19 +131,28 @@ def start_background(settings: Settings):
     pinger = HubPinger(settings.websub_hubs)
     pinger.start()
     ingest.on_feeds_changed.append(lambda keys: pinger.notify([settings.base_url + key for key in keys]))
-    scheduler = ScanScheduler(lambda stop: ingest.run(stop=stop), settings.scan_interval)
-    scheduler.start()
     watcher = None
     if settings.watch:
         from feedsvc.watcher import ReleaseWatcher
 
         watcher = ReleaseWatcher(settings.releases_dir, lambda: scheduler.nudge(settings.settle_seconds + 0.1))
+
+    def scan(stop: threading.Event):
+        try:
+            return ingest.run(stop=stop)
+        finally:
+            if watcher:
+                watcher.ensure()  # the folder may have appeared, or been replaced, since the watch began
+
+    scheduler = ScanScheduler(scan, settings.scan_interval)
+    scheduler.start()
+    if watcher:
         watcher.start()
 
     def shutdown() -> None:
+        scheduler.shutdown()
         if watcher:
             watcher.stop()
-        scheduler.shutdown()
         pinger.stop()
         lock.release()
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 
 from feedsvc.scanner import is_ignored
 
@@ -37,26 +40,70 @@ class _Nudger(FileSystemEventHandler):
 
 
 class ReleaseWatcher:
-    """Watches the releases folder recursively; a missing folder just means no events (the periodic scan stays)."""
+    """Watches the releases folder recursively. A missing folder just means no events, and the periodic scan stays;
+    ensure() (after every scan) starts watching once the folder is there, and again when it has been replaced."""
 
     def __init__(self, folder: Path, nudge: Callable[[], None]):
         self.folder = Path(folder)
-        self.observer = Observer()
-        self.observer.daemon = True
+        self.nudge = nudge
         self.handler = _Nudger(self.folder, nudge)
+        self.observer: BaseObserver | None = None
+        self._watched: tuple[int, int] | None = None  # (device, inode) of the folder being watched
+        self._unavailable: str | None = None  # why not watching, logged once
+        self._lock = threading.Lock()  # ensure() runs after scans, start() and stop() on the main thread
+        self._stopped = False
+
+    @property
+    def watching(self) -> bool:
+        return self.observer is not None and self.observer.is_alive()
 
     def start(self) -> None:
-        if not self.folder.is_dir():
-            log.warning("not watching %s: not a folder; relying on the periodic scan", self.folder)
-            return
+        self.ensure()
+
+    def ensure(self) -> None:
+        """Watch the folder that is there now; one stat when nothing changed."""
+        with self._lock:
+            if not self._stopped:
+                self._ensure()
+
+    def _ensure(self) -> None:
         try:
-            self.observer.schedule(self.handler, str(self.folder), recursive=True)
-            self.observer.start()
-            log.info("watching %s for changes", self.folder)
+            st = os.stat(self.folder)
+            folder = (st.st_dev, st.st_ino) if stat.S_ISDIR(st.st_mode) else None
+        except OSError:
+            folder = None
+        if folder is not None and folder == self._watched and self.watching:
+            return
+        again = self._watched is not None or self._unavailable is not None
+        self._stop_observer()
+        if folder is None:
+            self._not_watching(f"{self.folder} is not a folder")
+            return
+        observer = Observer()
+        observer.daemon = True
+        try:
+            observer.schedule(self.handler, str(self.folder), recursive=True)
+            observer.start()
         except OSError as e:
-            log.warning("file events unavailable (%s); relying on the periodic scan", e)
+            self._not_watching(f"file events unavailable for {self.folder} ({e})")
+            return
+        self.observer, self._watched, self._unavailable = observer, folder, None
+        log.info("watching %s for changes", self.folder)
+        if again:
+            self.nudge()  # files may have arrived between the last scan and now
 
     def stop(self) -> None:
-        if self.observer.is_alive():
-            self.observer.stop()
-            self.observer.join(timeout=2)
+        with self._lock:
+            self._stopped = True
+            self._stop_observer()
+
+    def _not_watching(self, reason: str) -> None:
+        if reason != self._unavailable:
+            log.warning("not watching: %s; relying on the periodic scan", reason)
+        self._unavailable = reason
+
+    def _stop_observer(self) -> None:
+        observer, self.observer, self._watched = self.observer, None, None
+        if observer is not None and observer.is_alive():
+            observer.stop()
+            observer.join(timeout=2)

@@ -159,6 +159,18 @@ def test_file_events_trigger_a_scan_soon_after_a_file_settles(service_factory):
     assert list(live_entries(svc)) == ["instant.txt"]
 
 
+def test_a_releases_folder_created_after_start_is_watched_and_published(service_factory):
+    svc = service_factory(scan_interval=1, settle_seconds=0.2)
+    svc.releases.rmdir()
+    svc.start()
+    svc.wait_for(lambda: "is not a folder; relying on the periodic scan" in svc.log(), timeout=10)
+    svc.releases.mkdir()
+    svc.wait_for(lambda: f"watching {svc.releases}" in svc.log(), timeout=10)
+    drop(svc.releases, "late.txt", release_text(1))
+    svc.wait_for(lambda: len(atom_entries(svc)) == 1, timeout=15)
+    assert svc.log().count("is not a folder") == 1  # said once, not on every scan
+
+
 def test_the_watch_setting_switches_file_events_off(service_factory):
     svc = service_factory(scan_interval=3600, settle_seconds=0.2, watch="false").start()
     drop(svc.releases, "quiet.txt", release_text(1))
