@@ -106,6 +106,7 @@ def main() -> int:
     parser.add_argument("--releases", type=int, default=3000)
     parser.add_argument("--pollers", type=int, default=50)
     parser.add_argument("--workers", type=int, default=None, help="web workers of feedsvc serve (default: its default)")
+    parser.add_argument("--threads", type=int, default=None, help="request threads per worker (default: its default)")
     parser.add_argument("--timeout", type=float, default=300, help="give up after this many seconds of ingest")
     args = parser.parse_args()
 
@@ -120,6 +121,8 @@ def main() -> int:
         "FEEDSVC_DATABASE": str(root / "var" / "feedsvc.sqlite3"), "FEEDSVC_BASE_URL": url,
         "FEEDSVC_SCAN_INTERVAL": "5", "FEEDSVC_SETTLE_SECONDS": "0.5", "FEEDSVC_LOG_LEVEL": "WARNING",
     })
+    if args.threads:
+        env["FEEDSVC_THREADS"] = str(args.threads)
     (root / "feedsvc.toml").write_text("# bench config: everything comes from the environment\n")
     log = (root / "serve.log").open("wb")
     server = subprocess.Popen(

@@ -30,6 +30,7 @@ HERE = Path(__file__).resolve().parent
 GRANIAN_VARIANTS = [
     ("serve --workers 2 (processes)", [], 2),
     ("serve blocking_threads=1", ["blocking_threads=1"], None),
+    ("serve blocking_threads=2", ["blocking_threads=2"], None),
     ("serve runtime_threads=2", ["runtime_threads=2"], None),
     ("serve runtime_mode=st", ["runtime_mode=st"], None),
     ("serve backpressure=64", ["backpressure=64"], None),
@@ -242,10 +243,12 @@ def main() -> int:
                 pbase = f"http://127.0.0.1:{pport}"
                 processes[-1].wait_http(pbase + "/feed.atom")
                 check("proxy atom", pbase + "/feed.atom", plain, 200, atom)
+                check("proxy rss", pbase + "/feed.rss", plain, 200, rss)
                 check("proxy 304", pbase + "/feed.atom", {"If-None-Match": etag}, 304, None)
                 check("proxy gzip", pbase + "/feed.atom", gz, 200, atom_gz, "gzip")
                 label = "nginx cache -> feedsvc"
                 targets += [(label, "atom", pbase + "/feed.atom", plain),
+                            (label, "rss", pbase + "/feed.rss", plain),
                             (label, "304", pbase + "/feed.atom", {**plain, "If-None-Match": etag}),
                             (label, "gzip", pbase + "/feed.atom", gz)]
 
@@ -321,6 +324,7 @@ def main() -> int:
         r["rps"] for r in results[("nginx", kind)]) for (server, kind), runs in results.items()
         if server == "nginx cache -> feedsvc" and ("nginx", kind) in results}
     behind_text = ("; behind the shipped nginx cache recipe: " + ", ".join(f"{k} {v:.2f}x" for k, v in behind.items())
+                   + (": PASS" if all(v >= TARGET_RATIO for v in behind.values()) else ": MISS")
                    if behind else "")
     print("SUMMARY serve: feedsvc/nginx " + ", ".join(f"{k} {v:.2f}x" for k, v in ratios.items())
           + f" (target >= {TARGET_RATIO}x): " + ("PASS" if verdict else "MISS") + against_stock + behind_text)
