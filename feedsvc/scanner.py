@@ -9,6 +9,7 @@ import os
 import stat
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +30,8 @@ IGNORED_NAMES = frozenset(("thumbs.db", "desktop.ini", "icon\r", ".ds_store"))
 
 # Refreshing the stamp cache from the store now and then heals any drift (another process scanning the same store).
 STAMP_CACHE_SECONDS = 300.0
+PROGRESS_SECONDS = 5.0  # a long scan (a first scan of an archive) lets the feeds catch up this often
+PUBLISHING = frozenset(("added", "revised", "removed"))
 # Sentinel mtime for rejections that do not depend on the content (unreadable, vanished): retried every scan.
 RETRY = -1
 
@@ -144,10 +147,14 @@ class Scanner:
         return ReaderOptions(zone=s.zone, summary_length=s.summary_length, title_length=s.title_length,
                              max_file_size=s.max_file_size, now=now)
 
-    def scan(self, now: datetime | None = None, stop: threading.Event | None = None) -> ScanReport:
-        """Add, revise and withdraw entries to match the folder; one bad file never stops the pass."""
+    def scan(self, now: datetime | None = None, stop: threading.Event | None = None,
+             progress: Callable[[], None] | None = None) -> ScanReport:
+        """Add, revise and withdraw entries to match the folder; one bad file never stops the pass.
+
+        `progress` is called every PROGRESS_SECONDS while stored releases change, so that a scan of thousands of
+        files publishes as it goes instead of all at the end."""
         with self._lock:
-            return self._scan(now, stop)
+            return self._scan(now, stop, progress)
 
     def forget_cache(self) -> None:
         """Make the next scan reload every file stamp from the store."""
@@ -175,7 +182,8 @@ class Scanner:
             else:
                 self._rejected.pop(path, None)
 
-    def _scan(self, now: datetime | None, stop: threading.Event | None) -> ScanReport:
+    def _scan(self, now: datetime | None, stop: threading.Event | None,
+              progress: Callable[[], None] | None) -> ScanReport:
         started = time.monotonic()
         now = now or datetime.now(UTC)
         report = ScanReport(started=now)
@@ -202,6 +210,7 @@ class Scanner:
             options = self.reader_options(now)
             wall = time.time()
             future: dict[str, tuple[tuple[int, int, int, int], float]] = {}
+            next_progress, unpublished = time.monotonic() + PROGRESS_SECONDS, False
             for rel, full, st in found.changed:
                 if stop is not None and stop.is_set():
                     log.info("scan stopped early at %s", rel)
@@ -217,6 +226,10 @@ class Scanner:
                     outcome = FileOutcome(rel, "error", f"{rel}: {type(e).__name__}: {e}")
                 if outcome is not None and outcome.action != "unchanged":
                     report.outcomes.append(outcome)
+                    unpublished |= outcome.action in PUBLISHING
+                if progress is not None and unpublished and time.monotonic() >= next_progress:
+                    progress()
+                    next_progress, unpublished = time.monotonic() + PROGRESS_SECONDS, False
             self._future = future
             self._withdraw_missing(found, known, known_count, now, report)
         except BaseException:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from collections import Counter
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -43,9 +44,17 @@ class Ingest:
         return report
 
     def _run(self, now: datetime, stop: threading.Event | None) -> ScanReport:
-        report = self.scanner.scan(now, stop)
+        started = time.monotonic()
+        changed_so_far: set[str] = set()
+
+        def publish_so_far() -> None:
+            # Readers polling meanwhile see the releases stored so far; hubs are pinged once, after the pass.
+            changed_so_far.update(self.render(now + timedelta(seconds=time.monotonic() - started)))
+            log.info("scan in progress: feeds updated with the releases stored so far")
+
+        report = self.scanner.scan(now, stop, progress=publish_so_far)
         if report.changed or not self._rendered_once:
-            changed_keys = self.render(now)
+            changed_keys = sorted(changed_so_far.union(self.render(now)))
             report.rendered = True
             for callback in self.on_feeds_changed:
                 try:

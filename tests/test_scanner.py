@@ -7,6 +7,7 @@ import os
 import time
 from datetime import UTC, datetime, timedelta
 
+import feedparser
 import pytest
 
 from feedsvc import scanner
@@ -390,3 +391,34 @@ def test_a_file_with_the_content_of_another_release_is_rejected_as_a_duplicate(r
     report = ingest.run()
     assert actions(report) == {"rejected": ["copy of a.txt"]}
     assert "a.txt" in report.outcomes[0].reason
+
+
+def test_a_long_scan_publishes_the_releases_stored_so_far_as_it_goes(releases, ingest, monkeypatch):
+    for n in range(1, 5):
+        drop(releases, f"r{n:02}.txt", release_text(n), age=60)
+    monkeypatch.setattr(scanner, "PROGRESS_SECONDS", 0.0)  # every stored release counts as a long while
+    served: list[int] = []
+    render = ingest.render
+
+    def render_and_count(now):
+        keys = render(now)
+        atom = {d.key: d for d in ingest.store.documents()}["/feed.atom"]
+        served.append(len(feedparser.parse(atom.body).entries))
+        return keys
+
+    monkeypatch.setattr(ingest, "render", render_and_count)
+    pinged: list[list[str]] = []
+    ingest.on_feeds_changed.append(pinged.append)
+    ingest.run()
+    assert served == [1, 2, 3, 4, 4]  # readers polling during the scan see it fill up; then the final render
+    assert len(pinged) == 1 and "/feed.atom" in pinged[0]  # hubs hear once, when the pass is done
+
+
+def test_a_short_scan_renders_the_feeds_once(releases, ingest, monkeypatch):
+    for n in range(1, 4):
+        drop(releases, f"r{n:02}.txt", release_text(n), age=60)
+    renders = []
+    render = ingest.render
+    monkeypatch.setattr(ingest, "render", lambda now: renders.append(now) or render(now))
+    ingest.run()
+    assert len(renders) == 1
