@@ -82,6 +82,22 @@ def fill_store(database: Path, count: int, *, paragraphs: int = 3, batch: int = 
     return time.monotonic() - started
 
 
+def render_front_pages(env: dict[str, str]) -> None:
+    """Render the front feed documents once, as a scan would (and bump the generation file), with the settings
+    that `env` gives a service."""
+    from feedsvc.service import Ingest
+    from feedsvc.settings import load_settings
+
+    saved = dict(os.environ)
+    os.environ.update(env)
+    try:
+        settings = load_settings()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    Ingest(settings).render(datetime.now(UTC))
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

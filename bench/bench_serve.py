@@ -16,12 +16,22 @@ import statistics
 import sys
 import tempfile
 import urllib.request
-from datetime import UTC, datetime
 from email.message import Message
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import PYTHON, Process, feedsvc_env, fill_store, free_port, machine, need_tool, run_wrk, table  # noqa: E402
+from _common import (  # noqa: E402
+    PYTHON,
+    Process,
+    feedsvc_env,
+    fill_store,
+    free_port,
+    machine,
+    need_tool,
+    render_front_pages,
+    run_wrk,
+    table,
+)
 
 TARGET_RATIO = 0.7
 HERE = Path(__file__).resolve().parent
@@ -163,7 +173,7 @@ def main() -> int:
         port = free_port()
         env = feedsvc_env(root, releases, database, port, scan_interval=60, watch="false")
         fill_store(database, args.releases, paragraphs=args.paragraphs)
-        render(root, env)
+        render_front_pages(env)
 
         processes: list[Process] = []
         try:
@@ -331,21 +341,6 @@ def main() -> int:
     return 0
 
 
-def render(root: Path, env: dict[str, str]) -> None:
-    """Render the front documents once, as a scan would (and bump the generation file)."""
-    import os
-
-    from feedsvc.service import Ingest
-    from feedsvc.settings import load_settings
-
-    saved = dict(os.environ)
-    os.environ.update(env)
-    try:
-        settings = load_settings()
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-    Ingest(settings).render(datetime.now(UTC))
 
 
 if __name__ == "__main__":

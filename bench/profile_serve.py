@@ -33,11 +33,22 @@ import time
 import urllib.request
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import PYTHON, Process, children, feedsvc_env, fill_store, free_port, machine, need_tool, run_wrk, table  # noqa: E402
+from _common import (  # noqa: E402
+    PYTHON,
+    Process,
+    children,
+    feedsvc_env,
+    fill_store,
+    free_port,
+    machine,
+    need_tool,
+    render_front_pages,
+    run_wrk,
+    table,
+)
 
 RELEASES = 500
 PARAGRAPHS = 1
@@ -326,19 +337,6 @@ def profile(name: str, url: str, pids: list[int], seconds: float, perf: str, eve
 # ---------------------------------------------------------------- the servers
 
 
-def render(env: dict[str, str]) -> None:
-    """Render the front documents once, as a scan would (bench_serve.py's render)."""
-    from feedsvc.service import Ingest
-    from feedsvc.settings import load_settings
-
-    saved = dict(os.environ)
-    os.environ.update(env)
-    try:
-        settings = load_settings()
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-    Ingest(settings).render(datetime.now(UTC))
 
 
 def start_feedsvc(root: Path, processes: list[Process]) -> tuple[str, bytes]:
@@ -347,7 +345,7 @@ def start_feedsvc(root: Path, processes: list[Process]) -> tuple[str, bytes]:
     releases.mkdir()
     env = feedsvc_env(root, releases, database, port, scan_interval=60, watch="false")
     fill_store(database, RELEASES, paragraphs=PARAGRAPHS)
-    render(env)
+    render_front_pages(env)
     service = Process([PYTHON, "-m", "feedsvc", "serve", "--no-scheduler", "--host", "127.0.0.1", "--port", str(port)],
                       env=env, cwd=root, log=root / "serve.log")
     processes.append(service)
