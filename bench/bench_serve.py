@@ -65,6 +65,8 @@ STATIC_HTTP = """\
     {keepalive}
     etag on;
     gzip_static on;
+    open_file_cache max=64 inactive=60s;  # as the feedsvc cache recipe has: the same tuning on both sides
+    open_file_cache_valid 1s;
     types {{ application/atom+xml atom; application/rss+xml rss; }}
     server {{
         listen 127.0.0.1:{port};
@@ -256,6 +258,7 @@ def main() -> int:
                 check("proxy rss", pbase + "/feed.rss", plain, 200, rss)
                 check("proxy 304", pbase + "/feed.atom", {"If-None-Match": etag}, 304, None)
                 check("proxy gzip", pbase + "/feed.atom", gz, 200, atom_gz, "gzip")
+                check("proxy gzip refused", pbase + "/feed.atom", {"Accept-Encoding": "gzip;q=0, br"}, 200, atom)
                 label = "nginx cache -> feedsvc"
                 targets += [(label, "atom", pbase + "/feed.atom", plain),
                             (label, "rss", pbase + "/feed.rss", plain),
