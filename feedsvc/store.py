@@ -174,6 +174,17 @@ class Store:
             self._local.db = db
         return db
 
+    @contextmanager
+    def traced(self) -> Iterator[list[str]]:
+        """The SQL statements this thread runs inside the block (for tests and profiling)."""
+        statements: list[str] = []
+        db = self._connection()
+        db.set_trace_callback(statements.append)
+        try:
+            yield statements
+        finally:
+            db.set_trace_callback(None)
+
     def close(self) -> None:
         db = getattr(self._local, "db", None)
         if db is not None:

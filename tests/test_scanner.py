@@ -70,12 +70,8 @@ def test_a_rescan_runs_no_sql_per_unchanged_file(releases, ingest):
     for n in range(40):
         drop(releases, f"r{n:02}.txt", release_text(n))
     ingest.scanner.scan()
-    statements: list[str] = []
-    ingest.store._connection().set_trace_callback(statements.append)
-    try:
+    with ingest.store.traced() as statements:
         ingest.scanner.scan()
-    finally:
-        ingest.store._connection().set_trace_callback(None)
     assert len(statements) < 10, statements
 
 
