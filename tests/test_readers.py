@@ -632,3 +632,48 @@ def test_every_format_is_registered_by_extension():
 
 def test_unknown_extension_is_rejected_not_raised():
     assert isinstance(read_release("x.png", b"\x89PNG", NOW, OPTIONS), Rejection)
+
+
+SHORT_TEXTS = [
+    ("en", "The Minister met the Ambassador of Chile."),
+    ("en", "Statement by the Foreign Ministry on the situation in Syria"),
+    ("en", "Press release on consular services during the holidays"),
+    ("fr", "Le ministre a reçu l'ambassadeur du Chili."),
+    ("fr", "Communiqué de presse sur la visite du ministre à Paris"),
+    ("fr", "Déclaration du porte-parole concernant la situation en Syrie"),
+    ("es", "El ministro recibió al embajador de Chile."),
+    ("es", "Comunicado de prensa sobre la visita del ministro a Madrid"),
+    ("es", "Declaración de la portavoz sobre la situación en Siria"),
+    ("es", "Reunión del canciller con su homólogo español"),
+    ("de", "Der Minister empfing den Botschafter von Chile."),
+    ("de", "Pressemitteilung über den Besuch des Ministers in Berlin"),
+    ("de", "Erklärung der Sprecherin zur Lage in Syrien"),
+    ("pt", "O ministro recebeu o embaixador do Chile."),
+    ("pt", "Comunicado de imprensa sobre a visita do ministro a Lisboa"),
+    ("pt", "Declaração da porta-voz sobre a situação na Síria"),
+    ("it", "Il ministro ha ricevuto l'ambasciatore del Cile."),
+    ("it", "Comunicato stampa sulla visita del ministro a Roma"),
+    ("it", "Dichiarazione della portavoce sulla situazione in Siria"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), SHORT_TEXTS)
+def test_a_one_line_release_gets_its_language(language, text):
+    from feedsvc.readers.language import detect_language
+
+    assert detect_language(text) == language
+
+
+@pytest.mark.parametrize("text", ["Madrid, 3 de 2026", "Chile", "Minister Müller", ""])
+def test_too_little_to_tell_falls_back_to_the_default_language(text):
+    from feedsvc.readers.language import detect_language
+
+    assert detect_language(text, default="en") == "en"
+
+
+def test_foreign_names_do_not_outvote_the_text_around_them():
+    from feedsvc.readers.language import detect_language
+
+    text = ("The Minister held talks with Jürgen Großmann, Peña Nieto and João Gonçalves on the situation in the "
+            "region and on cooperation between the ministries.")
+    assert detect_language(text) == "en"

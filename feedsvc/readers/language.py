@@ -5,14 +5,34 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-_STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the of and to in is on with for that by was were this as at from be has have which".split()),
-    "fr": frozenset("le la les des du de et est en une un pour dans sur avec que qui au aux par ont été".split()),
-    "es": frozenset("el la los las de del y en que por con para una un se ha su al como fue sobre".split()),
-    "de": frozenset("der die das und ist den dem des zu mit von im auf für sich nicht ein eine wurde".split()),
-    "pt": frozenset("os as do da dos das em que para com uma um no na ao foi pelo pela não são também".split()),
-    "it": frozenset("il lo gli di della è che per con una nel alla sono dei ha anche".split()),
+_STOPWORDS: dict[str, str] = {
+    "en": "the of and to in is on with for that by was were this as at from be has have which an are its it his her "
+          "their will during",
+    "fr": "le la les l des du de et est en une un pour dans sur avec que qui au aux par ont été ce cette ses son sa "
+          "leur entre lors",
+    "es": "el la los las a de del y en que por con para una un se ha su sus al como fue sobre entre este esta durante "
+          "según",
+    "de": "der die das und ist den dem des zu mit von im in auf für sich nicht ein eine einer eines wurde zur zum über "
+          "bei",
+    "pt": "o a os as do da dos das em que para com uma um no na nos nas ao foi pelo pela não são também sobre entre "
+          "seu sua",
+    "it": "il lo la l gli le a di della del dei delle è che per con una un in nel nella alla alle sono ha anche sulla "
+          "sul tra",
 }
+# A word used by k of the languages is 1/k of a vote for each, so "de" or "la" cannot outvote "der" or "sulla".
+_WORD_VOTES: dict[str, dict[str, float]] = {}
+for _lang, _words in _STOPWORDS.items():
+    for _w in _words.split():
+        _WORD_VOTES.setdefault(_w, {})[_lang] = 1.0
+for _votes in _WORD_VOTES.values():
+    for _lang in _votes:
+        _votes[_lang] = 1.0 / len(_votes)
+# Letters and word endings only one of these languages writes: a vote each time they occur.
+_LETTER_VOTES = {"ñ": "es", "¿": "es", "¡": "es", "ã": "pt", "õ": "pt", "ß": "de", "ä": "de", "ö": "de", "ü": "de",
+                 "œ": "fr", "ê": "fr", "î": "fr", "û": "fr", "ë": "fr", "ì": "it", "ò": "it"}
+_ENDING_VOTES = (("ción", "es"), ("ciones", "es"), ("ção", "pt"), ("ções", "pt"), ("zione", "it"), ("zioni", "it"),
+                 ("ung", "de"), ("ungen", "de"))
+_ENDINGS = tuple(ending for ending, _ in _ENDING_VOTES)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -58,12 +78,25 @@ def detect_language(text: str, default: str = "en") -> str:
         return {"arabic": "ar", "greek": "el", "hebrew": "he", "hangul": "ko"}[script]
     if script in ("kana", "han"):
         return "ja" if scripts["kana"] > 0.05 * (scripts["han"] + scripts["kana"]) else "zh"
-    words = Counter(w.lower() for w in _WORD.findall(sample))
-    scores = {lang: sum(words[w] for w in stop) for lang, stop in _STOPWORDS.items()}
-    best = max(scores, key=lambda k: scores[k])
-    if scores[best] < 2:
+    return _latin_language(sample.lower(), default)
+
+
+def _latin_language(text: str, default: str) -> str:
+    """Votes from function words, letters and word endings; `default` unless one language clearly leads."""
+    votes: Counter[str] = Counter()
+    for word, count in Counter(_WORD.findall(text)).items():
+        for lang, vote in _WORD_VOTES.get(word, {}).items():
+            votes[lang] += vote * count
+        if word.endswith(_ENDINGS) and len(word) > 6:
+            votes[next(lang for ending, lang in _ENDING_VOTES if word.endswith(ending))] += count
+    for letter, lang in _LETTER_VOTES.items():
+        votes[lang] += text.count(letter)
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < 1.5:
         return default
-    return best
+    if len(ranked) > 1 and ranked[0][1] < 1.25 * ranked[1][1]:
+        return default
+    return ranked[0][0]
 
 
 def normalise_tag(value: str) -> str | None:
