@@ -560,6 +560,20 @@ def test_docx_title_style_dateline_and_paragraphs():
     assert paragraphs(r) == ["First paragraph.", "Second paragraph."]
 
 
+def test_docx_language_property_is_the_release_language():
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Communiqué de presse", style="Title")
+    document.add_paragraph("The text is in English, but the file says what it is.")
+    document.core_properties.language = "fr-FR"
+    out = io.BytesIO()
+    document.save(out)
+    assert release("s.docx", out.getvalue()).language == "fr-FR"
+    assert release("s.docx", make_docx(("Press release on the talks", "Title"),
+                                       ("The Minister met the Ambassador.", None))).language == "en"
+
+
 def test_docx_zip_bomb_is_rejected_before_parsing():
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:

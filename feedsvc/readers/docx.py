@@ -7,6 +7,7 @@ import zipfile
 
 from feedsvc.models import Rejection, Release
 from feedsvc.readers.common import Context, Meta, _meta_kind, finish, is_meta_line
+from feedsvc.readers.language import normalise_tag
 from feedsvc.readers.text import _BULLET, _TERMINAL, clean, join_lines, normalise_space, sniff_binary
 
 MAX_UNPACKED = 100 * 1024 * 1024  # declared uncompressed size of all parts together
@@ -185,6 +186,9 @@ def read(ctx: Context, data: bytes) -> Release | Rejection:
         created = document.core_properties.created
     except (ValueError, TypeError, AttributeError):
         created = None
+    declared = (document.core_properties.language or "").strip()  # File > Properties; usually empty
+    if declared and meta.language is None:
+        meta.language = normalise_tag(declared)
     if created is not None:
         meta.fallback_date = created
         meta.fallback_what = "the Word file's creation date"
