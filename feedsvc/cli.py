@@ -58,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
                                        "the one scheduler that scans the releases folder, in one command.")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8080, help="port to listen on (default 8080)")
-    serve.add_argument("--workers", type=int, help="web worker processes (default: the workers setting)")
+    serve.add_argument("--workers", type=int, help="web workers: 1 runs in this process, more are spawned processes "
+                                                    "(default: the workers setting)")
     serve.add_argument("--no-scheduler", action="store_true",
                        help="serve only; another process (`feedsvc worker`) scans")
     serve.set_defaults(handler=cmd_serve)

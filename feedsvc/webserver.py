@@ -7,14 +7,11 @@ separate interpreters, spawned (never forked), so no thread, lock or SQLite conn
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 
 from granian.constants import Interfaces
 from granian.server.mp import MPServer as ProcessServer
 from granian.server.mt import MTServer
-
-log = logging.getLogger(__name__)
 
 APP = "feedsvc.web:create_app"
 
@@ -22,9 +19,9 @@ APP = "feedsvc.web:create_app"
 class InProcessServer(MTServer):
     """granian's thread-worker server, used with exactly one worker on a GIL build of Python.
 
-    granian offers thread workers only for free-threaded Python, where several can run Python at once. With one
-    worker nothing runs in parallel that would not also under a worker process: the worker's Rust runtime handles
-    HTTP without the GIL and takes it only to call the app, as it does in a worker process.
+    granian offers thread workers only for free-threaded Python, where several can run Python at once. One worker
+    thread runs just as it would in a worker process: its Rust runtime handles HTTP without the GIL and takes the
+    GIL only to call the app.
     """
 
     def _check_gil(self) -> None:
