@@ -15,8 +15,8 @@ from pdfgen import make_pdf
 from feedsvc.models import Rejection, Release
 from feedsvc.readers import SUPPORTED_EXTENSIONS, ReaderOptions, is_release_file, read_release
 from feedsvc.readers import dates as dates_module
-from feedsvc.readers.common import is_meta_line
 from feedsvc.readers.dates import infer_year, lead_date, years_in_text
+from feedsvc.readers.structure import is_meta_line
 from feedsvc.readers.text import cut_summary, decode, text_to_paragraphs
 
 SAMPLES = Path(__file__).parent / "data" / "samples"

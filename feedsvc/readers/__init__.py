@@ -4,24 +4,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
 from feedsvc.models import Rejection, Release
+from feedsvc.readers.options import Context, ReaderOptions
+
+__all__ = ["SUPPORTED_EXTENSIONS", "ReaderOptions", "is_release_file", "read_release"]
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class ReaderOptions:
-    """What a reader needs to know about the deployment."""
-
-    zone: ZoneInfo = field(default_factory=lambda: ZoneInfo("UTC"))
-    summary_length: int = 300
-    title_length: int = 200
-    max_file_size: int = 10 * 1024 * 1024
-    now: datetime | None = None  # the moment of reading; None means the real now
 
 
 def _registry() -> dict[str, Callable]:
@@ -61,8 +51,6 @@ def _size(n: int) -> str:
 
 def read_release(name: str, data: bytes, modified: datetime, options: ReaderOptions) -> Release | Rejection:
     """Parse `data` (the bytes of file `name`, last modified at `modified`); never raises for bad input."""
-    from feedsvc.readers.common import Context
-
     dot = name.rfind(".")
     ext = name[dot:].lower() if dot > 0 else ""
     reader = _READERS.get(ext)

@@ -326,6 +326,11 @@ def _zone(name: str | None) -> tzinfo | None:
     return ZoneInfo(z) if isinstance(z, str) else z
 
 
+def strip_times(text: str) -> str:
+    """`text` without its clock times ("10:15", "18.40 МСК", "16:05 (Moscow time)")."""
+    return _TIME.sub(" ", text)
+
+
 def find_time(text: str) -> tuple[int, int, tzinfo | None] | None:
     """The first clock time in `text` ("16:05", "10:00 UTC", "18.40", "5 pm" is not matched), with its zone.
 

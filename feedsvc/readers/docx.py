@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections import Counter
 
 from feedsvc.models import Rejection, Release
-from feedsvc.readers.common import Context, Meta, _meta_kind, finish, is_meta_line
+from feedsvc.readers.blocks import Block, Document, Meta
+from feedsvc.readers.engine import build_release
 from feedsvc.readers.language import normalise_tag
+from feedsvc.readers.options import Context
+from feedsvc.readers.structure import is_meta_line
 from feedsvc.readers.text import _BULLET, _TERMINAL, clean, join_lines, normalise_space, sniff_binary
 
 MAX_UNPACKED = 100 * 1024 * 1024  # declared uncompressed size of all parts together
@@ -121,10 +125,11 @@ class _Lists:
         return f"{self.counters[key]}. " if fmt == "decimal" else "– "
 
 
-def _is_title_style(document, style_id: str | None) -> bool:
-    """The paragraph's style is Title or Heading 1 (by id, or by name for documents saved in other languages)."""
+def _heading_level(document, style_id: str | None) -> int:
+    """1 for the Title and Heading 1 styles (by id, or by name for documents saved in other languages), the level
+    for Heading 2..9, else 0."""
     if not style_id:
-        return False
+        return 0
     names = {style_id.lower()}
     try:
         style = document.styles.element.get_by_id(style_id)
@@ -132,7 +137,64 @@ def _is_title_style(document, style_id: str | None) -> bool:
             names.add(style.name_val.lower())
     except (AttributeError, KeyError, ValueError):
         pass
-    return any(n in ("title", "heading1", "heading 1", "заголовок", "заголовок 1", "titre", "título") for n in names)
+    for name in names:
+        compact = name.replace(" ", "")
+        if compact in ("title", "heading1", "заголовок", "заголовок1", "titre", "título", "titel", "titolo"):
+            return 1
+        for prefix in ("heading", "заголовок", "titre", "überschrift", "título", "titolo"):
+            level = compact.removeprefix(prefix)
+            if level != compact and level.isdigit():
+                return int(level)
+    return 0
+
+
+class _Type:
+    """The type size and weight of paragraphs: set on the runs, else inherited from the paragraph's style chain,
+    else the document's defaults."""
+
+    def __init__(self, document) -> None:
+        self.document = document
+        self.styles: dict[str | None, tuple[float | None, bool]] = {}
+        try:
+            sizes = document.styles.element.xpath("./w:docDefaults/w:rPrDefault/w:rPr/w:sz/@w:val")
+            self.default = int(sizes[0]) / 2 if sizes else 11.0
+        except (ValueError, AttributeError):
+            self.default = 11.0
+
+    def _style(self, style_id: str | None) -> tuple[float | None, bool]:
+        if style_id not in self.styles:
+            size, bold = None, False
+            current, seen = style_id, 0
+            while current and seen < 6:
+                style = self.document.styles.element.get_by_id(current)
+                if style is None:
+                    break
+                rpr = style.rPr
+                if rpr is not None:
+                    if size is None and rpr.sz is not None and rpr.sz.val is not None:
+                        size = rpr.sz.val.pt
+                    if rpr.b is not None and not bold:
+                        bold = rpr.b.val is not False
+                current, seen = style.basedOn_val, seen + 1
+            self.styles[style_id] = (size, bold)
+        return self.styles[style_id]
+
+    def of(self, paragraph) -> tuple[float, bool]:
+        """(size in points, whether all its text is bold)."""
+        style_size, style_bold = self._style(paragraph.style.style_id if paragraph.style is not None else None)
+        sizes: list[tuple[float, int]] = []
+        bold = True
+        for run in paragraph.runs:
+            text = run.text.strip()
+            if not text:
+                continue
+            size = run.font.size.pt if run.font.size is not None else style_size or self.default
+            sizes.append((size, len(text)))
+            if not (run.bold if run.bold is not None else style_bold):
+                bold = False
+        if not sizes:
+            return style_size or self.default, False
+        return max(sizes, key=lambda s: s[1])[0], bold
 
 
 def read(ctx: Context, data: bytes) -> Release | Rejection:
@@ -151,9 +213,9 @@ def read(ctx: Context, data: bytes) -> Release | Rejection:
     except Exception as e:  # python-docx raises many kinds for damaged packages
         return Rejection(f"The Word file could not be opened (it looks damaged): {type(e).__name__}.")
     meta = Meta()
-    paragraphs: list[str] = []
-    title_found = False
+    found: list[tuple[str, float | None, bool, int]] = []  # text, size in points, bold, heading level
     lists = _Lists(document)
+    types = _Type(document)
     for child in document.element.body.iterchildren():
         if child.tag == _W + "p":
             p = Paragraph(child, document)
@@ -163,15 +225,13 @@ def read(ctx: Context, data: bytes) -> Release | Rejection:
             marker = lists.marker(child)
             if marker:
                 lines[0] = marker + lines[0]
-                paragraphs.extend(lines)
+                found.extend((line, None, False, 0) for line in lines)
                 continue
-            if (not title_found and all(_meta_kind(q) is not None for q in paragraphs)
-                    and _is_title_style(document, child.style)):
-                # the Title (or Heading 1) paragraph, with at most labels and a dateline above it
-                meta.title = " ".join(lines)
-                title_found = True
-                continue
-            paragraphs.extend(lines)
+            size, bold = types.of(p)
+            level = _heading_level(document, child.style)
+            if level == 1:
+                lines = [" ".join(lines)]  # a title set over several lines is one title
+            found.extend((line, size, bold, level) for line in lines)
         elif child.tag == _W + "tbl":
             table = Table(child, document)
             for row in table.rows:
@@ -181,17 +241,28 @@ def read(ctx: Context, data: bytes) -> Release | Rejection:
                     if text and text not in cells:
                         cells.append(text)
                 if cells:
-                    paragraphs.append(" — ".join(cells))
+                    found.append((" — ".join(cells), None, False, 0))
     try:
         created = document.core_properties.created
     except (ValueError, TypeError, AttributeError):
         created = None
     declared = (document.core_properties.language or "").strip()  # File > Properties; usually empty
-    if declared and meta.language is None:
+    if declared:
         meta.language = normalise_tag(declared)
+        meta.language_declared_by = "author"
     if created is not None:
         meta.fallback_date = created
         meta.fallback_what = "the Word file's creation date"
-    if meta.title is None and not paragraphs:
+    if not found:
         return Rejection("The file is empty: the Word document has no text.")
-    return finish(ctx, paragraphs, meta)
+    return build_release(ctx, Document(_blocks(found), meta))
+
+
+def _blocks(found: list[tuple[str, float | None, bool, int]]) -> list[Block]:
+    """Blocks with their type size relative to the body text's (the size most of the text is set in)."""
+    weights: Counter[float] = Counter()
+    for text, size, _, level in found:
+        if size and not level:
+            weights[size] += len(text)
+    body = weights.most_common(1)[0][0] if weights else None
+    return [Block(text, (size / body) if size and body else None, bold, level) for text, size, bold, level in found]

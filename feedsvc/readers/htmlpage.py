@@ -16,8 +16,10 @@ from lxml import etree
 
 from feedsvc.models import Rejection, Release
 from feedsvc.readers import dates
-from feedsvc.readers.common import Context, Meta, finish
+from feedsvc.readers.blocks import Block, Document, Meta
+from feedsvc.readers.engine import build_release
 from feedsvc.readers.language import normalise_tag
+from feedsvc.readers.options import Context
 from feedsvc.readers.text import NotText, clean, decode, normalise_space
 
 ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "b", "strong", "i", "em", "a", "h2", "h3", "h4", "blockquote"}
@@ -299,6 +301,7 @@ def read_tree(ctx: Context, root, meta: Meta, base_url: str | None = None, first
         lang = lang or (metas.get("content-language") or [None])[0] or (metas.get("og:locale") or [None])[0]
         lang = lang or (ld.get("inLanguage") if isinstance(ld.get("inLanguage"), str) else None)
         meta.language = normalise_tag(lang) if lang else None
+        meta.language_declared_by = "page"
 
     if meta.published is None:
         for key in _DATE_META:
@@ -367,7 +370,7 @@ def read_tree(ctx: Context, root, meta: Meta, base_url: str | None = None, first
             return "\n".join(f"<p>{_escape(p)}</p>" for p in body)
         return sanitise(content, removed, base_url)
 
-    return finish(ctx, paragraphs, meta, body_html)
+    return build_release(ctx, Document([Block(p) for p in paragraphs], meta, body_html))
 
 
 def _escape(text: str) -> str:

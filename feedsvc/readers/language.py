@@ -59,29 +59,39 @@ def _script(ch: str) -> str | None:
     return None
 
 
+SURE_MARGIN = 2.0  # the leading language has at least twice the votes of the next one
+SURE_VOTES = 6.0
+
+
 def detect_language(text: str, default: str = "en") -> str:
     """Guess the language of `text`: by script for Cyrillic/Arabic/Greek/Hebrew/CJK, by function words for
     Latin-script languages (en, fr, es, de, pt, it); `default` when there is too little to tell."""
+    return guess_language(text, default)[0]
+
+
+def guess_language(text: str, default: str = "en") -> tuple[str, bool]:
+    """The guess of `detect_language`, and whether it is sure: a script only one language here writes, or one
+    Latin-script language clearly ahead of the others."""
     sample = text[:5000]
     scripts = Counter(s for s in map(_script, sample) if s)
     if not scripts:
-        return default
+        return default, False
     script, _ = scripts.most_common(1)[0]
     if script == "cyrillic":
         low = sample.lower()
         if sum(low.count(c) for c in "їєґ") + low.count("і") > 0.01 * scripts["cyrillic"]:
-            return "uk"
+            return "uk", True
         if sum(low.count(c) for c in "ђћџљњ") > 0.005 * scripts["cyrillic"]:
-            return "sr"
-        return "ru"
+            return "sr", True
+        return "ru", True
     if script in ("arabic", "greek", "hebrew", "hangul"):
-        return {"arabic": "ar", "greek": "el", "hebrew": "he", "hangul": "ko"}[script]
+        return {"arabic": "ar", "greek": "el", "hebrew": "he", "hangul": "ko"}[script], True
     if script in ("kana", "han"):
-        return "ja" if scripts["kana"] > 0.05 * (scripts["han"] + scripts["kana"]) else "zh"
+        return ("ja" if scripts["kana"] > 0.05 * (scripts["han"] + scripts["kana"]) else "zh"), True
     return _latin_language(sample.lower(), default)
 
 
-def _latin_language(text: str, default: str) -> str:
+def _latin_language(text: str, default: str) -> tuple[str, bool]:
     """Votes from function words, letters and word endings; `default` unless one language clearly leads."""
     votes: Counter[str] = Counter()
     for word, count in Counter(_WORD.findall(text)).items():
@@ -93,10 +103,11 @@ def _latin_language(text: str, default: str) -> str:
         votes[lang] += text.count(letter)
     ranked = votes.most_common(2)
     if not ranked or ranked[0][1] < 1.5:
-        return default
-    if len(ranked) > 1 and ranked[0][1] < 1.25 * ranked[1][1]:
-        return default
-    return ranked[0][0]
+        return default, False
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if ranked[0][1] < 1.25 * second:
+        return default, False
+    return ranked[0][0], ranked[0][1] >= SURE_VOTES and ranked[0][1] >= SURE_MARGIN * second
 
 
 def normalise_tag(value: str) -> str | None:

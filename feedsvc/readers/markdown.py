@@ -9,9 +9,10 @@ import yaml
 from markdown_it import MarkdownIt
 
 from feedsvc.models import Rejection, Release
-from feedsvc.readers.common import Context, Meta
+from feedsvc.readers.blocks import Meta
 from feedsvc.readers.htmlpage import parse_html, parse_when, read_tree
 from feedsvc.readers.language import normalise_tag
+from feedsvc.readers.options import Context
 from feedsvc.readers.text import NotText, clean, decode, normalise_space
 
 _MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
@@ -76,6 +77,7 @@ def read(ctx: Context, data: bytes) -> Release | Rejection:
         lang = _first(metadata, "language", "lang", "locale")
         if isinstance(lang, str):
             meta.language = normalise_tag(lang)
+            meta.language_declared_by = "author"
         meta.tags = _tags(_first(metadata, "tags", "keywords", "categories"))
         embargo = _first(metadata, "embargo", "embargoed", "embargo_until")
         if embargo is not None and embargo is not False:

@@ -9,7 +9,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from feedsvc.models import Rejection, Release
-from feedsvc.readers.common import Context, Meta, finish, is_meta_line
+from feedsvc.readers.blocks import Block, Meta
+from feedsvc.readers.engine import build_release
+from feedsvc.readers.options import Context
+from feedsvc.readers.plaintext import text_document
+from feedsvc.readers.structure import is_meta_line
 from feedsvc.readers.text import (
     _BULLET,
     _TERMINAL,
@@ -17,7 +21,6 @@ from feedsvc.readers.text import (
     join_lines,
     running_line_flags,
     sniff_binary,
-    text_to_paragraphs,
 )
 
 log = logging.getLogger(__name__)
@@ -75,9 +78,8 @@ def read(ctx: Context, data: bytes) -> Release | Rejection:
         meta.fallback_what = "the PDF's creation date"
     if not clean(text).replace("\f", "").strip():
         return Rejection("The file is empty: it contains only blank space.")
-    title, text, marked = _lay_out(laid_out)
-    meta.title = title
-    return finish(ctx, text_to_paragraphs(clean(text), is_meta_line, marked=marked), meta)
+    head, text, marked = _lay_out(laid_out)
+    return build_release(ctx, text_document(text, meta, head, marked))
 
 
 @dataclass
@@ -158,13 +160,13 @@ _TITLE_SEARCH = 8  # lines of page 1 above the title (a letterhead, a label, a d
 _TITLE_LINES = 4
 
 
-def _lay_out(pages: list[list[_Line]]) -> tuple[str | None, str, bool]:
-    """Use the layout where the text alone is ambiguous: returns (title, text, marked).
+def _lay_out(pages: list[list[_Line]]) -> tuple[list[Block], str, bool]:
+    """Use the layout where the text alone is ambiguous: returns (head, text, marked).
 
     - Running headers, footers and page numbers go first (as in PDF-extracted text).
     - The title is the run of lines in the largest type on page 1, when it is clearly larger than the body
-      text and starts within its first lines; what stands above it is a letterhead or a label and goes, except
-      a dateline, a document number or an embargo line.
+      text and starts within its first lines; it and the lines above it (a letterhead, a label, a dateline) are
+      the head: blocks with their type size, the title marked as the heading.
     - A line that starts further right than the column's left edge (a first-line indent) gets leading spaces,
       and extra space above a line becomes a blank line; when these mark the paragraphs of the text
       (`marked`), the text rules trust them instead of guessing from line lengths.
@@ -179,7 +181,7 @@ def _lay_out(pages: list[list[_Line]]) -> tuple[str | None, str, bool]:
                 sizes[round(ln.size, 1)] += len(ln.text)
     body_size = sizes.most_common(1)[0][0] if sizes else None
 
-    title = None
+    head: list[Block] = []
     if body_size and pages and pages[0]:
         first = pages[0]
         top = max((ln.size or 0 for ln in first[:_TITLE_SEARCH + 1] if _LETTER.search(ln.text)), default=0)
@@ -195,8 +197,10 @@ def _lay_out(pages: list[list[_Line]]) -> tuple[str | None, str, bool]:
             letterhead = all(len(t) <= 90 and not _SENTENCE_END.search(t) for t in above)
             if (letterhead and len(_LETTER.findall(candidate)) >= 2 and len(candidate.split()) >= 2
                     and end < len(first)):
-                title = candidate
-                pages[0] = [ln for ln in first[:start] if is_meta_line(ln.text.strip())] + first[end:]
+                head = [Block(clean(ln.text).strip(), (ln.size / body_size) if ln.size else None)
+                        for ln in first[:start]]
+                head.append(Block(candidate, top / body_size, heading=1))
+                pages[0] = first[end:]
 
     pitches: Counter[float] = Counter()
     for lines in pages:
@@ -236,4 +240,4 @@ def _lay_out(pages: list[list[_Line]]) -> tuple[str | None, str, bool]:
             prev = ln
         out_pages.append("\n".join(out))
     marked = marks >= 2 and marks >= unmarked
-    return title, "\f".join(out_pages), marked
+    return head, "\f".join(out_pages), marked

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from feedsvc.models import Rejection, Release
-from feedsvc.readers.common import Context, Meta, finish, is_meta_line
+from feedsvc.readers.blocks import Block, Document, Meta
+from feedsvc.readers.engine import build_release
+from feedsvc.readers.options import Context
+from feedsvc.readers.structure import is_meta_line
 from feedsvc.readers.text import NotText, clean, decode, text_to_paragraphs
 
 
-def read_text(ctx: Context, text: str, meta: Meta | None = None) -> Release | Rejection:
-    """Build a release from already-decoded text (shared with the PDF reader)."""
-    text = clean(text)
-    if not text.replace("\f", "").strip():
-        return Rejection("The file is empty: it contains only blank space.")
-    return finish(ctx, text_to_paragraphs(text, is_meta_line), meta)
+def text_document(text: str, meta: Meta | None = None, head: list[Block] | None = None,
+                  marked: bool = False) -> Document:
+    """Blocks from decoded text, one per rebuilt paragraph (after `head`, blocks a layout already set apart)."""
+    paragraphs = text_to_paragraphs(clean(text), is_meta_line, marked=marked)
+    return Document([*(head or []), *(Block(p) for p in paragraphs)], meta or Meta())
 
 
 def read(ctx: Context, data: bytes) -> Release | Rejection:
@@ -23,4 +25,6 @@ def read(ctx: Context, data: bytes) -> Release | Rejection:
         text, _encoding = decode(data)
     except NotText as e:
         return Rejection(str(e))
-    return read_text(ctx, text)
+    if not clean(text).replace("\f", "").strip():
+        return Rejection("The file is empty: it contains only blank space.")
+    return build_release(ctx, text_document(text))

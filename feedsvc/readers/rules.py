@@ -1,0 +1,365 @@
+"""Named rules that say what one block of a release is: a letterhead, a label, a byline, a lead-in, a contact...
+
+Each rule is one function over a block's text, with an example in its docstring and its thresholds named beside
+it; the vocabulary it relies on lives in `vocabulary/` (one table per language). `structure.py` runs them in order
+over a release's blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from feedsvc.readers import dates, vocabulary
+
+_WORD = re.compile(r"[^\W\d_][\w'’.\-]*", re.UNICODE)
+_LETTERS = re.compile(r"[^\W\d_]")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'»”’)\]]*$")
+_QUOTES_OPEN = "\"“„«‘'‹"
+_QUOTES_CLOSE = "\"”“»’'›"
+
+
+def words_of(text: str) -> list[str]:
+    """The words of `text`, lower case, with apostrophes and inner hyphens and dots kept ("gov.uk", "people's")."""
+    return [w.lower().rstrip(".-") for w in _WORD.findall(text)]
+
+
+def ends_sentence(text: str) -> bool:
+    """The text closes with a full stop, a question or an exclamation mark (quotes and brackets after it allowed)."""
+    return bool(_SENTENCE_END.search(text.rstrip()))
+
+
+def _function_words() -> frozenset[str]:
+    return vocabulary.words("open_endings")
+
+
+def content_words(text: str) -> list[str]:
+    """Words that carry meaning: prepositions, articles and conjunctions of every language left out."""
+    function = _function_words()
+    return [w for w in words_of(text) if w not in function and len(w) > 1]
+
+
+# --- labels ---------------------------------------------------------------------------------------------------
+
+_NUMBER_MARK = r"(?:no|nr|n[°º]|№|#|núm|número|nummer|ref|réf)\.?\s*[:.]?\s*"
+_NUMBER = r"\d[\w/.\-]*"
+
+
+@cache
+def _label_line() -> re.Pattern:
+    labels = vocabulary.phrase_pattern("labels")
+    return re.compile(
+        rf"^\W*(?:(?:{labels})(?:\s*[-–—:,.]?\s*(?:{_NUMBER_MARK})?{_NUMBER})?(?:\s*[-–—:,]\s*(?:{labels}))?"
+        rf"|{_NUMBER_MARK}{_NUMBER})\W*$",
+        re.IGNORECASE,
+    )
+
+
+def is_label(text: str) -> bool:
+    """A line that names the kind of document, maybe with its number: "PRESS RELEASE", "Nota à imprensa nº 112",
+    "COMUNICADO 299", "No: 226", "For immediate release"."""
+    return len(text) <= 80 and bool(_label_line().match(text))
+
+
+def is_document_name(text: str) -> bool:
+    """A label that names the document itself and may head it when it has no other title ("Заявление",
+    "Joint statement", "Communiqué"), unlike a notice about its release ("Press release", "For immediate
+    release")."""
+    return is_label(text) and not _NOTICE.search(text) and not re.search(r"\d", text)
+
+
+_NOTICE = re.compile(r"releas|relea|релиз|реліз|immediate|advisory|mitteilung|presse|prensa|imprensa|stampa|news|"
+                     r"новост|новин|для\s+сми|translation|перевод|переклад", re.IGNORECASE)
+
+
+# --- letterheads --------------------------------------------------------------------------------------------------
+
+LETTERHEAD_MAX_WORDS = 8
+LETTERHEAD_MAX_CHARS = 90
+LETTERHEAD_SHARE = 0.5  # of its content words, at least this share name an organisation or a country
+CAPS_MASTHEAD_WORDS = 3  # an ALL-CAPS line of at most this many words is a masthead ("HELLENIC REPUBLIC", "БЕЛТА")
+_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$", re.IGNORECASE)
+
+
+@cache
+def _country_words() -> frozenset[str]:
+    """The words of every country and territory name in the languages read here (CLDR, through Babel)."""
+    from babel import Locale
+
+    found: set[str] = set()
+    for code in (*vocabulary.tables(), "tr", "el"):
+        try:
+            names = Locale.parse(code).territories.values()
+        except (ValueError, LookupError):
+            continue
+        for name in names:
+            found.update(w for w in words_of(name) if len(w) > 2)
+    return frozenset(found)
+
+
+@cache
+def _label_words() -> frozenset[str]:
+    """Words that name a kind of document ("statement", "заявление") and never an organisation."""
+    return frozenset(w for label in vocabulary.words("labels") for w in words_of(label)) - vocabulary.words(
+        "organisations") - vocabulary.words("open_endings")
+
+
+def is_domain(text: str) -> bool:
+    """A bare web address standing as a line: "GOV.UK", "www.mfa.gov.tr", "mid.ru"."""
+    return bool(_DOMAIN.match(text.strip())) and not text.strip()[-1:].isdigit()
+
+
+def is_letterhead(text: str, small_type: bool = False) -> bool:
+    """A line of a letterhead or masthead: who publishes, not what: "REPUBLIC OF TÜRKİYE", "Auswärtiges Amt",
+    "Ministério das Relações Exteriores", "Press Office", "GOV.UK", "БЕЛТА".
+
+    Short, with no closing full stop, and either set in smaller type than the text, a web address, an ALL-CAPS
+    line of a few words, or made mostly of the words organisations and countries are named with.
+    """
+    s = text.strip()
+    if not s or len(s) > LETTERHEAD_MAX_CHARS or ends_sentence(s) and not is_domain(s):
+        return False
+    all_words = words_of(s)
+    if not all_words or len(all_words) > LETTERHEAD_MAX_WORDS:
+        return False
+    if small_type or is_domain(s):
+        return True
+    letters = "".join(_LETTERS.findall(s))
+    if letters.isupper() and len(all_words) <= CAPS_MASTHEAD_WORDS:
+        return True
+    meaning = content_words(s)
+    if not meaning or any(w in _label_words() for w in meaning):
+        return False  # "Заявление МИД", "Statement by the Ministry": what the document is, so a title
+    known = vocabulary.words("organisations") | _country_words()
+    share = sum(1 for w in meaning if w in known) / len(meaning)
+    return share >= LETTERHEAD_SHARE
+
+
+# --- metadata lines -----------------------------------------------------------------------------------------------
+
+BYLINE_MAX_WORDS = 15
+
+
+@cache
+def _byline_start() -> re.Pattern:
+    return re.compile(rf"^\W*(?:{vocabulary.phrase_pattern('bylines')})\s*(?::|\s+(?=[\w«\"“(]))", re.IGNORECASE)
+
+
+def is_byline(text: str) -> bool:
+    """A byline or a source line under a title: "From: Foreign, Commonwealth & Development Office",
+    "By the Office of the Spokesperson", "Источник: МИД России", "Published 14 September 2024"."""
+    s = text.strip()
+    if len(s) > 200 or len(words_of(s)) > BYLINE_MAX_WORDS:
+        return False
+    m = _byline_start().match(s)
+    if not m:
+        return False
+    rest = s[m.end():]
+    return not ends_sentence(rest) or len(words_of(rest)) <= 8
+
+
+SOURCE_LINE_MAX_WORDS = 10
+
+
+def is_source_line(text: str, language: str | None = None) -> bool:
+    """A publisher's name with a date, under a title: "Türkiye Cumhuriyeti Dışişleri Bakanlığı 22.03.2019",
+    "Ministry of Foreign Affairs, 5 April 2022 10:15". Not a sentence: no closing full stop, few words, each
+    starting with a capital letter."""
+    s = text.strip()
+    if ends_sentence(s) or len(s) > 160:
+        return False
+    found = dates.find_dates(s, language)
+    if not found:
+        return False
+    rest = s[:found[0].start] + " " + s[found[0].end:]
+    rest = dates.strip_times(rest)
+    names = [w for w in _WORD.findall(rest) if w.lower() not in _function_words()]
+    if len(names) > SOURCE_LINE_MAX_WORDS:
+        return False
+    return all(w[0].isupper() or w.lower() in vocabulary.words("dateline_fillers") for w in names)
+
+
+LEAD_IN_MAX_WORDS = 25
+
+
+@cache
+def _lead_in() -> re.Pattern:
+    return re.compile(rf"(?:{vocabulary.phrase_pattern('lead_ins')})", re.IGNORECASE)
+
+
+def is_lead_in(text: str) -> bool:
+    """A sentence that only announces what follows, ending in a colon: "The following statement has been issued by
+    a Federal Foreign Office spokesperson:". A longer one that says what it is about is the lead itself."""
+    s = text.strip()
+    return s.endswith(":") and len(words_of(s)) <= LEAD_IN_MAX_WORDS and bool(_lead_in().search(s))
+
+
+PULL_QUOTE_MAX_WORDS = 60
+_ATTRIBUTION = re.compile(r"^\s*[-–—]\s*[^\W\d_][^.!?]{0,80}$")
+
+
+def is_pull_quote(text: str) -> bool:
+    """A quotation set above the text, standing alone: “We will not accept this.” – Foreign Minister Jane Doe.
+    The whole block is the quotation, with at most a dash and a name after it."""
+    s = text.strip()
+    if not s or s[0] not in _QUOTES_OPEN or len(words_of(s)) > PULL_QUOTE_MAX_WORDS:
+        return False
+    close = max(s.rfind(q) for q in _QUOTES_CLOSE)
+    if close <= 0:
+        return False
+    return close == len(s) - 1 or bool(_ATTRIBUTION.match(s[close + 1:]))
+
+
+# --- the start of the lead ---------------------------------------------------------------------------------------
+
+WIRE_PREFIX_CHARS = 100
+_WIRE_SEPARATOR = re.compile(r"(?:/\s*[.,:]?|\)\s*[.,:]?|[.:])\s+(?=[^\W\d_\"“«„])|\s+[-–—]{1,2}\s+|\s*[-–—]{2}\s*")
+_AGENCY = re.compile(r"\s*[/(][^/()]{1,60}[/)]\s*")
+_PLACE_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
+
+
+def wire_dateline_length(text: str, language: str | None = None) -> int:
+    """How much of a lead's start is a wire dateline: "30 ноября, Минск /Корр. БЕЛТА/. Министр ..." or
+    "WASHINGTON, Dec. 3 (Reuters) – The ..." or "Madrid, 23 de julio de 2016. El ...": a place and a date (or
+    an agency in slashes or brackets) closed by a full stop or a dash. 0 when the lead starts with its text."""
+    head = text[:WIRE_PREFIX_CHARS]
+    m = _WIRE_SEPARATOR.search(head)
+    if not m or m.start() == 0:
+        return 0
+    prefix = head[:m.start() + 1] if head[m.start()] in "/)" else head[:m.start()]
+    agency = _AGENCY.search(prefix)
+    rest = _AGENCY.sub(" ", prefix)
+    found = dates.find_dates(rest, language)
+    if found:
+        rest = rest[:found[0].start] + " " + rest[found[0].end:]
+        rest = dates.strip_times(rest)
+    place = [w for w in re.split(r"[\s,]+", rest) if w]
+    if not found and not agency and not (place and all(w.isupper() and len(w) > 1 for w in place)
+                                         and m.group(0).strip() in ("-", "–", "—", "--")):
+        return 0
+    if len(place) > 4 or not all(_PLACE_WORD.match(w) and (w[0].isupper()) for w in place):
+        return 0
+    return m.end()
+
+
+_FIRST_NUMBER = re.compile(r"^\s*(?:1[.)]|\(1\)|I\.)\s+(?=[^\W\d_])")
+
+
+def paragraph_number_length(text: str) -> int:
+    """The "1. " that opens a release whose paragraphs are numbered ("1. On February 24, ..."), else 0."""
+    m = _FIRST_NUMBER.match(text)
+    return m.end() if m else 0
+
+
+# --- the page's frame ---------------------------------------------------------------------------------------------
+
+CHROME_SHARE = 0.6
+
+
+@cache
+def _language_names() -> frozenset[str]:
+    """Languages by their own names ("English", "Русский", "Català"): the words of a language switcher."""
+    from babel import Locale
+    from babel.localedata import locale_identifiers
+
+    found = set()
+    for code in locale_identifiers():
+        if "_" in code:
+            continue
+        try:
+            name = Locale.parse(code).get_display_name(code)
+        except (ValueError, LookupError):
+            continue
+        if name:
+            found.add(name.lower())
+    return frozenset(found)
+
+
+def is_chrome(text: str) -> bool:
+    """A line of a web page's frame: "Home / News / Statements", "Share: Facebook X LinkedIn",
+    "Español English Français Català": mostly the words of navigation, sharing and language switchers."""
+    s = text.strip()
+    all_words = words_of(s)
+    if not all_words or len(all_words) > 15 or ends_sentence(s) and len(all_words) > 3:
+        return False
+    frame = vocabulary.words("chrome") | _language_names()
+    known = sum(1 for w in all_words if w in frame)
+    return known / len(all_words) >= CHROME_SHARE
+
+
+# --- the end of the text ------------------------------------------------------------------------------------------
+
+_END_MARK = re.compile(r"^(?:#(?:\s*#){2,}|\*(?:\s*\*){2,}|-30-|[-–—]\s*\d+\s*[-–—])$")
+
+
+@cache
+def _closing() -> re.Pattern:
+    closings = vocabulary.phrase_pattern("closings")
+    notes = vocabulary.phrase_pattern("notes")
+    return re.compile(rf"^(?:#(?:\s*#){{2,}}|-30-|[-–—\s]*(?:{closings})[-–—\s.]*|(?:{notes})\W*)$", re.IGNORECASE)
+
+
+def is_end_mark(text: str) -> bool:
+    """A mark that may close a text or break it into sections: "###", "* * *", "-30-"."""
+    return bool(_END_MARK.match(text.strip()))
+
+
+def is_closing(text: str) -> bool:
+    """A line after which the release is over: "ENDS", "-30-", "###", "Notes to editors", "Примечание для
+    редакций"; what follows is for journalists, not readers."""
+    return bool(_closing().match(text.strip()))
+
+
+CONTACT_MAX_CHARS = 300
+CONTACT_DATA_MAX_CHARS = 160
+CONTACT_DATA_MAX_WORDS = 6
+_EMAIL_OR_PHONE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+\d[\d\s()\-]{6,}\d")
+_LETTER_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+@cache
+def _contact_label() -> re.Pattern:
+    return re.compile(rf"^\W*(?:{vocabulary.phrase_pattern('contact_labels')})\s*:", re.IGNORECASE)
+
+
+@cache
+def _contact_label_bare() -> re.Pattern:
+    return re.compile(rf"^\W*(?:{vocabulary.phrase_pattern('contact_labels')})\b", re.IGNORECASE)
+
+
+def is_contact(text: str) -> bool:
+    """A press-contact paragraph at the end ("Press contact: Anna Petrova, +7 495 000 00 00", an e-mail address
+    with a name): contact data, not text."""
+    if len(text) > CONTACT_MAX_CHARS:
+        return False
+    if _contact_label().match(text):
+        return True
+    if len(text) > CONTACT_DATA_MAX_CHARS or not _EMAIL_OR_PHONE.search(text) or ends_sentence(text):
+        return False
+    return len(_LETTER_WORDS.findall(_EMAIL_OR_PHONE.sub(" ", text))) <= CONTACT_DATA_MAX_WORDS
+
+
+def is_contact_label_row(text: str) -> bool:
+    """The label row of a contact table ("Press contact | Anna Petrova"), without a colon: contact data only when
+    it stands right above other contact data."""
+    return len(text) <= CONTACT_DATA_MAX_CHARS and bool(_contact_label_bare().match(text)) and not ends_sentence(text)
+
+
+# --- leads ---------------------------------------------------------------------------------------------------------
+
+THIN_WORDS = 6
+HEADING_CHARS = 100
+_CLAUSE_CLOSE = re.compile(r"[.!?…:;,–—][\"'»”’)\]]*$")
+
+
+def is_thin(text: str) -> bool:
+    """A paragraph too slight to be a lead alone: a place line ("Москва."), an address ("Ladies and
+    gentlemen,"), an introduction ("Из ответов на вопросы СМИ:"), a subtitle or section heading (short and
+    unpunctuated: "О ситуации в Сирии")."""
+    s = text.rstrip()
+    return (len(s.split()) < THIN_WORDS or s.endswith((":", ",", "–", "—"))
+            or (len(s) <= HEADING_CHARS and not _CLAUSE_CLOSE.search(s)))
+
+
+def has_letters(text: str, at_least: int = 1) -> bool:
+    return len(_LETTERS.findall(text)) >= at_least

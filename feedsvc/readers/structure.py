@@ -1,0 +1,304 @@
+"""Which block of a release is what: letterhead, label, title, dateline, byline, lead, body, contacts, end.
+
+`read_structure` runs the named rules of `rules.py` over a document's blocks in reading order:
+
+- The title is the block the layout marks (a Title or Heading 1 style, an <h1>, the largest type, a bold line)
+  or, in plain text, the first block of the head that is neither metadata nor a letterhead line.
+- Everything above the title is the publisher's letterhead or a label, except a date, a document number or an
+  embargo line, which are read.
+- Right below the title stand datelines, bylines, source lines and labels; they are read or set aside.
+- The tail is read bottom up: end marks ("ENDS", "###") and what follows them (notes to editors), contacts, and
+  a closing dateline.
+- The lead is the first paragraph of the text that is not a lead-in ("The following statement was issued:"), a
+  pull quote or page chrome; a wire dateline or a "1." at its start is not part of the summary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from feedsvc.readers import dates, rules
+from feedsvc.readers.blocks import Block
+
+HEAD_BLOCKS = 12  # the title is looked for among this many blocks at the top
+AFTER_TITLE = 4  # datelines, bylines and labels are looked for this far below the title
+EMBARGO_REACH = 6  # an embargo line may stand this far into the text
+TITLE_SCALE = 1.15  # type at least this much larger than the body's marks the title
+SMALL_TYPE = 0.9  # type at most this size (relative to the body's) above the title is a letterhead
+TEXT_WORDS = 20  # a paragraph of this many words that ends a sentence is text, never part of a head
+SUBTITLE_CHARS = 200
+CLOSING_DATELINE_CHARS = 60
+MAX_EMBARGO_LINE = 200
+
+
+class Role(StrEnum):
+    LETTERHEAD = "letterhead"
+    LABEL = "label"
+    EMBARGO = "embargo"
+    DATELINE = "dateline"
+    DOC_NUMBER = "document number"
+    TITLE = "title"
+    BYLINE = "byline"
+    CHROME = "chrome"
+    NOISE = "noise"
+    BODY = "body"
+    CONTACT = "contact"
+    END = "end"
+
+
+@dataclass
+class Parts:
+    """A release's blocks sorted out: its title, the dates its head gives, its text, and where its lead starts."""
+
+    title: str | None = None
+    dateline: dates.DateMatch | None = None
+    doc_number: dates.DateMatch | None = None
+    embargo: dates.DateMatch | None = None
+    unreadable_embargo: str | None = None  # an embargo line whose date could not be read
+    body: list[str] = field(default_factory=list)
+    lead: int = 0  # the body paragraph the summary starts with
+    lead_skip: int = 0  # characters at its start that are not the summary's (a wire dateline, "1. ")
+    removed: list[str] = field(default_factory=list)
+    roles: list[tuple[Role, str]] = field(default_factory=list)  # what each set-aside block was taken for
+
+    def set_aside(self, role: Role, text: str) -> None:
+        self.removed.append(text)
+        self.roles.append((role, text))
+
+
+def metadata_role(text: str) -> Role | None:
+    """The role of a line that is metadata on its own (an embargo line, a document number, a dateline, a label, an
+    end mark, a line without letters), else None."""
+    if len(text) <= MAX_EMBARGO_LINE and dates.EMBARGO_LINE.match(text):
+        return Role.EMBARGO
+    if dates.parse_doc_number(text):
+        return Role.DOC_NUMBER
+    if dates.parse_dateline(text):
+        return Role.DATELINE
+    if rules.is_label(text) or rules.is_end_mark(text) or rules.is_closing(text):
+        return Role.LABEL
+    if not rules.has_letters(text):
+        return Role.NOISE
+    return None
+
+
+def is_meta_line(line: str) -> bool:
+    """A line that is metadata on its own and must stay a paragraph of its own: an embargo line, a document number
+    or a dateline (used by the paragraph builders before any block exists)."""
+    if len(line) > MAX_EMBARGO_LINE:
+        return False
+    return metadata_role(line) in (Role.EMBARGO, Role.DOC_NUMBER, Role.DATELINE)
+
+
+def is_text(block: Block) -> bool:
+    """A paragraph of running text: long, and ending a sentence. No head (letterhead, title, byline) looks so."""
+    return len(rules.words_of(block.text)) >= TEXT_WORDS and rules.ends_sentence(block.text)
+
+
+def read_structure(blocks: list[Block], declared_title: str | None = None, language: str | None = None) -> Parts:
+    """Sort a document's blocks into a release's parts (see the module docstring)."""
+    parts = Parts()
+    blocks = [b for b in blocks if b.text]
+    if declared_title:
+        parts.title = declared_title
+        start = _below_declared_title(blocks, declared_title, parts)
+    else:
+        index = find_title(blocks)
+        if index is None:
+            start = _read_metadata_above(blocks, len(blocks), parts)
+            parts.body = [b.text for b in blocks[start:]]
+            _read_tail(parts)
+            return parts
+        _read_metadata_above(blocks, index, parts)
+        parts.title = blocks[index].text
+        start = index + 1
+    rest = _read_below_title(blocks, start, parts, language)
+    parts.body = rest
+    _read_embargo_in_text(parts)
+    _read_tail(parts)
+    _find_lead(parts, language)
+    return parts
+
+
+def find_title(blocks: list[Block]) -> int | None:
+    """The index of the title block: marked by the layout, else found by the text rules, else None."""
+    span = _head_span(blocks)
+    marked = _title_by_layout(blocks, span)
+    if marked is not None:
+        return marked
+    return _title_by_text(blocks, span)
+
+
+def _head_span(blocks: list[Block]) -> int:
+    """How many blocks at the top may hold the head: up to the first paragraph of running text."""
+    for i, block in enumerate(blocks[:HEAD_BLOCKS]):
+        if is_text(block):
+            return i
+    return min(len(blocks), HEAD_BLOCKS)
+
+
+def _title_by_layout(blocks: list[Block], span: int) -> int | None:
+    """A title style or <h1>, else the largest type (clearly larger than the body's), else a bold line."""
+    head = blocks[:span]
+    for i, block in enumerate(head):
+        if block.heading == 1 and rules.has_letters(block.text, 2):
+            return i
+    sized = [(b.size, i) for i, b in enumerate(head) if b.size and len(rules.words_of(b.text)) >= 2]
+    if sized:
+        largest = max(size for size, _ in sized)
+        if largest >= TITLE_SCALE:
+            return next(i for size, i in sized if size == largest)
+    for i, block in enumerate(head):
+        if (block.bold and len(rules.words_of(block.text)) >= 3 and not (block.size and block.size <= SMALL_TYPE)
+                and metadata_role(block.text) is None and not rules.is_letterhead(block.text)):
+            return i
+    return None
+
+
+def _title_by_text(blocks: list[Block], span: int) -> int | None:
+    """The first block of the head that is neither metadata, page chrome nor a letterhead line (a letterhead line
+    only while a title can still follow it before the text starts). When that block is already text and a label
+    that names the document ("Заявление", "Statement") stands above it, the label is the title."""
+    heading_label = None
+    for i, block in enumerate(blocks[:max(span, 1)]):
+        text = block.text
+        role = metadata_role(text)
+        if role == Role.LABEL and rules.is_document_name(text):
+            heading_label = i
+        if role is not None or (rules.is_chrome(text) and i + 1 < span):
+            continue
+        small = bool(block.size and block.size <= SMALL_TYPE)
+        if rules.is_letterhead(text, small) and _title_may_follow(blocks, i + 1, span):
+            continue
+        if heading_label is not None and rules.ends_sentence(text):
+            return heading_label
+        return i
+    return heading_label
+
+
+def _title_may_follow(blocks: list[Block], start: int, span: int) -> bool:
+    """Some block between `start` and the text could still be the title: not metadata, not chrome, not a
+    sentence."""
+    return any(metadata_role(b.text) is None and not rules.is_chrome(b.text) and not rules.ends_sentence(b.text)
+               for b in blocks[start:span])
+
+
+def _read_metadata_above(blocks: list[Block], end: int, parts: Parts) -> int:
+    """Read the dates and embargo above the title (or the whole head, when there is none); set the rest aside as
+    letterhead and labels. Returns where the text starts when there is no title."""
+    for block in blocks[:end]:
+        role = metadata_role(block.text)
+        if role is None and end == len(blocks):
+            return blocks.index(block)
+        _take(parts, role or Role.LETTERHEAD, block.text)
+    return end
+
+
+def _take(parts: Parts, role: Role, text: str) -> bool:
+    """Record a metadata line; False when it is a second dateline, which belongs to the text."""
+    if role == Role.EMBARGO:
+        parsed = dates.parse_embargo(text)
+        if parsed is None:
+            parts.unreadable_embargo = parts.unreadable_embargo or text
+        elif parts.embargo is None:
+            parts.embargo = parsed
+    elif role == Role.DOC_NUMBER and parts.doc_number is None:
+        parts.doc_number = dates.parse_doc_number(text)
+    elif role == Role.DATELINE:
+        if parts.dateline is not None:
+            return False
+        parts.dateline = dates.parse_dateline(text)
+    parts.set_aside(role, text)
+    return True
+
+
+def _below_declared_title(blocks: list[Block], title: str, parts: Parts) -> int:
+    """With a title the format declares, the blocks above its repetition in the text (if any) are head."""
+    wanted = title.casefold()
+    for i, block in enumerate(blocks[:HEAD_BLOCKS]):
+        if block.text.casefold() == wanted:
+            _read_metadata_above(blocks, i, parts)
+            parts.set_aside(Role.TITLE, block.text)
+            return i + 1
+        if is_text(block):
+            break
+    return 0
+
+
+def _read_below_title(blocks: list[Block], start: int, parts: Parts, language: str | None) -> list[str]:
+    """Datelines, document numbers, labels, bylines and source lines right below the title; a standfirst between
+    the title and a dateline stays text."""
+    subtitle: list[str] = []
+    i = start
+    while i < len(blocks) and i - start < AFTER_TITLE + len(subtitle):
+        text = blocks[i].text
+        role = metadata_role(text)
+        if role is None and (rules.is_byline(text) or rules.is_source_line(text, language)):
+            role = Role.BYLINE
+        elif role is None and rules.is_chrome(text) and i + 1 < len(blocks):
+            role = Role.CHROME
+        if role is None:
+            nxt = blocks[i + 1].text if i + 1 < len(blocks) else ""
+            if (not subtitle and len(text) <= SUBTITLE_CHARS and nxt
+                    and metadata_role(nxt) in (Role.DATELINE, Role.DOC_NUMBER, Role.EMBARGO)):
+                subtitle.append(text)  # a standfirst: text, though the metadata below it still belongs to the head
+                i += 1
+                continue
+            break
+        if not _take(parts, role, text):
+            break
+        i += 1
+    return subtitle + [b.text for b in blocks[i:]]
+
+
+def _read_embargo_in_text(parts: Parts) -> None:
+    """An embargo line further down (some put it after the dateline) is metadata too."""
+    kept = []
+    for j, text in enumerate(parts.body):
+        if j < EMBARGO_REACH and len(text) <= MAX_EMBARGO_LINE and dates.EMBARGO_LINE.match(text):
+            _take(parts, Role.EMBARGO, text)
+            continue
+        kept.append(text)
+    parts.body = kept
+
+
+def _read_tail(parts: Parts) -> None:
+    """End marks and what follows them, contacts, and a closing dateline leave the text."""
+    body = parts.body
+    for j, text in enumerate(body):
+        if j and rules.is_closing(text):
+            for rest in body[j:]:
+                parts.set_aside(Role.END, rest)
+            del body[j:]
+            break
+    contact_below = False
+    while body and (rules.is_end_mark(body[-1]) or rules.is_closing(body[-1]) or not rules.has_letters(body[-1])
+                    or (len(body) > 1 and rules.is_contact(body[-1]))
+                    or (contact_below and len(body) > 1 and rules.is_contact_label_row(body[-1]))):
+        contact_below = contact_below or rules.is_contact(body[-1])
+        parts.set_aside(Role.CONTACT if contact_below else Role.END, body.pop())
+    if parts.dateline is None and len(body) >= 2 and len(body[-1]) <= CLOSING_DATELINE_CHARS:
+        closing = dates.parse_dateline(body[-1])
+        if closing is not None:
+            parts.dateline = closing
+            parts.set_aside(Role.DATELINE, body.pop())
+
+
+def _find_lead(parts: Parts, language: str | None) -> None:
+    """Where the summary starts: past lead-ins, pull quotes and chrome, and past a wire dateline or a "1."."""
+    body = parts.body
+    lead = 0
+    while lead + 1 < len(body):
+        text = body[lead]
+        if rules.is_chrome(text) or rules.is_byline(text) or rules.is_lead_in(text):
+            lead += 1
+        elif lead < 2 and rules.is_pull_quote(text) and not rules.is_pull_quote(body[lead + 1]):
+            lead += 1
+        else:
+            break
+    parts.lead = lead
+    if body:
+        text = body[lead]
+        skip = rules.wire_dateline_length(text, language) or rules.paragraph_number_length(text)
+        parts.lead_skip = skip if skip < len(text) else 0
