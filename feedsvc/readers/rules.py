@@ -42,7 +42,7 @@ def content_words(text: str) -> list[str]:
 # --- labels ---------------------------------------------------------------------------------------------------
 
 _NUMBER_MARK = r"(?:no|nr|n[°º]|№|#|núm|número|nummer|ref|réf)\.?\s*[:.]?\s*"
-_NUMBER = r"\d[\w/.\-]*"
+_NUMBER = r"[(\[]?[\w/.\-]*\d[\w/.\-()\]]*(?:\s+\d[\w/.\-]*)?"  # "123", "SG/SM/19144", "(2015) 019", "JS-4151"
 
 
 @cache
@@ -74,9 +74,11 @@ _NOTICE = re.compile(r"releas|relea|релиз|реліз|immediate|advisory|mit
 
 # --- letterheads --------------------------------------------------------------------------------------------------
 
-LETTERHEAD_MAX_WORDS = 8
-LETTERHEAD_MAX_CHARS = 90
-LETTERHEAD_SHARE = 0.5  # of its content words, at least this share name an organisation or a country
+LETTERHEAD_MAX_WORDS = 12  # content words (prepositions and articles not counted)
+LETTERHEAD_MAX_CHARS = 110
+LETTERHEAD_SHARE = 0.5  # of its content words, at least this share name an organisation or a country...
+LETTERHEAD_SHARE_LONG = 0.75  # ...or this share, when it has more than LETTERHEAD_SHORT content words
+LETTERHEAD_SHORT = 4
 CAPS_MASTHEAD_WORDS = 3  # an ALL-CAPS line of at most this many words is a masthead ("HELLENIC REPUBLIC", "БЕЛТА")
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$", re.IGNORECASE)
 
@@ -109,6 +111,27 @@ def is_domain(text: str) -> bool:
     return bool(_DOMAIN.match(text.strip())) and not text.strip()[-1:].isdigit()
 
 
+ADDRESS_MAX_WORDS = 8
+_POSTCODE = re.compile(
+    r"(?<![\w.,])(?:[A-Z]{1,2}-?\d{4,5}|\d{4,6}|\d{3}\s\d{2}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})(?![\w.,])")
+
+
+@cache
+def _street_words() -> re.Pattern:
+    return re.compile(r"(?:straße|strasse|str\.|platz|allee|gasse|street|avenue|road|square|place|rue|boulevard|"
+                      r"calle|avenida|plaza|rua|praça|via|piazza|viale|ул\.|улица|пл\.|площадь|проспект|пер\.|"
+                      r"вул\.|вулиця)", re.IGNORECASE)
+
+
+def is_address(text: str) -> bool:
+    """A postal address line of a letterhead: "Dorotheenstraße 84, 10117 Berlin", "Minoritenplatz 8, A-1014
+    Wien", "NEW YORK, NY 10007", "Смоленская-Сенная пл., 32/34"."""
+    s = text.strip()
+    if ends_sentence(s) and not s.endswith(".") or len(words_of(s)) > ADDRESS_MAX_WORDS or not re.search(r"\d", s):
+        return False
+    return bool(_POSTCODE.search(s)) or bool(_street_words().search(s))
+
+
 def is_letterhead(text: str, small_type: bool = False) -> bool:
     """A line of a letterhead or masthead: who publishes, not what: "REPUBLIC OF TÜRKİYE", "Auswärtiges Amt",
     "Ministério das Relações Exteriores", "Press Office", "GOV.UK", "БЕЛТА".
@@ -120,9 +143,9 @@ def is_letterhead(text: str, small_type: bool = False) -> bool:
     if not s or len(s) > LETTERHEAD_MAX_CHARS or ends_sentence(s) and not is_domain(s):
         return False
     all_words = words_of(s)
-    if not all_words or len(all_words) > LETTERHEAD_MAX_WORDS:
+    if not all_words or len(content_words(s)) > LETTERHEAD_MAX_WORDS:
         return False
-    if small_type or is_domain(s):
+    if small_type or is_domain(s) or is_address(s):
         return True
     letters = "".join(_LETTERS.findall(s))
     if letters.isupper() and len(all_words) <= CAPS_MASTHEAD_WORDS:
@@ -132,7 +155,7 @@ def is_letterhead(text: str, small_type: bool = False) -> bool:
         return False  # "Заявление МИД", "Statement by the Ministry": what the document is, so a title
     known = vocabulary.words("organisations") | _country_words()
     share = sum(1 for w in meaning if w in known) / len(meaning)
-    return share >= LETTERHEAD_SHARE
+    return share >= (LETTERHEAD_SHARE if len(meaning) <= LETTERHEAD_SHORT else LETTERHEAD_SHARE_LONG)
 
 
 # --- metadata lines -----------------------------------------------------------------------------------------------
@@ -156,6 +179,19 @@ def is_byline(text: str) -> bool:
         return False
     rest = s[m.end():]
     return not ends_sentence(rest) or len(words_of(rest)) <= 8
+
+
+NAME_LINE_MAX_WORDS = 6
+
+
+def is_name_line(text: str) -> bool:
+    """A short line of names, as a byline sets them under a title: "John Kerry", "Secretary of State",
+    "Washington, DC": every word capitalised (prepositions and articles aside), no sentence."""
+    s = text.strip()
+    found = _WORD.findall(s)
+    if not found or len(found) > NAME_LINE_MAX_WORDS or ends_sentence(s) or s.endswith(":"):
+        return False
+    return all(w[0].isupper() or w.lower() in _function_words() for w in found)
 
 
 SOURCE_LINE_MAX_WORDS = 10
@@ -275,10 +311,23 @@ def _language_names() -> frozenset[str]:
     return frozenset(found)
 
 
+BREADCRUMB_PARTS = (2, 6)
+_CRUMB_SEPARATOR = re.compile(r"\s+(?:[>/|»›→—–]|::)\s+")
+
+
+def is_breadcrumb(text: str) -> bool:
+    """A trail of short page names: "Home > News > Statements", "Country files — Egypt — Events"."""
+    parts = _CRUMB_SEPARATOR.split(text.strip())
+    low, high = BREADCRUMB_PARTS
+    return low <= len(parts) <= high and all(0 < len(words_of(p)) <= 4 and not ends_sentence(p) for p in parts)
+
+
 def is_chrome(text: str) -> bool:
     """A line of a web page's frame: "Home / News / Statements", "Share: Facebook X LinkedIn",
     "Español English Français Català": mostly the words of navigation, sharing and language switchers."""
     s = text.strip()
+    if is_breadcrumb(s) and len(_CRUMB_SEPARATOR.findall(s)) >= 2:
+        return True
     all_words = words_of(s)
     if not all_words or len(all_words) > 15 or ends_sentence(s) and len(all_words) > 3:
         return False

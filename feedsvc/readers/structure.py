@@ -93,7 +93,8 @@ def is_meta_line(line: str) -> bool:
 
 def is_text(block: Block) -> bool:
     """A paragraph of running text: long, and ending a sentence. No head (letterhead, title, byline) looks so."""
-    return len(rules.words_of(block.text)) >= TEXT_WORDS and rules.ends_sentence(block.text)
+    text = block.text
+    return len(rules.words_of(text)) >= TEXT_WORDS and (rules.ends_sentence(text) or text.endswith(":"))
 
 
 def read_structure(blocks: list[Block], declared_title: str | None = None, language: str | None = None) -> Parts:
@@ -156,20 +157,31 @@ def _title_by_layout(blocks: list[Block], span: int) -> int | None:
     return None
 
 
+HEADLINE_WORDS = 4  # a title below a label or a dateline has at least this many words
+HEADLINE_MAX_WORDS = 45
+MASTHEAD_WORDS = 3  # a line of at most this many content words above a longer headline is a masthead
+
+
 def _title_by_text(blocks: list[Block], span: int) -> int | None:
-    """The first block of the head that is neither metadata, page chrome nor a letterhead line (a letterhead line
-    only while a title can still follow it before the text starts). When that block is already text and a label
-    that names the document ("Заявление", "Statement") stands above it, the label is the title."""
+    """The first block of the head that is neither metadata, page chrome nor a letterhead line.
+
+    A letterhead line is one only while a title can still follow it before the text starts: a line the
+    vocabulary knows as a letterhead, a short line above a longer headline, or anything above a label or a
+    dateline that a headline follows. When the first block left is already text and a label that names the
+    document ("Заявление", "Statement") stands above it, the label is the title."""
     heading_label = None
+    first = _below_last_divider(blocks, span)
     for i, block in enumerate(blocks[:max(span, 1)]):
         text = block.text
         role = metadata_role(text)
         if role == Role.LABEL and rules.is_document_name(text):
             heading_label = i
-        if role is not None or (rules.is_chrome(text) and i + 1 < span):
+        if role is not None or (rules.is_chrome(text) and i + 1 < span) or i < first:
             continue
         small = bool(block.size and block.size <= SMALL_TYPE)
-        if rules.is_letterhead(text, small) and _title_may_follow(blocks, i + 1, span):
+        if (rules.is_letterhead(text, small) and _title_may_follow(blocks, i + 1, span)) \
+                or (len(rules.content_words(text)) <= MASTHEAD_WORDS
+                    and _title_may_follow(blocks, i + 1, span, longer_than=text)):
             continue
         if heading_label is not None and rules.ends_sentence(text):
             return heading_label
@@ -177,11 +189,35 @@ def _title_by_text(blocks: list[Block], span: int) -> int | None:
     return heading_label
 
 
-def _title_may_follow(blocks: list[Block], start: int, span: int) -> bool:
-    """Some block between `start` and the text could still be the title: not metadata, not chrome, not a
-    sentence."""
-    return any(metadata_role(b.text) is None and not rules.is_chrome(b.text) and not rules.ends_sentence(b.text)
-               for b in blocks[start:span])
+def _is_headline(block: Block, words: int = 1) -> bool:
+    """A block that could be a title: not metadata, not chrome, not a sentence, with at least `words` words."""
+    text = block.text
+    count = len(rules.words_of(text))
+    return (metadata_role(text) is None and not rules.is_chrome(text) and not rules.ends_sentence(text)
+            and not text.endswith(":") and words <= count <= HEADLINE_MAX_WORDS)
+
+
+def _title_may_follow(blocks: list[Block], start: int, span: int, longer_than: str | None = None) -> bool:
+    """Some block between `start` and the text could still be the title (with more words than `longer_than`)."""
+    least = len(rules.words_of(longer_than)) + 2 if longer_than else 1
+    return any(_is_headline(b, least) for b in blocks[start:span])
+
+
+def _below_last_divider(blocks: list[Block], span: int) -> int:
+    """Where the title search starts: below the last label, dateline or document number of the head that a
+    headline follows, when everything above it is short (a letterhead: "UNHCR / The UN Refugee Agency /
+    Press releases / <title>"); else at the top."""
+    for i in range(span - 1, -1, -1):
+        if metadata_role(blocks[i].text) not in (Role.LABEL, Role.DATELINE, Role.DOC_NUMBER):
+            continue
+        if not any(_is_headline(b, HEADLINE_WORDS) for b in blocks[i + 1:span]):
+            continue
+        above = [b for b in blocks[:i] if metadata_role(b.text) is None]
+        longest = max((len(rules.content_words(b.text)) for b in blocks[i + 1:span] if _is_headline(b)), default=0)
+        if all(rules.is_letterhead(b.text) or len(rules.content_words(b.text)) < longest for b in above):
+            return i + 1
+        return 0
+    return 0
 
 
 def _read_metadata_above(blocks: list[Block], end: int, parts: Parts) -> int:
@@ -234,7 +270,8 @@ def _read_below_title(blocks: list[Block], start: int, parts: Parts, language: s
     while i < len(blocks) and i - start < AFTER_TITLE + len(subtitle):
         text = blocks[i].text
         role = metadata_role(text)
-        if role is None and (rules.is_byline(text) or rules.is_source_line(text, language)):
+        if role is None and (rules.is_byline(text) or rules.is_source_line(text, language)
+                             or (rules.is_name_line(text) and _more_head_below(blocks, i + 1, start))):
             role = Role.BYLINE
         elif role is None and rules.is_chrome(text) and i + 1 < len(blocks):
             role = Role.CHROME
@@ -250,6 +287,17 @@ def _read_below_title(blocks: list[Block], start: int, parts: Parts, language: s
             break
         i += 1
     return subtitle + [b.text for b in blocks[i:]]
+
+
+def _more_head_below(blocks: list[Block], start: int, title_end: int) -> bool:
+    """A dateline, a label or a byline follows within the zone below the title, before any text."""
+    for block in blocks[start:title_end + AFTER_TITLE + 2]:
+        text = block.text
+        if metadata_role(text) in (Role.DATELINE, Role.DOC_NUMBER, Role.LABEL) or rules.is_byline(text):
+            return True
+        if not rules.is_name_line(text):
+            return False
+    return False
 
 
 def _read_embargo_in_text(parts: Parts) -> None:

@@ -465,24 +465,7 @@ def text_to_paragraphs(text: str, alone: Callable[[str], bool] | None = None, ma
     if not lines:
         return []
 
-    blocks: list[list[str]] = []
-    gaps: list[str] = []  # what separated block i from block i+1: "blank" or "page"
-    current: list[str] = []
-    gap = ""
-    for kind, t in items:
-        if kind == "line":
-            if not current and blocks:
-                gaps.append(gap or "blank")
-            current.append(t)
-            gap = ""
-        else:
-            if current:
-                blocks.append(current)
-                current = []
-            gap = "page" if kind == "page" or gap == "page" else "blank"
-    if current:
-        blocks.append(current)
-
+    blocks, gaps = _blocks(items)
     continuations = sum(
         1 for a, b, g in zip(blocks, blocks[1:], gaps, strict=False)
         if g == "blank" and ((_ends_open(a[-1]) and _starts_lower(b[0])) or _is_hyphen_end(a[-1]))
@@ -502,6 +485,8 @@ def text_to_paragraphs(text: str, alone: Callable[[str], bool] | None = None, ma
     wrapped = double_spaced or inner_wraps >= 1
     indents = Counter(_indent(ln) for ln in lines)
     base_indent = indents.most_common(1)[0][0]
+    head, items = _split_head(items, width, alone, double_spaced)
+    blocks, gaps = _blocks(items)
 
     def breaks(a: str, b: str) -> bool:
         if alone(a.strip()) or alone(b.strip()):
@@ -571,7 +556,167 @@ def text_to_paragraphs(text: str, alone: Callable[[str], bool] | None = None, ma
                 buf.append(ln)
             add(buf)
 
-    return _merge_page_splits(paragraphs, text)
+    return _merge_page_splits(head + paragraphs, text)
+
+
+def _blocks(items: list[tuple[str, str]]) -> tuple[list[list[str]], list[str]]:
+    """Runs of consecutive lines, and what separated each from the next: "blank" or "page"."""
+    blocks: list[list[str]] = []
+    gaps: list[str] = []
+    current: list[str] = []
+    gap = ""
+    for kind, t in items:
+        if kind == "line":
+            if not current and blocks:
+                gaps.append(gap or "blank")
+            current.append(t)
+            gap = ""
+        else:
+            if current:
+                blocks.append(current)
+                current = []
+            gap = "page" if kind == "page" or gap == "page" else "blank"
+    if current:
+        blocks.append(current)
+    return blocks, gaps
+
+
+HEAD_LINES = 16  # the head (letterhead, labels, datelines, title) is read in this many lines at the top
+NARROW = 0.85  # a head line is narrower than this share of the text's width; the text's first line is not
+WIDER = 1.1  # the line below a title runs at least this much wider than the title's widest line
+CENTRED = 2  # lines whose middles lie this close (in characters), set in from the margin, are centred together
+TITLE_RUN_LINES = 5
+TITLE_RUN_CHARS = 300
+
+
+def _split_head(items: list[tuple[str, str]], width: int, alone: Callable[[str], bool],
+                double_spaced: bool) -> tuple[list[str], list[tuple[str, str]]]:
+    """Read the head of a text, where lines are set in their own measure: a title in larger type wraps sooner
+    than the text below it (three lines of 45 characters above lines of 85), and a letterhead or title is centred.
+
+    Top down, until the first line of text (wide, or a sentence): a group of centred lines is one paragraph; a
+    run of narrow lines without closing punctuation is one paragraph (a title set over several lines), provided
+    its end is clear: a blank line, a page break, a line that stands alone, or a line clearly wider than the
+    run. Returns the head's paragraphs and the items left to the paragraph rules; where the head's shape is not
+    clear, those rules get it all.
+    """
+    paragraphs: list[str] = []
+    i = seen = 0
+    while i < len(items) and seen < HEAD_LINES:
+        kind, line = items[i]
+        if kind != "line":
+            i += 1
+            continue
+        s = line.strip()
+        if _is_text_line(s, width) and not _centred_run(items, i):
+            break
+        if alone(s) and not _centred_run(items, i):
+            paragraphs.append(normalise_space(s))
+            i, seen = i + 1, seen + 1
+            continue
+        run = _centred_run(items, i) or _title_run(items, i, width, alone, double_spaced)
+        if not run:
+            break
+        lines = [items[k][1] for k in run]
+        paragraphs.extend(_head_paragraphs(lines, alone))
+        i, seen = run[-1] + 1, seen + len(run)
+    return paragraphs, items[i:]
+
+
+def _is_text_line(s: str, width: int) -> bool:
+    """A line of running text: about as wide as the column, or a whole sentence of some length."""
+    return len(s) >= NARROW * width or (bool(_TERMINAL.search(s)) and len(s.split()) >= 12)
+
+
+def _centred_run(items: list[tuple[str, str]], i: int) -> list[int]:
+    """Indexes of two or more consecutive lines set in from the margin around the same middle (a centred
+    letterhead or title, as `pdftotext -layout` writes it), else []."""
+    def middle(line: str) -> float:
+        return _indent(line) + len(line.strip()) / 2
+
+    first = items[i][1]
+    if _indent(first) < 2:
+        return []
+    run = [i]
+    k = i + 1
+    while k < len(items) and items[k][0] == "line" and _indent(items[k][1]) >= 2 \
+            and abs(middle(items[k][1]) - middle(first)) <= CENTRED:
+        run.append(k)
+        k += 1
+    return run if len(run) >= 2 else []
+
+
+def _title_run(items: list[tuple[str, str]], i: int, width: int, alone: Callable[[str], bool],
+               double_spaced: bool) -> list[int]:
+    """Indexes of a run of narrow, open lines starting at `i` whose end is clear, else []."""
+    run: list[int] = []
+    k = i
+    while k < len(items) and len(run) < TITLE_RUN_LINES:
+        kind, line = items[k]
+        s = line.strip()
+        if kind == "blank" and double_spaced and run and _continues(items[run[-1]][1], items, k):
+            k += 1
+            continue
+        if kind != "line" or (run and ((alone(s) and not _continued(items[run[-1]][1], s))
+                                       or len(s) >= NARROW * width)):
+            break
+        run.append(k)
+        k += 1
+        if _TERMINAL.search(s) or sum(len(items[r][1].strip()) for r in run) > TITLE_RUN_CHARS:
+            break
+    if not run:
+        return []
+    widest = max(len(items[r][1].strip()) for r in run)
+    if k < len(items) and items[k][0] == "line":
+        nxt = items[k][1].strip()
+    elif not double_spaced or len(run) >= 2:
+        return run  # a blank line or a page break ends it (in double-spaced text, a run of lines without one)
+    else:
+        nxt = next((t.strip() for kind, t in items[k:] if kind == "line"), "")
+    last = items[run[-1]][1]
+    if nxt and (_starts_lower(nxt) or _is_hyphen_end(last)):
+        return []  # the sentence goes on below: not the end of a head line
+    if not nxt or alone(nxt) or len(nxt) >= WIDER * widest or _TERMINAL.search(last.strip()):
+        return run
+    return []
+
+
+def _continues(line: str, items: list[tuple[str, str]], k: int) -> bool:
+    """In double-spaced text, a head line continues across the blank below it when it ends in a hyphen or in a
+    word no line ends with ("of", "и", "der"), or the next line starts in lower case."""
+    nxt = next((t for kind, t in items[k:k + 3] if kind == "line"), "")
+    last = (line.split() or [""])[-1].lower()
+    return _is_hyphen_end(line) or last in rules_open_endings() or _starts_lower(nxt)
+
+
+def _head_paragraphs(lines: list[str], alone: Callable[[str], bool]) -> list[str]:
+    """A head run as paragraphs: one, except where a letterhead line gives way to a title, the case changes
+    (an ALL-CAPS headline over its subtitle), or a line stands alone."""
+    out: list[list[str]] = [[lines[0]]]
+    for prev, line in zip(lines, lines[1:], strict=False):
+        s = line.strip()
+        if (alone(s) and not _continued(prev, s)) or _caps_change(prev, s):
+            out.append([line])
+        else:
+            out[-1].append(line)
+    return [join_lines(group) for group in out]
+
+
+def _continued(prev: str, line: str) -> bool:
+    """`line` carries on from `prev`, whatever it looks like alone: `prev` stops without punctuation on a word no
+    line ends with ("of", "и"), on a bare number ("..., 28" / "November – 1 December 2011"), or `line` starts in
+    lower case."""
+    if not _ends_open(prev):
+        return False
+    words = prev.split()
+    last = words[-1].lower() if words else ""
+    return _starts_lower(line) or last in rules_open_endings() or (last.isdigit() and len(last) <= 2)
+
+
+def rules_open_endings() -> frozenset[str]:
+    from feedsvc.readers import vocabulary
+
+    return vocabulary.words("open_endings")
 
 
 def _merge_page_splits(paragraphs: list[str], text: str) -> list[str]:
