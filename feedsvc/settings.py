@@ -40,7 +40,7 @@ SETTINGS: tuple[Setting, ...] = (
             "the subtitle of the feeds and of the index page"),
     Setting("feed_author", str, "Press office", "the author named in the feeds"),
     Setting("summary_length", int, 300, "longest summary, in characters (cut at a sentence or word)"),
-    Setting("title_length", int, 200, "longest title, in characters (cut at a word)"),
+    Setting("title_length", int, 300, "longest title, in characters (cut at a word)"),
     Setting("max_file_size", int, 10 * 1024 * 1024, "larger release files are rejected (bytes)"),
     Setting("watch", bool, True, "react to file-system events within about a second (the periodic scan stays)"),
     Setting("websub_hubs", list, [], "WebSub hubs to ping when a feed changes (comma-separated in the environment)"),

@@ -393,6 +393,8 @@ def parse_dateline(line: str) -> DateMatch | None:
         words = _LETTER_WORDS.findall(_DATELINE_FILLER.sub(" ", _TIME.sub(" ", rest) if hm else rest))
         if len(words) > 3 or (len(words) > 1 and _ENDS_SENTENCE.search(s)):
             continue
+        if words and s[:c.start].rstrip().endswith("(") and s[c.end:].lstrip().startswith(")"):
+            continue  # "Egypt - Bombing (October 21, 2013)": a title that names its date, not a dateline
         d = _read(c, None)
         if d is not None:
             return _with_time(d, hm)

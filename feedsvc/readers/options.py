@@ -13,7 +13,7 @@ class ReaderOptions:
 
     zone: ZoneInfo = field(default_factory=lambda: ZoneInfo("UTC"))
     summary_length: int = 300
-    title_length: int = 200
+    title_length: int = 300
     max_file_size: int = 10 * 1024 * 1024
     now: datetime | None = None  # the moment of reading; None means the real now
 

@@ -55,10 +55,13 @@ def _label_line() -> re.Pattern:
     )
 
 
+_REFERENCE = re.compile(r"^\W*[A-ZА-Я]{1,6}[-/ ]?\d[\w/.\-]*\W*$")  # "JS-4151", "SG/SM/19144", "MAA0001"
+
+
 def is_label(text: str) -> bool:
     """A line that names the kind of document, maybe with its number: "PRESS RELEASE", "Nota à imprensa nº 112",
-    "COMUNICADO 299", "No: 226", "For immediate release"."""
-    return len(text) <= 80 and bool(_label_line().match(text))
+    "COMUNICADO 299", "No: 226", "For immediate release"; or a bare reference number ("JS-4151")."""
+    return len(text) <= 80 and bool(_label_line().match(text) or _REFERENCE.match(text))
 
 
 def is_document_name(text: str) -> bool:
@@ -158,6 +161,27 @@ def is_letterhead(text: str, small_type: bool = False) -> bool:
     return share >= (LETTERHEAD_SHARE if len(meaning) <= LETTERHEAD_SHORT else LETTERHEAD_SHARE_LONG)
 
 
+WEAK_LETTERHEAD_WORDS = 4
+WEAK_LETTERHEAD_SHARE = 0.3
+
+
+def may_be_letterhead(text: str) -> bool:
+    """A line that could be a letterhead where the layout says one stands (above a label or a dateline that a
+    title follows): a letterhead, an ALL-CAPS line, or a short or organisation-heavy line that names no kind of
+    document ("UNHCR The UN Refugee Agency", "An Roinn Gnóthaí Eachtracha agus Trádála Department of Foreign
+    Affairs and Trade"), never a sentence."""
+    s = text.strip()
+    if is_letterhead(s):
+        return True
+    meaning = content_words(s)
+    if not meaning or ends_sentence(s) or any(w in _label_words() for w in meaning):
+        return False
+    known = vocabulary.words("organisations") | _country_words()
+    share = sum(1 for w in meaning if w in known) / len(meaning)
+    letters = "".join(_LETTERS.findall(s))
+    return len(meaning) <= WEAK_LETTERHEAD_WORDS or share >= WEAK_LETTERHEAD_SHARE or letters.isupper()
+
+
 # --- metadata lines -----------------------------------------------------------------------------------------------
 
 BYLINE_MAX_WORDS = 15
@@ -192,6 +216,13 @@ def is_name_line(text: str) -> bool:
     if not found or len(found) > NAME_LINE_MAX_WORDS or ends_sentence(s) or s.endswith(":"):
         return False
     return all(w[0].isupper() or w.lower() in _function_words() for w in found)
+
+
+def is_byline_line(text: str) -> bool:
+    """A byline that can only stand on a line of its own: capitalised, its first word followed by a colon
+    ("From: HM Treasury", "Published: 27 October 2016"); running text never looks so."""
+    s = text.strip()
+    return s[:1].isupper() and is_byline(s) and bool(re.match(r"^\W*[^\W\d_][\w\s]{0,20}?:", s))
 
 
 SOURCE_LINE_MAX_WORDS = 10
@@ -315,8 +346,14 @@ BREADCRUMB_PARTS = (2, 6)
 _CRUMB_SEPARATOR = re.compile(r"\s+(?:[>/|»›→—–]|::)\s+")
 
 
+_KEYWORD_PATH = re.compile(r"^[^\W\d_][\w\-]*(?:/[^\W\d_][\w\-]*){2,}$")  # "Außenpolitik/Terrorismus/Russland"
+
+
 def is_breadcrumb(text: str) -> bool:
-    """A trail of short page names: "Home > News > Statements", "Country files — Egypt — Events"."""
+    """A trail of short page names: "Home > News > Statements", "Country files — Egypt — Events",
+    "Außenpolitik/Terrorismus/Russland"."""
+    if _KEYWORD_PATH.match(text.strip()):
+        return True
     parts = _CRUMB_SEPARATOR.split(text.strip())
     low, high = BREADCRUMB_PARTS
     return low <= len(parts) <= high and all(0 < len(words_of(p)) <= 4 and not ends_sentence(p) for p in parts)
@@ -326,7 +363,7 @@ def is_chrome(text: str) -> bool:
     """A line of a web page's frame: "Home / News / Statements", "Share: Facebook X LinkedIn",
     "Español English Français Català": mostly the words of navigation, sharing and language switchers."""
     s = text.strip()
-    if is_breadcrumb(s) and len(_CRUMB_SEPARATOR.findall(s)) >= 2:
+    if is_breadcrumb(s) and (len(_CRUMB_SEPARATOR.findall(s)) >= 2 or _KEYWORD_PATH.match(s)):
         return True
     all_words = words_of(s)
     if not all_words or len(all_words) > 15 or ends_sentence(s) and len(all_words) > 3:

@@ -84,11 +84,15 @@ def metadata_role(text: str) -> Role | None:
 
 
 def is_meta_line(line: str) -> bool:
-    """A line that is metadata on its own and must stay a paragraph of its own: an embargo line, a document number
-    or a dateline (used by the paragraph builders before any block exists)."""
+    """A line that is metadata on its own and must stay a paragraph of its own: an embargo line, a document number,
+    a dateline, a capitalised label or a byline with a colon (used by the paragraph builders before any block
+    exists)."""
     if len(line) > MAX_EMBARGO_LINE:
         return False
-    return metadata_role(line) in (Role.EMBARGO, Role.DOC_NUMBER, Role.DATELINE)
+    role = metadata_role(line)
+    if role == Role.LABEL:
+        return line.lstrip()[:1].isupper() or line.lstrip()[:1].isdigit()
+    return role in (Role.EMBARGO, Role.DOC_NUMBER, Role.DATELINE) or rules.is_byline_line(line)
 
 
 def is_text(block: Block) -> bool:
@@ -176,7 +180,7 @@ def _title_by_text(blocks: list[Block], span: int) -> int | None:
         role = metadata_role(text)
         if role == Role.LABEL and rules.is_document_name(text):
             heading_label = i
-        if role is not None or (rules.is_chrome(text) and i + 1 < span) or i < first:
+        if role is not None or (rules.is_chrome(text) and i + 1 < span) or (i < first and rules.may_be_letterhead(text)):
             continue
         small = bool(block.size and block.size <= SMALL_TYPE)
         if (rules.is_letterhead(text, small) and _title_may_follow(blocks, i + 1, span)) \
@@ -204,19 +208,14 @@ def _title_may_follow(blocks: list[Block], start: int, span: int, longer_than: s
 
 
 def _below_last_divider(blocks: list[Block], span: int) -> int:
-    """Where the title search starts: below the last label, dateline or document number of the head that a
-    headline follows, when everything above it is short (a letterhead: "UNHCR / The UN Refugee Agency /
-    Press releases / <title>"); else at the top."""
+    """Below the last label, dateline or document number of the head that a headline follows: above it, what
+    may be a letterhead is one ("UNHCR The UN Refugee Agency / Press releases / <title>")."""
     for i in range(span - 1, -1, -1):
         if metadata_role(blocks[i].text) not in (Role.LABEL, Role.DATELINE, Role.DOC_NUMBER):
             continue
         if not any(_is_headline(b, HEADLINE_WORDS) for b in blocks[i + 1:span]):
             continue
-        above = [b for b in blocks[:i] if metadata_role(b.text) is None]
-        longest = max((len(rules.content_words(b.text)) for b in blocks[i + 1:span] if _is_headline(b)), default=0)
-        if all(rules.is_letterhead(b.text) or len(rules.content_words(b.text)) < longest for b in above):
-            return i + 1
-        return 0
+        return i + 1
     return 0
 
 

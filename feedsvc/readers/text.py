@@ -587,6 +587,9 @@ WIDER = 1.1  # the line below a title runs at least this much wider than the tit
 CENTRED = 2  # lines whose middles lie this close (in characters), set in from the margin, are centred together
 TITLE_RUN_LINES = 5
 TITLE_RUN_CHARS = 300
+MEASURE = 1.3  # a line this much wider than the run above it is set in another measure: the run has ended
+SHORT = 0.6  # in double-spaced text, a head line this short (of the width) followed by a blank stands alone
+_CLOSED = re.compile(r"[.:;][\"'»”’)\]]*$")  # closes a sentence or announces what follows: not a title line
 
 
 def _split_head(items: list[tuple[str, str]], width: int, alone: Callable[[str], bool],
@@ -657,9 +660,14 @@ def _title_run(items: list[tuple[str, str]], i: int, width: int, alone: Callable
         if kind == "blank" and double_spaced and run and _continues(items[run[-1]][1], items, k):
             k += 1
             continue
-        if kind != "line" or (run and ((alone(s) and not _continued(items[run[-1]][1], s))
-                                       or len(s) >= NARROW * width)):
+        if kind != "line":
             break
+        if run:
+            prev = items[run[-1]][1]
+            widest = max(len(items[r][1].strip()) for r in run)
+            if not _continued(prev, s) and (alone(s) or len(s) >= NARROW * width or len(s) >= MEASURE * widest
+                                            or _CLOSED.search(s)):
+                break  # the text starts (wider, another measure, or a sentence), or a line of its own
         run.append(k)
         k += 1
         if _TERMINAL.search(s) or sum(len(items[r][1].strip()) for r in run) > TITLE_RUN_CHARS:
@@ -669,8 +677,8 @@ def _title_run(items: list[tuple[str, str]], i: int, width: int, alone: Callable
     widest = max(len(items[r][1].strip()) for r in run)
     if k < len(items) and items[k][0] == "line":
         nxt = items[k][1].strip()
-    elif not double_spaced or len(run) >= 2:
-        return run  # a blank line or a page break ends it (in double-spaced text, a run of lines without one)
+    elif not double_spaced or len(run) >= 2 or len(items[run[0]][1].strip()) < SHORT * width:
+        return run  # a blank line or a page break ends it (in double-spaced text, a short or a multi-line run)
     else:
         nxt = next((t.strip() for kind, t in items[k:] if kind == "line"), "")
     last = items[run[-1]][1]
@@ -695,17 +703,27 @@ def _head_paragraphs(lines: list[str], alone: Callable[[str], bool]) -> list[str
     out: list[list[str]] = [[lines[0]]]
     for prev, line in zip(lines, lines[1:], strict=False):
         s = line.strip()
-        if (alone(s) and not _continued(prev, s)) or _caps_change(prev, s):
+        if (alone(s) and not _continued(prev, s)) or _caps_change(prev, s) or _stacked_letterhead(prev, s):
             out.append([line])
         else:
             out[-1].append(line)
     return [join_lines(group) for group in out]
 
 
+def _stacked_letterhead(prev: str, line: str) -> bool:
+    """Two letterhead lines one above the other ("GOBIERNO DE ESPAÑA" / "MINISTERIO DE ASUNTOS EXTERIORES"): each
+    its own block. A letterhead-like line above one that is not may open a title, and stays with it."""
+    from feedsvc.readers import rules
+
+    return rules.is_letterhead(prev.strip()) and rules.is_letterhead(line.strip()) and not _continued(prev, line)
+
+
 def _continued(prev: str, line: str) -> bool:
     """`line` carries on from `prev`, whatever it looks like alone: `prev` stops without punctuation on a word no
     line ends with ("of", "и"), on a bare number ("..., 28" / "November – 1 December 2011"), or `line` starts in
     lower case."""
+    if _is_hyphen_end(prev):
+        return True
     if not _ends_open(prev):
         return False
     words = prev.split()
