@@ -77,7 +77,7 @@ _NOTICE = re.compile(r"releas|relea|релиз|реліз|immediate|advisory|mit
 
 # --- letterheads --------------------------------------------------------------------------------------------------
 
-LETTERHEAD_MAX_WORDS = 12  # content words (prepositions and articles not counted)
+LETTERHEAD_MAX_WORDS = 8  # content words (prepositions and articles not counted)
 LETTERHEAD_MAX_CHARS = 110
 LETTERHEAD_SHARE = 0.5  # of its content words, at least this share name an organisation or a country...
 LETTERHEAD_SHARE_LONG = 0.75  # ...or this share, when it has more than LETTERHEAD_SHORT content words
@@ -156,9 +156,25 @@ def is_letterhead(text: str, small_type: bool = False) -> bool:
     meaning = content_words(s)
     if not meaning or any(w in _label_words() for w in meaning):
         return False  # "Заявление МИД", "Statement by the Ministry": what the document is, so a title
-    known = vocabulary.words("organisations") | _country_words()
-    share = sum(1 for w in meaning if w in known) / len(meaning)
+    share = sum(1 for w in meaning if _names_organisation(w)) / len(meaning)
     return share >= (LETTERHEAD_SHARE if len(meaning) <= LETTERHEAD_SHORT else LETTERHEAD_SHARE_LONG)
+
+
+STEM = 7  # words this long or longer match a vocabulary word by their first STEM letters ("auswärtige"/"-s")
+
+
+@cache
+def _organisation_stems() -> frozenset[str]:
+    known = vocabulary.words("organisations") | _country_words()
+    return frozenset(w[:STEM] for w in known if len(w) >= STEM)
+
+
+def _names_organisation(word: str) -> bool:
+    """The word is one organisations or countries are named with, in any inflection the vocabulary's stem
+    covers ("auswärtige", "auswärtigen", "auswärtiges")."""
+    if word in vocabulary.words("organisations") or word in _country_words():
+        return True
+    return len(word) >= STEM and word[:STEM] in _organisation_stems()
 
 
 WEAK_LETTERHEAD_WORDS = 4
@@ -176,8 +192,7 @@ def may_be_letterhead(text: str) -> bool:
     meaning = content_words(s)
     if not meaning or ends_sentence(s) or any(w in _label_words() for w in meaning):
         return False
-    known = vocabulary.words("organisations") | _country_words()
-    share = sum(1 for w in meaning if w in known) / len(meaning)
+    share = sum(1 for w in meaning if _names_organisation(w)) / len(meaning)
     letters = "".join(_LETTERS.findall(s))
     return len(meaning) <= WEAK_LETTERHEAD_WORDS or share >= WEAK_LETTERHEAD_SHARE or letters.isupper()
 

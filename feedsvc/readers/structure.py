@@ -26,7 +26,8 @@ AFTER_TITLE = 4  # datelines, bylines and labels are looked for this far below t
 EMBARGO_REACH = 6  # an embargo line may stand this far into the text
 TITLE_SCALE = 1.15  # type at least this much larger than the body's marks the title
 SMALL_TYPE = 0.9  # type at most this size (relative to the body's) above the title is a letterhead
-TEXT_WORDS = 20  # a paragraph of this many words that ends a sentence is text, never part of a head
+TEXT_WORDS = 20  # a paragraph of this many words that ends in a colon is text, never part of a head...
+SENTENCE_WORDS = 8  # ...and so is one of this many that ends a sentence
 SUBTITLE_CHARS = 200
 CLOSING_DATELINE_CHARS = 60
 MAX_EMBARGO_LINE = 200
@@ -96,9 +97,11 @@ def is_meta_line(line: str) -> bool:
 
 
 def is_text(block: Block) -> bool:
-    """A paragraph of running text: long, and ending a sentence. No head (letterhead, title, byline) looks so."""
+    """A paragraph of running text: a sentence of some length, or a long one ending in a colon. No head
+    (letterhead, title, byline) looks so."""
     text = block.text
-    return len(rules.words_of(text)) >= TEXT_WORDS and (rules.ends_sentence(text) or text.endswith(":"))
+    count = len(rules.words_of(text))
+    return (count >= SENTENCE_WORDS and rules.ends_sentence(text)) or (count >= TEXT_WORDS and text.endswith(":"))
 
 
 def read_structure(blocks: list[Block], declared_title: str | None = None, language: str | None = None) -> Parts:
@@ -174,7 +177,7 @@ def _title_by_text(blocks: list[Block], span: int) -> int | None:
     dateline that a headline follows. When the first block left is already text and a label that names the
     document ("Заявление", "Statement") stands above it, the label is the title."""
     heading_label = None
-    first = _below_last_divider(blocks, span)
+    first = _below_first_divider(blocks, span)
     for i, block in enumerate(blocks[:max(span, 1)]):
         text = block.text
         role = metadata_role(text)
@@ -185,7 +188,8 @@ def _title_by_text(blocks: list[Block], span: int) -> int | None:
         small = bool(block.size and block.size <= SMALL_TYPE)
         if (rules.is_letterhead(text, small) and _title_may_follow(blocks, i + 1, span)) \
                 or (len(rules.content_words(text)) <= MASTHEAD_WORDS
-                    and _title_may_follow(blocks, i + 1, span, longer_than=text)):
+                    and _title_may_follow(blocks, i + 1, span, longer_than=text)) \
+                or (i + 1 < span and _letterhead_around(blocks, i) and _title_may_follow(blocks, i + 2, span)):
             continue
         if heading_label is not None and rules.ends_sentence(text):
             return heading_label
@@ -193,12 +197,21 @@ def _title_by_text(blocks: list[Block], span: int) -> int | None:
     return heading_label
 
 
+def _letterhead_around(blocks: list[Block], i: int) -> bool:
+    """Block `i` stands between two letterhead lines (or first, above two): it belongs to the letterhead too, in
+    whatever language ("Confederaziun svizra" among the Swiss confederation's names)."""
+    below = rules.is_letterhead(blocks[i + 1].text)
+    if i == 0:
+        return below and i + 2 < len(blocks) and rules.is_letterhead(blocks[i + 2].text)
+    return below and rules.is_letterhead(blocks[i - 1].text)
+
+
 def _is_headline(block: Block, words: int = 1) -> bool:
     """A block that could be a title: not metadata, not chrome, not a sentence, with at least `words` words."""
     text = block.text
-    count = len(rules.words_of(text))
+    count = len(text.split())
     return (metadata_role(text) is None and not rules.is_chrome(text) and not rules.ends_sentence(text)
-            and not text.endswith(":") and words <= count <= HEADLINE_MAX_WORDS)
+            and not text.endswith(":") and not rules.is_byline_line(text) and words <= count <= HEADLINE_MAX_WORDS)
 
 
 def _title_may_follow(blocks: list[Block], start: int, span: int, longer_than: str | None = None) -> bool:
@@ -207,15 +220,14 @@ def _title_may_follow(blocks: list[Block], start: int, span: int, longer_than: s
     return any(_is_headline(b, least) for b in blocks[start:span])
 
 
-def _below_last_divider(blocks: list[Block], span: int) -> int:
-    """Below the last label, dateline or document number of the head that a headline follows: above it, what
+def _below_first_divider(blocks: list[Block], span: int) -> int:
+    """Below the first label, dateline or document number of the head that a headline follows: above it, what
     may be a letterhead is one ("UNHCR The UN Refugee Agency / Press releases / <title>")."""
-    for i in range(span - 1, -1, -1):
+    for i in range(span):
         if metadata_role(blocks[i].text) not in (Role.LABEL, Role.DATELINE, Role.DOC_NUMBER):
             continue
-        if not any(_is_headline(b, HEADLINE_WORDS) for b in blocks[i + 1:span]):
-            continue
-        return i + 1
+        if any(_is_headline(b, HEADLINE_WORDS) for b in blocks[i + 1:span]):
+            return i + 1
     return 0
 
 

@@ -701,9 +701,11 @@ def _head_paragraphs(lines: list[str], alone: Callable[[str], bool]) -> list[str
     """A head run as paragraphs: one, except where a letterhead line gives way to a title, the case changes
     (an ALL-CAPS headline over its subtitle), or a line stands alone."""
     out: list[list[str]] = [[lines[0]]]
+    stacked = True  # still in a stack of letterhead lines at the top of the run
     for prev, line in zip(lines, lines[1:], strict=False):
         s = line.strip()
-        if (alone(s) and not _continued(prev, s)) or _caps_change(prev, s) or _stacked_letterhead(prev, s):
+        stacked = stacked and _stacked_letterhead(prev, s)
+        if (alone(s) and not _continued(prev, s)) or _caps_change(prev, s) or stacked:
             out.append([line])
         else:
             out[-1].append(line)
