@@ -295,33 +295,60 @@ def is_pull_quote(text: str) -> bool:
 # --- the start of the lead ---------------------------------------------------------------------------------------
 
 WIRE_PREFIX_CHARS = 100
-_WIRE_SEPARATOR = re.compile(r"(?:/\s*[.,:]?|\)\s*[.,:]?|[.:])\s+(?=[^\W\d_\"“«„])|\s+[-–—]{1,2}\s+|\s*[-–—]{2}\s*")
-_AGENCY = re.compile(r"\s*[/(][^/()]{1,60}[/)]\s*")
-_PLACE_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
+WIRE_PLACE_WORDS = 4
+_AGENCY = re.compile(r"[/(]\s*[^/()\s][^/()]{0,58}[/)]")  # "/Корр. БЕЛТА/", "(Reuters)", "/ Kabar /"
+_AFTER_AGENCY = re.compile(r"^\s*[.,:]?\s*(?:[-–—]{1,2}\s*)?")
+_WIRE_SEPARATOR = re.compile(r"\s+[-–—]{1,2}\s+|\s*[-–—]{2}\s*|[.:]\s+|\s+(?=[a-zа-яё])")
+_ABBREVIATED = re.compile(r"(?:^|\s)(?:[^\W\d_]|mr|mrs|ms|dr|st|корр|г|им|nr|no)$", re.IGNORECASE)
 
 
 def wire_dateline_length(text: str, language: str | None = None) -> int:
-    """How much of a lead's start is a wire dateline: "30 ноября, Минск /Корр. БЕЛТА/. Министр ..." or
-    "WASHINGTON, Dec. 3 (Reuters) – The ..." or "Madrid, 23 de julio de 2016. El ...": a place and a date (or
-    an agency in slashes or brackets) closed by a full stop or a dash. 0 when the lead starts with its text."""
+    """How much of a lead's start is a wire dateline: "30 ноября, Минск /Корр. БЕЛТА/. Министр ...",
+    "WASHINGTON, Dec. 3 (Reuters) – The ...", "Madrid, 23 de julio de 2016. El ...", "ASTANA. KAZINFORM The ...",
+    "Ottawa - Foreign Affairs Minister ...": a place and a date, an agency in slashes or brackets, or an ALL-CAPS
+    place and agency, closed by a full stop or a dash. 0 when the lead starts with its own words."""
     head = text[:WIRE_PREFIX_CHARS]
-    m = _WIRE_SEPARATOR.search(head)
-    if not m or m.start() == 0:
-        return 0
-    prefix = head[:m.start() + 1] if head[m.start()] in "/)" else head[:m.start()]
-    agency = _AGENCY.search(prefix)
-    rest = _AGENCY.sub(" ", prefix)
+    agency = _AGENCY.search(head)
+    if agency and _is_place_and_date(head[:agency.start()], language, closed=True):
+        end = agency.end() + _AFTER_AGENCY.match(head[agency.end():]).end()
+        return end if end < len(text) and (text[end:end + 1].isalpha() or text[end:end + 1] in "\"“«„'") else 0
+    caps = re.match(r"^((?:[A-ZА-ЯЁ][A-ZА-ЯЁ\-]+[.,]?\s+){1,3})(?=[A-ZА-ЯЁ][a-zа-яё])", head)
+    if caps and re.search(r"[A-ZА-ЯЁ]{2}[.,]\s+[A-ZА-ЯЁ]{2}", caps.group(1)):
+        return caps.end()  # "ASTANA. KAZINFORM Ministry ...": place and agency in capitals
+    spans = [(d.start, d.end - head[d.end - 1:d.end].count(".")) for d in dates.find_dates(head, language)]
+    for m in _WIRE_SEPARATOR.finditer(head):
+        if m.start() == 0:
+            return 0
+        if any(start <= m.start() < end for start, end in spans):
+            continue  # inside a date ("23 de julio de 2016", "10 марта")
+        separator = m.group(0).strip()
+        prefix = head[:m.start()]
+        if separator == "":
+            return 0  # a word in lower case: the sentence began before any separator
+        if separator in ".:" and _ABBREVIATED.search(prefix):
+            continue
+        dash = separator not in ".:"
+        return m.end() if _is_place_and_date(prefix, language, closed=dash) else 0
+    return 0
+
+
+def _is_place_and_date(prefix: str, language: str | None, closed: bool) -> bool:
+    """`prefix` is a place, a date or both ("30 ноября, Минск", "Bishkek, June 9, 2023.", "WASHINGTON, D.C.",
+    "Beijing, China"): at most a few capitalised words besides the date. A place alone counts only before a
+    dash or an agency (`closed`), or in capitals."""
+    rest = prefix.strip().rstrip(".,:")
+    if not rest:
+        return closed
     found = dates.find_dates(rest, language)
     if found:
         rest = rest[:found[0].start] + " " + rest[found[0].end:]
-        rest = dates.strip_times(rest)
-    place = [w for w in re.split(r"[\s,]+", rest) if w]
-    if not found and not agency and not (place and all(w.isupper() and len(w) > 1 for w in place)
-                                         and m.group(0).strip() in ("-", "–", "—", "--")):
-        return 0
-    if len(place) > 4 or not all(_PLACE_WORD.match(w) and (w[0].isupper()) for w in place):
-        return 0
-    return m.end()
+    rest = dates.strip_times(rest)
+    place = [w for w in re.split(r"[\s,./]+", rest) if w]
+    if len(place) > WIRE_PLACE_WORDS:
+        return False
+    if not all(w[0].isupper() and w.lower() not in _function_words() for w in place):
+        return False
+    return bool(found) or closed or (bool(place) and all(w.isupper() for w in place))
 
 
 _FIRST_NUMBER = re.compile(r"^\s*(?:1[.)]|\(1\)|I\.)\s+(?=[^\W\d_])")
