@@ -179,9 +179,9 @@ class _Type:
             self.styles[style_id] = (size, bold)
         return self.styles[style_id]
 
-    def of(self, paragraph) -> tuple[float, bool]:
-        """(size in points, whether all its text is bold)."""
-        style_size, style_bold = self._style(paragraph.style.style_id if paragraph.style is not None else None)
+    def of(self, paragraph, style_id: str | None) -> tuple[float, bool]:
+        """(size in points, whether all its text is bold) of a paragraph in the style `style_id`."""
+        style_size, style_bold = self._style(style_id)
         sizes: list[tuple[float, int]] = []
         bold = True
         for run in paragraph.runs:
@@ -227,7 +227,7 @@ def read(ctx: Context, data: bytes) -> Release | Rejection:
                 lines[0] = marker + lines[0]
                 found.extend((line, None, False, 0) for line in lines)
                 continue
-            size, bold = types.of(p)
+            size, bold = types.of(p, child.style)
             level = _heading_level(document, child.style)
             if level == 1:
                 lines = [" ".join(lines)]  # a title set over several lines is one title

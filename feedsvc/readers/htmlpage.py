@@ -289,9 +289,11 @@ def _is_chrome(el) -> bool:
     return False
 
 
-def read_tree(ctx: Context, root, meta: Meta, base_url: str | None = None, first_h1_is_title: bool = True
-              ) -> Release | Rejection:
-    """Turn a parsed page (or rendered Markdown) into a release; `meta` holds what was declared explicitly."""
+def read_tree(ctx: Context, root, meta: Meta, base_url: str | None = None, first_h1_is_title: bool = True,
+              page: str | None = None) -> Release | Rejection:
+    """Turn a parsed page (or rendered Markdown) into a release; `meta` holds what was declared explicitly, and
+    `page` the markup of a saved web page (not of rendered Markdown), where the article is told from the site's
+    frame."""
     metas = _metas(root)
     ld = _json_ld(root)
     zone = ctx.zone
@@ -363,14 +365,64 @@ def read_tree(ctx: Context, root, meta: Meta, base_url: str | None = None, first
 
     _strip_junk(root, content)
     paragraphs = block_paragraphs(content)
+    chrome: set[str] = set()
+    if page is not None:
+        paragraphs, chrome = _without_leading_chrome(paragraphs, page, meta.title)
     too_deep = _depth(content) > _MAX_DEPTH
 
     def body_html(body: list[str], removed: set[str]) -> str:
         if too_deep:
             return "\n".join(f"<p>{_escape(p)}</p>" for p in body)
-        return sanitise(content, removed, base_url)
+        return sanitise(content, removed | chrome, base_url)
 
     return build_release(ctx, Document([Block(p) for p in paragraphs], meta, body_html))
+
+
+ARTICLE_PROBE = 60  # characters of a paragraph compared with the start of the article trafilatura finds
+
+
+def _without_leading_chrome(paragraphs: list[str], page: str, title: str | None) -> tuple[list[str], set[str]]:
+    """The paragraphs without the site's frame that stands above the article ("Home | About | Press room",
+    "Japanese | Site map", a language switcher), as told by trafilatura, the field's main-text extractor: what
+    comes before the first paragraph of its article text goes, except datelines, labels and whole sentences,
+    which a page puts above its text on purpose."""
+    start = _article_start(paragraphs, page, title)
+    if start <= 0:
+        return paragraphs, set()
+    from feedsvc.readers.structure import is_meta_line
+
+    kept, dropped = [], set()
+    for i, p in enumerate(paragraphs):
+        if i < start and not is_meta_line(p) and not _is_sentence(p):
+            dropped.add(p)
+        else:
+            kept.append(p)
+    return kept, dropped
+
+
+def _article_start(paragraphs: list[str], page: str, title: str | None) -> int:
+    """The index of the paragraph trafilatura's article text starts with (past the title), or -1."""
+    try:
+        import trafilatura
+    except ImportError:  # an optional help: without it the page's own structure is all there is
+        return -1
+    try:
+        text = trafilatura.extract(page, include_comments=False, include_tables=False, deduplicate=False) or ""
+    except Exception:  # a library failure on an odd page must not cost the release
+        return -1
+    wanted = normalise_space(title or "").casefold()
+    probes = [normalise_space(line).casefold()[:ARTICLE_PROBE] for line in text.split("\n")]
+    probes = [p for p in probes if len(p.split()) >= 3 and p != wanted[:ARTICLE_PROBE]]
+    if not probes:
+        return -1
+    for i, p in enumerate(paragraphs):
+        if normalise_space(p).casefold()[:ARTICLE_PROBE] == probes[0]:
+            return i
+    return -1
+
+
+def _is_sentence(text: str) -> bool:
+    return len(text.split()) >= 8 and bool(re.search(r"[.!?…][\"'»”’)]*$", text))
 
 
 def _escape(text: str) -> str:
@@ -453,4 +505,4 @@ def read(ctx: Context, data: bytes) -> Release | Rejection:
         # libxml2 stops at pages nested deeper than 255 levels: say so rather than publish half a page.
         return Rejection("Part of the web page could not be read: its tags are nested too deeply (more than 255 "
                          "levels) or are badly broken. Save the page again, or send the text as a .txt or Word file.")
-    return read_tree(ctx, root, Meta())
+    return read_tree(ctx, root, Meta(), page=text)

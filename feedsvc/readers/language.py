@@ -36,29 +36,16 @@ _ENDINGS = tuple(ending for ending, _ in _ENDING_VOTES)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _script(ch: str) -> str | None:
-    o = ord(ch)
-    if ch.isascii():
-        return "latin" if ch.isalpha() else None
-    if 0x0400 <= o <= 0x04FF:
-        return "cyrillic"
-    if 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0xFB50 <= o <= 0xFEFF:
-        return "arabic"
-    if 0x00C0 <= o <= 0x024F:
-        return "latin"
-    if 0x0370 <= o <= 0x03FF:
-        return "greek"
-    if 0x0590 <= o <= 0x05FF:
-        return "hebrew"
-    if 0x3040 <= o <= 0x30FF:
-        return "kana"
-    if 0x4E00 <= o <= 0x9FFF:
-        return "han"
-    if 0xAC00 <= o <= 0xD7AF:
-        return "hangul"
-    return None
-
-
+_SCRIPTS = tuple((name, re.compile(f"[{ranges}]")) for name, ranges in (
+    ("latin", "A-Za-z\u00c0-\u024f"),
+    ("cyrillic", "\u0400-\u04ff"),
+    ("arabic", "\u0600-\u06ff\u0750-\u077f\ufb50-\ufeff"),
+    ("greek", "\u0370-\u03ff"),
+    ("hebrew", "\u0590-\u05ff"),
+    ("kana", "\u3040-\u30ff"),
+    ("han", "\u4e00-\u9fff"),
+    ("hangul", "\uac00-\ud7af"),
+))
 SURE_MARGIN = 2.0  # the leading language has at least twice the votes of the next one
 SURE_VOTES = 6.0
 
@@ -73,7 +60,8 @@ def guess_language(text: str, default: str = "en") -> tuple[str, bool]:
     """The guess of `detect_language`, and whether it is sure: a script only one language here writes, or one
     Latin-script language clearly ahead of the others."""
     sample = text[:5000]
-    scripts = Counter(s for s in map(_script, sample) if s)
+    scripts = Counter({name: len(rx.findall(sample)) for name, rx in _SCRIPTS})
+    scripts = +scripts
     if not scripts:
         return default, False
     script, _ = scripts.most_common(1)[0]

@@ -240,6 +240,36 @@ def is_byline_line(text: str) -> bool:
     return s[:1].isupper() and is_byline(s) and bool(re.match(r"^\W*[^\W\d_][\w\s]{0,20}?:", s))
 
 
+NAME_STACK_MAX_WORDS = 12
+
+
+def is_name_stack(text: str) -> bool:
+    """Lines of names run together, as a byline above the text comes out of a layout: "Hillary Rodham Clinton
+    Secretary of State Washington, DC": every word capitalised, no sentence, no colon."""
+    s = text.strip()
+    found = _WORD.findall(s)
+    if not found or len(found) > NAME_STACK_MAX_WORDS or ends_sentence(s) or ":" in s:
+        return False
+    return sum(1 for w in found if w.lower() not in _function_words()) >= 2 and all(
+        w[0].isupper() or w.lower() in _function_words() for w in found)
+
+
+FIELD_NAME_WORDS = 3
+FIELD_VALUE_WORDS = 8
+_FIELD = re.compile(r"^\W*([^\W\d_][^:]{0,30}?):\s*(\S.*)$")
+
+
+def is_field_line(text: str) -> bool:
+    """A "name: value" line of a page's metadata, the value a number or a date: "Last updated: 07 Dec. 2010
+    15:33", "Laufende Nr.: 280", "Ausgabejahr: 2016"; never a speaker's words ("Mayor: Good afternoon.")."""
+    m = _FIELD.match(text.strip())
+    if not m or len(words_of(m.group(1))) > FIELD_NAME_WORDS:
+        return False
+    value = m.group(2)
+    return len(value.split()) <= FIELD_VALUE_WORDS and bool(re.search(r"\d", value)) and not (
+        ends_sentence(value) and len(value.split()) > 3)
+
+
 SOURCE_LINE_MAX_WORDS = 10
 
 

@@ -15,8 +15,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 from feedsvc.readers import dates, rules
 from feedsvc.readers.blocks import Block
@@ -31,6 +33,7 @@ SENTENCE_WORDS = 8  # ...and so is one of this many that ends a sentence
 SUBTITLE_CHARS = 200
 CLOSING_DATELINE_CHARS = 60
 MAX_EMBARGO_LINE = 200
+_DIGIT = re.compile(r"\d")
 
 
 class Role(StrEnum):
@@ -68,15 +71,17 @@ class Parts:
         self.roles.append((role, text))
 
 
+@lru_cache(maxsize=4096)
 def metadata_role(text: str) -> Role | None:
     """The role of a line that is metadata on its own (an embargo line, a document number, a dateline, a label, an
     end mark, a line without letters), else None."""
     if len(text) <= MAX_EMBARGO_LINE and dates.EMBARGO_LINE.match(text):
         return Role.EMBARGO
-    if dates.parse_doc_number(text):
-        return Role.DOC_NUMBER
-    if dates.parse_dateline(text):
-        return Role.DATELINE
+    if _DIGIT.search(text):  # every date and document number has one; most lines of text do not
+        if dates.parse_doc_number(text):
+            return Role.DOC_NUMBER
+        if dates.parse_dateline(text):
+            return Role.DATELINE
     if rules.is_label(text) or rules.is_end_mark(text) or rules.is_closing(text):
         return Role.LABEL
     if not rules.has_letters(text):
@@ -345,13 +350,24 @@ def _read_tail(parts: Parts) -> None:
             parts.set_aside(Role.DATELINE, body.pop())
 
 
+LEAD_SKIP = 6  # at most this many paragraphs at the top of the text are passed over to find the lead
+
+
+def _before_the_text(text: str) -> bool:
+    """A paragraph at the top of the text that is not the release's: page chrome, a byline, a field line
+    ("Last updated: 07 Dec. 2010"), a label or a notice ("Check against delivery!"), a contact, a letterhead
+    line, a line of names ("John Kerry / Secretary of State"), or no words at all."""
+    return (rules.is_chrome(text) or rules.is_byline(text) or rules.is_field_line(text) or rules.is_contact(text)
+            or metadata_role(text) is not None or rules.is_letterhead(text) or rules.is_name_stack(text))
+
+
 def _find_lead(parts: Parts, language: str | None) -> None:
     """Where the summary starts: past lead-ins, pull quotes and chrome, and past a wire dateline or a "1."."""
     body = parts.body
     lead = 0
-    while lead + 1 < len(body):
+    while lead + 1 < len(body) and lead < LEAD_SKIP:
         text = body[lead]
-        if rules.is_chrome(text) or rules.is_byline(text) or rules.is_lead_in(text):
+        if _before_the_text(text) or rules.is_lead_in(text):
             lead += 1
         elif lead < 2 and rules.is_pull_quote(text) and not rules.is_pull_quote(body[lead + 1]):
             lead += 1
