@@ -291,7 +291,7 @@ def is_source_line(text: str, language: str | None = None) -> bool:
     return all(w[0].isupper() or w.lower() in vocabulary.words("dateline_fillers") for w in names)
 
 
-LEAD_IN_MAX_WORDS = 25
+LEAD_IN_MAX_WORDS = 16
 
 
 @cache
@@ -358,7 +358,10 @@ def wire_dateline_length(text: str, language: str | None = None) -> int:
         if separator in ".:" and _ABBREVIATED.search(prefix):
             continue
         dash = separator not in ".:"
-        return m.end() if _is_place_and_date(prefix, language, closed=dash) else 0
+        if _is_place_and_date(prefix, language, closed=dash):
+            return m.end()
+        if not _is_place_and_date(prefix, language, closed=True):
+            return 0  # not a place: the text itself
     return 0
 
 

@@ -27,7 +27,7 @@ HEAD_BLOCKS = 12  # the title is looked for among this many blocks at the top
 AFTER_TITLE = 4  # datelines, bylines and labels are looked for this far below the title
 EMBARGO_REACH = 6  # an embargo line may stand this far into the text
 TITLE_SCALE = 1.15  # type at least this much larger than the body's marks the title
-SMALL_TYPE = 0.9  # type at most this size (relative to the body's) above the title is a letterhead
+SMALL_TYPE = 0.95  # type at most this size (relative to the body's) above the title is a letterhead
 TEXT_WORDS = 20  # a paragraph of this many words that ends in a colon is text, never part of a head...
 SENTENCE_WORDS = 8  # ...and so is one of this many that ends a sentence
 SUBTITLE_CHARS = 200
@@ -162,9 +162,11 @@ def _title_by_layout(blocks: list[Block], span: int) -> int | None:
         largest = max(size for size, _ in sized)
         if largest >= TITLE_SCALE:
             return next(i for size, i in sized if size == largest)
+    first = _below_first_divider(blocks, span)
     for i, block in enumerate(head):
         if (block.bold and len(rules.words_of(block.text)) >= 3 and not (block.size and block.size <= SMALL_TYPE)
-                and metadata_role(block.text) is None and not rules.is_letterhead(block.text)):
+                and metadata_role(block.text) is None and not rules.is_letterhead(block.text)
+                and not (i < first and rules.may_be_letterhead(block.text))):
             return i
     return None
 
@@ -351,6 +353,7 @@ def _read_tail(parts: Parts) -> None:
 
 
 LEAD_SKIP = 6  # at most this many paragraphs at the top of the text are passed over to find the lead
+WIRE_PARTS = 3  # a wire dateline is read in at most this many pieces (date, place, agency)
 
 
 def _before_the_text(text: str) -> bool:
@@ -376,5 +379,10 @@ def _find_lead(parts: Parts, language: str | None) -> None:
     parts.lead = lead
     if body:
         text = body[lead]
-        skip = rules.wire_dateline_length(text, language) or rules.paragraph_number_length(text)
+        skip = 0
+        for _ in range(WIRE_PARTS):  # "November 4, 2011 - Ottawa - Foreign Affairs Minister ..."
+            more = rules.wire_dateline_length(text[skip:], language) or rules.paragraph_number_length(text[skip:])
+            if not more:
+                break
+            skip += more
         parts.lead_skip = skip if skip < len(text) else 0

@@ -489,7 +489,7 @@ def text_to_paragraphs(text: str, alone: Callable[[str], bool] | None = None, ma
     blocks, gaps = _blocks(items)
 
     def breaks(a: str, b: str) -> bool:
-        if alone(a.strip()) or alone(b.strip()):
+        if (alone(a.strip()) or alone(b.strip())) and not _continued(a, b.strip()):
             return True
         if _is_hyphen_end(a):
             return False
