@@ -367,6 +367,10 @@ _DATELINE_FILLER = re.compile(
 )
 _LETTER_WORDS = re.compile(r"[^\W\d_]{2,}")
 _ENDS_SENTENCE = re.compile(r"[.!?;]\s*$")
+# Words that join a phrase; a dateline's few other words (a place, a weekday, "Published") never include one.
+_PHRASE_WORDS = frozenset("by for with and about against between from into through to the an of ".split()
+                          + "для против между через под над".split() + "pour avec contre entre sur".split()
+                          + "para con contra entre sobre".split() + "mit gegen zwischen über für".split())
 
 
 def _with_time(d: DateMatch, hm: tuple[int, int, tzinfo | None] | None) -> DateMatch:
@@ -395,6 +399,8 @@ def parse_dateline(line: str) -> DateMatch | None:
             continue
         if words and s[:c.start].rstrip().endswith("(") and s[c.end:].lstrip().startswith(")"):
             continue  # "Egypt - Bombing (October 21, 2013)": a title that names its date, not a dateline
+        if any(w.lower() in _PHRASE_WORDS for w in words):
+            continue  # "April 11, 2008: Statement by Czech ...": the start of a phrase, not a dateline
         d = _read(c, None)
         if d is not None:
             return _with_time(d, hm)

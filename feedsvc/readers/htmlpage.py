@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from copy import deepcopy
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
@@ -15,7 +16,7 @@ import nh3
 from lxml import etree
 
 from feedsvc.models import Rejection, Release
-from feedsvc.readers import dates
+from feedsvc.readers import dates, rules
 from feedsvc.readers.blocks import Block, Document, Meta
 from feedsvc.readers.engine import build_release
 from feedsvc.readers.language import normalise_tag
@@ -147,7 +148,13 @@ def _json_ld(root) -> dict[str, object]:
 
 
 def _text(el) -> str:
-    return normalise_space(el.text_content())
+    """The element's text in one line; a line break inside it is a space ("Attack<br>(Statement ...)")."""
+    if el.find(".//br") is None:
+        return normalise_space(el.text_content())
+    copy = deepcopy(el)
+    for br in copy.iter("br"):
+        br.tail = " " + (br.tail or "")
+    return normalise_space(copy.text_content())
 
 
 def _depth(root) -> int:
@@ -241,16 +248,45 @@ def _site_suffix(title: str) -> str:
     return max(parts, key=len) if parts else title
 
 
+HEADING_WORDS = 3  # a heading below the page's frame names a release in at least this many words
+_TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|titulo|titre|titolo|headline|heading|tit)(?:$|[\s_-])",
+                          re.IGNORECASE)
+
+
 def _heading(root, content):
-    """The release's heading: the article's own <h1>; else the page's first <h1> unless that is the site's
-    name (in the page header or marked as a logo/brand) and the article opens with an <h2>, which is then the
-    heading."""
+    """The release's heading: the article's own <h1>; else the page's first <h1> unless that is the site's name
+    (in the page header, marked as a logo or brand); else the first heading of the page's text (an <h2>-<h4> or
+    an element classed as a title) that names something rather than a section ("Press Releases"), found before
+    any paragraph of text; else the site's <h1> after all."""
     for h1 in content.iter("h1"):
-        if _text(h1):
+        if _text(h1) and not _is_chrome(h1) and not rules.is_label(_text(h1)):
             return h1
     outside = next((h1 for h1 in root.iter("h1") if _text(h1)), None)
-    if outside is not None and not _is_chrome(outside):
+    if outside is not None and not _is_chrome(outside) and not rules.is_label(_text(outside)):
         return outside
+    body = root.find("body")
+    for scope in (content, body if body is not None else root):
+        found = _first_heading(scope)
+        if found is not None:
+            return found
+    return outside
+
+
+def _first_heading(scope):
+    """The first heading-like element of `scope` outside the page's frame, before any paragraph of text."""
+    for el in scope.iter():
+        if not isinstance(el.tag, str) or el is scope or _in_junk(el) or _is_chrome(el):
+            continue
+        text = _text(el)
+        if not text:
+            continue
+        heading = el.tag in ("h1", "h2", "h3", "h4") or (el.tag in ("div", "p", "span", "strong")
+                                                          and _TITLE_CLASS.search(el.get("class", "")))
+        if heading and len(text.split()) >= HEADING_WORDS and not rules.is_label(text):
+            return el
+        if el.tag in ("p", "li", "td", "blockquote") and len(text.split()) >= 8 and re.search(r"[.!?]$", text):
+            return None  # text before any heading: the article does not open with one
+    return None
     if content.tag != "body":
         for el in content.iter():
             if not isinstance(el.tag, str) or el is content:

@@ -135,6 +135,14 @@ def is_address(text: str) -> bool:
     return bool(_POSTCODE.search(s)) or bool(_street_words().search(s))
 
 
+_URL = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+
+
+def is_url(text: str) -> bool:
+    """A web address alone on a line, as a browser prints it above a page: "https://www.vlada.cz/en/..."."""
+    return bool(_URL.match(text))
+
+
 def is_letterhead(text: str, small_type: bool = False) -> bool:
     """A line of a letterhead or masthead: who publishes, not what: "REPUBLIC OF TÜRKİYE", "Auswärtiges Amt",
     "Ministério das Relações Exteriores", "Press Office", "GOV.UK", "БЕЛТА".

@@ -98,7 +98,8 @@ def is_meta_line(line: str) -> bool:
     role = metadata_role(line)
     if role == Role.LABEL:
         return line.lstrip()[:1].isupper() or line.lstrip()[:1].isdigit()
-    return role in (Role.EMBARGO, Role.DOC_NUMBER, Role.DATELINE) or rules.is_byline_line(line)
+    return (role in (Role.EMBARGO, Role.DOC_NUMBER, Role.DATELINE) or rules.is_byline_line(line)
+            or rules.is_url(line) or (rules.is_breadcrumb(line) and rules.is_chrome(line)))
 
 
 def is_text(block: Block) -> bool:
@@ -201,8 +202,19 @@ def _title_by_text(blocks: list[Block], span: int) -> int | None:
             continue
         if heading_label is not None and rules.ends_sentence(text):
             return heading_label
-        return i
+        return _without_site_name(blocks, i, span)
     return heading_label
+
+
+def _without_site_name(blocks: list[Block], i: int, span: int) -> int:
+    """A browser's page title ("<title> | Government of the Czech Republic") above the page's own heading: the
+    heading, which repeats it without the site's name, is the title."""
+    text = blocks[i].text
+    for j in range(i + 1, min(span, len(blocks))):
+        other = blocks[j].text
+        if len(other) < len(text) and text.startswith(other) and re.match(r"\s*[|–—:-]\s", text[len(other):]):
+            return j
+    return i
 
 
 def _letterhead_around(blocks: list[Block], i: int) -> bool:

@@ -584,7 +584,7 @@ def _blocks(items: list[tuple[str, str]]) -> tuple[list[list[str]], list[str]]:
 HEAD_LINES = 16  # the head (letterhead, labels, datelines, title) is read in this many lines at the top
 NARROW = 0.85  # a head line is narrower than this share of the text's width; the text's first line is not
 WIDER = 1.1  # the line below a title runs at least this much wider than the title's widest line
-CENTRED = 2  # lines whose middles lie this close (in characters), set in from the margin, are centred together
+CENTRED = 4  # lines whose middles lie this close (in characters), set in from the margin, are centred together
 TITLE_RUN_LINES = 5
 TITLE_RUN_CHARS = 300
 MEASURE = 1.3  # a line this much wider than the run above it is set in another measure: the run has ended
@@ -603,6 +603,7 @@ def _split_head(items: list[tuple[str, str]], width: int, alone: Callable[[str],
     run. Returns the head's paragraphs and the items left to the paragraph rules; where the head's shape is not
     clear, those rules get it all.
     """
+    items = _head_columns(items, width)
     paragraphs: list[str] = []
     i = seen = 0
     while i < len(items) and seen < HEAD_LINES:
@@ -624,6 +625,35 @@ def _split_head(items: list[tuple[str, str]], width: int, alone: Callable[[str],
         paragraphs.extend(_head_paragraphs(lines, alone))
         i, seen = run[-1] + 1, seen + len(run)
     return paragraphs, items[i:]
+
+
+COLUMN_GAP = re.compile(r"(?<=\S) {5,}(?=\S)")  # a wide run of spaces inside a line divides two columns
+
+
+def _head_columns(items: list[tuple[str, str]], width: int) -> list[tuple[str, str]]:
+    """Head lines set in two columns side by side (a letterhead on the right, a number and a date on the left, as
+    `pdftotext -layout` writes them) become one line per column, the left column's first; up to the first line
+    of text."""
+    end = next((k for k, (kind, line) in enumerate(items[:HEAD_LINES * 2])
+                if kind == "line" and _is_text_line(line.strip(), width) and not COLUMN_GAP.search(line.strip())),
+               min(len(items), HEAD_LINES * 2))
+    head, rest = items[:end], items[end:]
+    left: list[tuple[str, str]] = []
+    right: list[tuple[str, str]] = []
+    out: list[tuple[str, str]] = []
+    for kind, line in head:
+        parts = COLUMN_GAP.split(line.strip()) if kind == "line" else []
+        if len(parts) == 2:
+            left.append(("line", parts[0]))
+            right.append(("line", parts[1]))
+            continue
+        if left:
+            out += left + [("blank", "")] + right + [("blank", "")]
+            left, right = [], []
+        out.append((kind, line))
+    if left:
+        out += left + [("blank", "")] + right + [("blank", "")]
+    return out + rest
 
 
 def _is_text_line(s: str, width: int) -> bool:
