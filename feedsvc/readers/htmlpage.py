@@ -287,16 +287,6 @@ def _first_heading(scope):
         if el.tag in ("p", "li", "td", "blockquote") and len(text.split()) >= 8 and re.search(r"[.!?]$", text):
             return None  # text before any heading: the article does not open with one
     return None
-    if content.tag != "body":
-        for el in content.iter():
-            if not isinstance(el.tag, str) or el is content:
-                continue
-            if el.tag in ("h2", "h3") and _text(el):
-                return el
-            if el.tag in BLOCK and el.tag not in ("div", "section", "header", "article", "main", "hgroup") \
-                    and _text(el):
-                break  # text before any heading: the article does not open with one
-    return outside
 
 
 _CHROME = re.compile(r"(?:^|[\s_-])(?:logo|brand|branding|site|site-name|sitename|masthead|header)(?:$|[\s_-])",
