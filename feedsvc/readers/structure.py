@@ -191,7 +191,7 @@ def _title_by_text(blocks: list[Block], span: int) -> int | None:
         role = metadata_role(text)
         if role == Role.LABEL and rules.is_document_name(text):
             heading_label = i
-        if (role is not None or (rules.is_chrome(text) and i + 1 < span)
+        if (role is not None or (rules.is_chrome(text) and i + 1 < span) or rules.is_url(text)
                 or (i < first and rules.may_be_letterhead(text))):
             continue
         small = bool(block.size and block.size <= SMALL_TYPE)

@@ -627,6 +627,7 @@ def _split_head(items: list[tuple[str, str]], width: int, alone: Callable[[str],
     return paragraphs, items[i:]
 
 
+_LETTER = re.compile(r"[^\W\d_]")
 COLUMN_GAP = re.compile(r"(?<=\S) {5,}(?=\S)")  # a wide run of spaces inside a line divides two columns
 
 
@@ -643,7 +644,7 @@ def _head_columns(items: list[tuple[str, str]], width: int) -> list[tuple[str, s
     out: list[tuple[str, str]] = []
     for kind, line in head:
         parts = COLUMN_GAP.split(line.strip()) if kind == "line" else []
-        if len(parts) == 2:
+        if len(parts) == 2 and all(len(_LETTER.findall(p)) >= 3 for p in parts):
             left.append(("line", parts[0]))
             right.append(("line", parts[1]))
             continue
