@@ -222,7 +222,8 @@ def _content_root(root):
 
 def _strip_junk(root, keep) -> None:
     """Remove scripts, styles, navigation, page chrome and share/breadcrumb boxes, never `keep` or its ancestors."""
-    protected = {id(keep), *(id(a) for a in keep.iterancestors())}
+    ancestors = [keep, *keep.iterancestors()]  # held, so that their ids are not reused by other elements
+    protected = {id(a) for a in ancestors}
     doomed = []
     for el in root.iter():
         if not isinstance(el.tag, str) or id(el) in protected:
