@@ -95,9 +95,32 @@ def test_seed_release_has_seven_paragraphs_and_its_year_from_the_text_even_with_
     r = release("press-release-lavrov-bourita.txt", data, datetime(2026, 3, 1, tzinfo=UTC))
     assert len(paragraphs(r)) == 7
     assert r.published.isoformat() == "2020-12-03T00:00:00+03:00"
-    assert r.warnings == ("The year 2020 was inferred from the text (the date has no year).",)
+    assert r.warnings == ("The year 2020 was inferred from the text, which dates events to 10.2020 (the date has no "
+                          "year).",)
     assert "Russian-Arab Forum" in r.body and "Scientific-Technical" in r.body
     assert paragraphs(r)[4].startswith("In this context")
+
+
+@pytest.mark.parametrize("years_later", [1, 2, 3, 4, 5])
+def test_seed_keeps_its_year_when_its_file_was_saved_one_to_five_years_later(years_later):
+    data = (SAMPLES / "releases" / "press-release-lavrov-bourita.txt").read_bytes()
+    for month, day in ((12, 3), (12, 31), (6, 1)):
+        saved = datetime(2020 + years_later, month, day, 12, tzinfo=UTC)
+        assert release("press-release-lavrov-bourita.txt", data, saved).published.date() == date(2020, 12, 3)
+
+
+def test_a_month_named_with_its_year_dates_a_release_within_the_year_after_it():
+    assert infer_year(12, 3, [2020, 2016], date(2022, 3, 1), date(2026, 1, 1), [(2020, 10)])[0] == 2020
+    assert infer_year(2, 10, [2020], date(2023, 5, 1), date(2026, 1, 1), [(2020, 10)])[0] == 2021
+    # a year from the file's own time on, named in the text, keeps the file's year
+    assert infer_year(12, 3, [2021], date(2021, 12, 10), date(2026, 1, 1), [(2020, 10)])[0] == 2021
+
+
+def test_a_date_in_digits_that_reads_both_ways_follows_the_date_the_text_names_in_words():
+    text = "Press release\n\n08/07/2011\n\nOn August 7, 2011, the Managing Director said the talks went well."
+    assert release("p.txt", text).published.date() == date(2011, 8, 7)
+    text = "Press release\n\n08/07/2011\n\nThe Managing Director said the talks went well."
+    assert release("p.txt", text).published.date() == date(2011, 7, 8)
 
 
 def test_chile_release_takes_its_year_from_the_modification_time():

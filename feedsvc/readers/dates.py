@@ -180,6 +180,7 @@ class DateMatch:
     hour: int | None = None
     minute: int | None = None
     tz: tzinfo | None = None
+    ambiguous: bool = False  # written in digits that read either way ("08/07/2011"); read day first
 
     def valid(self) -> bool:
         try:
@@ -269,6 +270,8 @@ def _read(c: _Candidate, language: str | None) -> DateMatch | None:
         c.start, c.end, c.year, dt.month, dt.day,
         dt.hour if c.has_time else None, dt.minute if c.has_time else None,
         _to_tz(dt) if c.has_time else None,
+        ambiguous=c.month is not None and c.script == "digits" and dt.day <= 12 and dt.month <= 12
+        and dt.day != dt.month,
     )
 
 
@@ -378,7 +381,7 @@ def _with_time(d: DateMatch, hm: tuple[int, int, tzinfo | None] | None) -> DateM
         hm = (d.hour, d.minute or 0, d.tz)
     if hm is None:
         return d
-    return DateMatch(d.start, d.end, d.year, d.month, d.day, hm[0], hm[1], hm[2] or d.tz)
+    return DateMatch(d.start, d.end, d.year, d.month, d.day, hm[0], hm[1], hm[2] or d.tz, d.ambiguous)
 
 
 def parse_dateline(line: str) -> DateMatch | None:
@@ -479,6 +482,41 @@ def years_in_text(text: str, latest: int, language: str | None = None) -> list[i
     return years
 
 
+_MONTH_YEAR = re.compile(rf"(?<![\w.])(?P<m>[^\W\d_]{{3,}})\.?\s+(?:de\s+|del\s+)?(?P<y>{_YEAR_SHAPE})")
+
+
+def month_years(text: str, language: str | None = None) -> list[tuple[int, int]]:
+    """(year, month) of every month the text names with a year and no day ("in October 2020", "en mars 2019")."""
+    text = text.translate(_ARABIC_DIGITS)
+    found = []
+    for m in _MONTH_YEAR.finditer(text):
+        before = text[max(0, m.start() - 4):m.start()]
+        if re.search(r"\d\s*$", before):
+            continue  # "3 October 2020": a full date, read elsewhere
+        word, year = m.group("m"), int(m.group("y"))
+        script = _script(word)
+        if script is None:
+            continue
+        result = _interpret(f"1 {word} {year}", _chain(script, _hint(language)), _FULL)
+        if result is not None and result[0].year == year and result[0].day == 1:
+            found.append((year, result[0].month))
+    return found
+
+
+def named_reading(found: DateMatch, text: str, language: str | None = None) -> DateMatch:
+    """A date in digits that reads either way ("08/07/2011", taken day first) read month first instead, when the
+    text names that other date in words ("August 7, 2011") and not the first."""
+    if not found.ambiguous:
+        return found
+    named = [d for d in find_dates(text, language) if not d.ambiguous and d.year in (None, found.year)]
+    as_read = any((d.month, d.day) == (found.month, found.day) for d in named)
+    swapped = any((d.month, d.day) == (found.day, found.month) for d in named)
+    if swapped and not as_read:
+        return DateMatch(found.start, found.end, found.year, found.day, found.month, found.hour, found.minute,
+                         found.tz)
+    return found
+
+
 def latest_on_or_before(month: int, day: int, ref: date) -> date:
     """The latest `month`-`day` not after `ref` (29 February looks back to a leap year)."""
     for year in range(ref.year, ref.year - 9, -1):
@@ -491,18 +529,37 @@ def latest_on_or_before(month: int, day: int, ref: date) -> date:
     return date(ref.year, month, min(day, 28))
 
 
-def infer_year(month: int, day: int, text_years: list[int], modified: date, today: date) -> tuple[int, str]:
+EVENT_MONTHS = 12  # a release follows the events it dates to a month ("in October 2020") within this many months
+
+
+def infer_year(month: int, day: int, text_years: list[int], modified: date, today: date,
+               events: list[tuple[int, int]] = ()) -> tuple[int, str]:
     """Choose the year of a date given without one; return it with a warning for the press officer.
 
     Rule: let R be the earlier of the file's modification day and today, and Y_m the year of the latest such
-    day not after R (the release was dropped soon after it was published). Let Y_t be the latest year the
-    text mentions on its own (see `years_in_text`) that does not put the date after R. If the text mentions
-    no such year, or Y_t >= Y_m - 1 (the text agrees with a recent drop: it talks of this year or of last
-    year), Y_m wins. Otherwise the file was evidently copied long after publication (an old release with a
-    fresh mtime) and Y_t wins.
+    day not after R (the release was dropped soon after it was published).
+
+    1. When the text dates events to a month ("concluded in September-October 2020", `month_years`) and names no
+       year from Y_m on, the release follows its latest such event within EVENT_MONTHS: a year earlier than
+       Y_m that puts it there wins (the seed, read from a file saved a year or five later).
+    2. Else let Y_t be the latest year the text mentions on its own (see `years_in_text`) that does not put the
+       date after R. If the text mentions no such year, or Y_t >= Y_m - 1 (the text agrees with a recent drop:
+       it talks of this year or of last year), Y_m wins. Otherwise the file was evidently copied long after
+       publication (an old release with a fresh mtime) and Y_t wins.
     """
     ref = min(modified, today)
     y_m = latest_on_or_before(month, day, ref).year
+    past = [(y, m) for y, m in events if (y, m) <= (ref.year, ref.month)]
+    if past and not any(y >= y_m for y in text_years):
+        y_e, m_e = max(past)
+        for y in (y_e, y_e + 1):
+            try:
+                fits = date(y, month, day) <= ref
+            except ValueError:
+                continue
+            if fits and y < y_m and 0 <= (y - y_e) * 12 + month - m_e < EVENT_MONTHS:
+                return y, (f"The year {y} was inferred from the text, which dates events to {m_e:02d}.{y_e} "
+                           "(the date has no year).")
     candidates = []
     for y in set(text_years):
         try:

@@ -21,10 +21,11 @@ def choose_title(parts: Parts, declared: bool, limit: int) -> tuple[str, list[st
     """The title, the body and warnings. A "title" longer than `limit` that the format did not declare is the
     text's first paragraph: its first sentence is the title and the paragraph stays in the body."""
     title, body, warnings = parts.title or "", list(parts.body), []
-    if len(title) > limit and not declared:
-        body = [title, *body]
-        parts.lead = 0
-        parts.lead_skip = 0
+    if parts.title_from_text or (len(title) > limit and not declared):
+        if not parts.title_from_text:
+            body = [title, *body]
+            parts.lead = 0
+            parts.lead_skip = 0
         title = _FIRST_SENTENCE.split(title, maxsplit=1)[0]
         warnings.append("The text has no separate title line: its first sentence was used as the title.")
     return cut_words(title, limit), body, warnings
@@ -115,7 +116,9 @@ def choose_date(parts: Parts, body: list[str], title: str, meta: Meta, language:
         if found_lead is not None:
             candidates.append((found_lead, 1, False))
     warnings: list[str] = []
+    named_text = "\n".join([title, lead])
     for found, ahead, may_follow in candidates:
+        found = dates.named_reading(found, named_text, language)
         if not may_follow and _announces(found, saved) and not _old_release(found, text_for_years, now, language,
                                                                                saved, today):
             warnings.append(f"The date {found.day:02d}.{found.month:02d} in the text lies after the file was "
@@ -129,7 +132,8 @@ def choose_date(parts: Parts, body: list[str], title: str, meta: Meta, language:
             return dates.to_datetime(found, name_date.year, zone), [
                 *warnings, f"The year {name_date.year} was taken from the file name (the date has no year)."]
         years = dates.years_in_text(text_for_years, now.year + 1, language)
-        year, warning = dates.infer_year(found.month, found.day, years, saved, today)
+        events = dates.month_years(text_for_years, language)
+        year, warning = dates.infer_year(found.month, found.day, years, saved, today, events)
         try:
             return dates.to_datetime(found, year, zone), [*warnings, warning]
         except ValueError:
@@ -171,7 +175,7 @@ def _old_release(found: dates.DateMatch, text: str, now: datetime, language: str
     if found.year is not None:
         return False
     years = dates.years_in_text(text, now.year + 1, language)
-    year, _ = dates.infer_year(found.month, found.day, years, saved, today)
+    year, _ = dates.infer_year(found.month, found.day, years, saved, today, dates.month_years(text, language))
     return year < dates.latest_on_or_before(found.month, found.day, min(saved, today)).year
 
 

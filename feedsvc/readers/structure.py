@@ -56,6 +56,7 @@ class Parts:
     """A release's blocks sorted out: its title, the dates its head gives, its text, and where its lead starts."""
 
     title: str | None = None
+    title_from_text: bool = False  # no title line: `title` is the text's first paragraph, still in `body`
     dateline: dates.DateMatch | None = None
     doc_number: dates.DateMatch | None = None
     embargo: dates.DateMatch | None = None
@@ -123,6 +124,9 @@ def read_structure(blocks: list[Block], declared_title: str | None = None, langu
             start = _read_metadata_above(blocks, len(blocks), parts)
             parts.body = [b.text for b in blocks[start:]]
             _read_tail(parts)
+            if parts.body:  # no title line: the text's first sentence will name the release
+                parts.title, parts.title_from_text = parts.body[0], True
+                _find_lead(parts, language)
             return parts
         _read_metadata_above(blocks, index, parts)
         parts.title = blocks[index].text
