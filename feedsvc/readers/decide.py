@@ -86,7 +86,8 @@ def choose_date(parts: Parts, body: list[str], title: str, meta: Meta, language:
     """The publication time, from the first source that gives one, in this order:
 
     1. what the format declares (front matter, page metadata);
-    2. the dateline, then a document number ("412-09-06-2022");
+    2. the dateline, then a document number ("412-09-06-2022"), then a date a letterhead or byline carries
+       ("Press Office — Warsaw, 14 November 2017");
     3. a full date closing the title ("..., Moscow, March 5, 2021");
     4. a date opening the lead ("On December 3, ..."), unless it lies after the file was saved (an event announced);
     5. a full date in the file name;
@@ -108,6 +109,8 @@ def choose_date(parts: Parts, body: list[str], title: str, meta: Meta, language:
         candidates.append((parts.dateline, 10, True))
     if parts.doc_number is not None:
         candidates.append((parts.doc_number, 1, True))
+    if parts.head_date is not None:
+        candidates.append((parts.head_date, 1, True))
     in_title = _title_date(title, language)
     if in_title is not None:
         candidates.append((in_title, 1, False))

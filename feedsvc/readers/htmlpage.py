@@ -332,12 +332,14 @@ def read_tree(ctx: Context, root, meta: Meta, base_url: str | None = None, first
         meta.language = normalise_tag(lang) if lang else None
         meta.language_declared_by = "page"
 
+    declared_date = None  # the metadata's own words for the date, checked against the page's text below
     if meta.published is None:
         for key in _DATE_META:
             for value in metas.get(key, []):
                 when = parse_when(value, zone)
                 if when:
                     meta.published, meta.published_has_time = when
+                    declared_date = value
                     break
             if meta.published is not None:
                 break
@@ -395,6 +397,8 @@ def read_tree(ctx: Context, root, meta: Meta, base_url: str | None = None, first
     chrome: set[str] = set()
     if page is not None:
         paragraphs, chrome = _without_leading_chrome(paragraphs, page, meta.title)
+    if declared_date is not None:
+        meta.published = _as_named(meta.published, declared_date, paragraphs, meta.language)
     too_deep = _depth(content) > _MAX_DEPTH
 
     def body_html(body: list[str], removed: set[str]) -> str:
@@ -403,6 +407,18 @@ def read_tree(ctx: Context, root, meta: Meta, base_url: str | None = None, first
         return sanitise(content, removed | chrome, base_url)
 
     return build_release(ctx, Document([Block(p) for p in paragraphs], meta, body_html))
+
+
+def _as_named(published: datetime, declared: str, paragraphs: list[str], language: str | None) -> datetime:
+    """A metadata date in digits that reads both ways ("08/07/2011" on a US site) follows the date the page names
+    in words ("August 7, 2011")."""
+    found = dates.find_dates(declared)
+    if not found or not found[0].ambiguous:
+        return published
+    named = dates.named_reading(found[0], "\n".join(paragraphs[:8]), language)
+    if (named.month, named.day) == (found[0].month, found[0].day):
+        return published
+    return published.replace(month=named.month, day=named.day)
 
 
 ARTICLE_PROBE = 60  # characters of a paragraph compared with the start of the article trafilatura finds

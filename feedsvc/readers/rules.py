@@ -248,6 +248,20 @@ def is_byline_line(text: str) -> bool:
     return s[:1].isupper() and is_byline(s) and bool(re.match(r"^\W*[^\W\d_][\w\s]{0,20}?:", s))
 
 
+_SEGMENT = re.compile(r"\s+[—–|·•]\s+|\s*\|\s*")
+
+
+def dateline_in(text: str) -> dates.DateMatch | None:
+    """A dateline that a letterhead or byline line carries as one of its parts: "Ministry of Foreign Affairs Press
+    Office — Warsaw, 14 November 2017", "Press release · Home Office · 8 January 2026"."""
+    for segment in _SEGMENT.split(text):
+        if re.search(r"\d", segment):
+            found = dates.parse_dateline(segment)
+            if found is not None and found.year is not None:
+                return found
+    return None
+
+
 NAME_STACK_MAX_WORDS = 12
 
 

@@ -58,6 +58,7 @@ class Parts:
     title: str | None = None
     title_from_text: bool = False  # no title line: `title` is the text's first paragraph, still in `body`
     dateline: dates.DateMatch | None = None
+    head_date: dates.DateMatch | None = None  # a dateline inside a letterhead or byline ("Press Office — Warsaw, 14 Nov")
     doc_number: dates.DateMatch | None = None
     embargo: dates.DateMatch | None = None
     unreadable_embargo: str | None = None  # an embargo line whose date could not be read
@@ -70,6 +71,8 @@ class Parts:
     def set_aside(self, role: Role, text: str) -> None:
         self.removed.append(text)
         self.roles.append((role, text))
+        if role in (Role.LETTERHEAD, Role.BYLINE, Role.LABEL) and self.head_date is None:
+            self.head_date = rules.dateline_in(text)
 
 
 @lru_cache(maxsize=4096)
