@@ -58,7 +58,7 @@ class Parts:
     title: str | None = None
     title_from_text: bool = False  # no title line: `title` is the text's first paragraph, still in `body`
     dateline: dates.DateMatch | None = None
-    head_date: dates.DateMatch | None = None  # a dateline inside a letterhead or byline ("Press Office — Warsaw, 14 Nov")
+    head_date: dates.DateMatch | None = None  # a date a letterhead or byline carries ("Press Office — Warsaw, 14 Nov")
     doc_number: dates.DateMatch | None = None
     embargo: dates.DateMatch | None = None
     unreadable_embargo: str | None = None  # an embargo line whose date could not be read
