@@ -99,7 +99,15 @@ def _country_words() -> frozenset[str]:
             continue
         for name in names:
             found.update(w for w in words_of(name) if len(w) > 2)
-    return frozenset(found)
+    return frozenset(found - _GENERIC_PLACE_WORDS)
+
+
+# Words of multi-word country names that say nothing about a country on their own ("New" of New Zealand).
+_GENERIC_PLACE_WORDS = frozenset(
+    "new old north south east west northern southern eastern western central upper lower great little united "
+    "states state islands island isles outlying minor saint san santa sint and the former federated occupied "
+    "territory territories democratic republic people's peoples sar region world unknown pacific atlantic "
+    "indian ocean british french american dutch virgin heard mcdonald sandwich".split())
 
 
 @cache

@@ -585,7 +585,7 @@ HEAD_LINES = 16  # the head (letterhead, labels, datelines, title) is read in th
 NARROW = 0.85  # a head line is narrower than this share of the text's width; the text's first line is not
 WIDER = 1.1  # the line below a title runs at least this much wider than the title's widest line
 CENTRED = 4  # lines whose middles lie this close (in characters), set in from the margin, are centred together
-TITLE_RUN_LINES = 5
+TITLE_RUN_LINES = 8
 TITLE_RUN_CHARS = 300
 MEASURE = 1.3  # a line this much wider than the run above it is set in another measure: the run has ended
 SHORT = 0.6  # in double-spaced text, a head line this short (of the width) followed by a blank stands alone
@@ -697,8 +697,8 @@ def _title_run(items: list[tuple[str, str]], i: int, width: int, alone: Callable
             prev = items[run[-1]][1]
             widest = max(len(items[r][1].strip()) for r in run)
             if not _continued(prev, s) and (alone(s) or len(s) >= NARROW * width or len(s) >= MEASURE * widest
-                                            or _CLOSED.search(s)):
-                break  # the text starts (wider, another measure, or a sentence), or a line of its own
+                                            or _CLOSED.search(s) or _would_have_fitted(prev, s, widest)):
+                break  # the text starts (wider, another measure, a sentence, a deliberate break), or a line apart
         run.append(k)
         k += 1
         if _TERMINAL.search(s) or sum(len(items[r][1].strip()) for r in run) > TITLE_RUN_CHARS:
@@ -715,9 +715,19 @@ def _title_run(items: list[tuple[str, str]], i: int, width: int, alone: Callable
     last = items[run[-1]][1]
     if nxt and (_starts_lower(nxt) or _is_hyphen_end(last)):
         return []  # the sentence goes on below: not the end of a head line
-    if not nxt or alone(nxt) or len(nxt) >= WIDER * widest or _TERMINAL.search(last.strip()):
+    if (not nxt or alone(nxt) or len(nxt) >= WIDER * widest or _TERMINAL.search(last.strip())
+            or (len(run) >= 2 and _would_have_fitted(last, nxt, widest))):
         return run
     return []
+
+
+FITTED = 0.9  # a head line's next word would have fitted within this share of the run's measure
+
+
+def _would_have_fitted(prev: str, line: str, widest: int) -> bool:
+    """The first word of `line` would have fitted on `prev` within the run's measure: `prev` was ended on purpose
+    (a title's short last line above the lead's first)."""
+    return len(prev.strip()) + 1 + len(_first_word(line.strip())) <= FITTED * widest
 
 
 def _continues(line: str, items: list[tuple[str, str]], k: int) -> bool:
