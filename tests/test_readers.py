@@ -471,8 +471,16 @@ def test_summary_without_a_sentence_end_is_cut_at_a_word_with_an_ellipsis():
 
 
 def test_summary_does_not_stop_after_an_abbreviation():
-    s = cut_summary("Talks with Mr. Smith went well and lasted hours " + "and hours " * 40, 80)
-    assert s.endswith("…")
+    s = cut_summary("The ministers of both countries held talks with Mr. Smith, which went well and lasted "
+                    + "hours " * 40, 90)
+    assert s.endswith("…") and "Mr. Smith" in s
+
+
+def test_a_line_end_hyphen_after_a_compound_prefix_is_kept():
+    text = ("Statement on the elections\n\n" + "The ministers met today in the capital and discussed the coming "
+            "pre-\nelection period, the anti-\nterrorist measures and the ex-\nminister's visit in detail.\n")
+    body = release("h.txt", text).body
+    assert "pre-election" in body and "anti-terrorist" in body and "ex-minister" in body
 
 
 # --- Markdown ----------------------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ from functools import lru_cache
 
 from charset_normalizer import from_bytes
 
+from feedsvc.readers import vocabulary
+
 
 class NotText(ValueError):
     """The bytes are not text; the message is a sentence for a press officer."""
@@ -313,15 +315,7 @@ def drop_running_lines(pages: list[str]) -> list[str]:
     ]
 
 
-_KEEP_HYPHEN_LEFT = frozenset(
-    "self ex vice well cross half all pre- anti- "
-    "пресс вице экс лейб обер унтер штаб генерал премьер северо юго".split()
-)
-_KEEP_HYPHEN_RIGHT = frozenset(
-    "based led related oriented term level scale wide making building run free friendly intensive owned "
-    "speaking time year old up long term party sided state "
-    "то либо нибудь таки ка".split()
-)
+_VOWELS = frozenset("aeiouyаеёиоуыэюя")
 _RU_ADJ_END = re.compile(r"(?:ий|ый|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ей|ыми|ими)$")
 
 
@@ -349,7 +343,8 @@ def _join_hyphenated(left_line: str, right_line: str, text: str) -> str:
             keep = True
         elif f"{low_l}{low_r}" in lower_text:
             keep = False
-        elif low_l in _KEEP_HYPHEN_LEFT or low_r in _KEEP_HYPHEN_RIGHT:
+        elif (low_l in vocabulary.words("hyphen_prefixes") or low_r in vocabulary.words("hyphen_suffixes")
+              or (low_l in vocabulary.words("vowel_prefixes") and low_r[:1] in _VOWELS)):
             keep = True
         elif low_l == "по" and re.search(r"(?:ому|ему|ски|цки)$", low_r):
             keep = True
@@ -798,10 +793,6 @@ def _merge_page_splits(paragraphs: list[str], text: str) -> list[str]:
 
 # --- cutting ----------------------------------------------------------------------------------------------
 
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st no nos vs etc e.g i.e art gen col lt amb prof jr sr sen rep gov hon mt ft approx dept "
-    "г гг им т ул д н о см стр тыс млн млрд руб чел ст пп п mme mlle sr sra dra av nº".split()
-)
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'»”’)\]]*(?=\s)")
 
 
@@ -813,7 +804,8 @@ def _sentence_ends(text: str, limit: int) -> list[int]:
             break
         before = text[:m.start() + 1].split()[-1] if text[:m.start() + 1].split() else ""
         word = before.rstrip(".").lower().lstrip("(«\"'“")
-        if text[m.start()] == "." and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
+        abbreviated = word in vocabulary.words("abbreviations") or (len(word) == 1 and word.isalpha())
+        if text[m.start()] == "." and abbreviated:
             continue
         nxt = text[end:].lstrip()[:1]
         if nxt and (nxt.islower()):

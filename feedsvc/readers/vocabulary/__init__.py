@@ -13,7 +13,8 @@ Adding a language means adding a file with the same keys; no pattern elsewhere c
 - `abbreviations`: words a full stop follows without ending the sentence ("Mr", "г", "Nr");
 - `chrome`: words of a web page's frame ("Share", "Print", "Главная");
 - `hyphen_prefixes`, `hyphen_suffixes`: parts of hyphenated compounds, so a hyphen at a line end is kept after
-  or before them ("пресс-" + "релиз", "ice-" + "based");
+  or before them ("пресс-" + "релиз", "ice-" + "based"); `vowel_prefixes` keep it only before a vowel
+  ("pre-" + "election", but "pre" + "vious");
 - `dateline_fillers`: words a dateline carries besides its date ("Published", "года").
 
 Matching is by language-independent union: a file's language is often unknown when its head is read, and the words
@@ -29,7 +30,7 @@ from pathlib import Path
 
 FOLDER = Path(__file__).parent
 KINDS = ("labels", "organisations", "closings", "notes", "contact_labels", "bylines", "lead_ins", "open_endings",
-         "abbreviations", "chrome", "hyphen_prefixes", "hyphen_suffixes", "dateline_fillers")
+         "abbreviations", "chrome", "hyphen_prefixes", "vowel_prefixes", "hyphen_suffixes", "dateline_fillers")
 
 
 @cache
