@@ -140,7 +140,10 @@ def is_address(text: str) -> bool:
     s = text.strip()
     if ends_sentence(s) and not s.endswith(".") or len(words_of(s)) > ADDRESS_MAX_WORDS or not re.search(r"\d", s):
         return False
-    return bool(_POSTCODE.search(s)) or bool(_street_words().search(s))
+    for found in reversed(dates.find_dates(s)):  # "5 April 2022": a year is no postcode
+        s = s[:found.start] + " " + s[found.end:]
+    codes = [m.group(0) for m in _POSTCODE.finditer(s) if not re.fullmatch(r"(?:19|20)\d\d", m.group(0))]
+    return bool(codes) or bool(_street_words().search(s))  # a year ("NHS in Scotland 2016") is no postcode
 
 
 _URL = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
@@ -464,6 +467,13 @@ def is_breadcrumb(text: str) -> bool:
     return low <= len(parts) <= high and all(0 < len(words_of(p)) <= 4 and not ends_sentence(p) for p in parts)
 
 
+@cache
+def _frame_words() -> frozenset[str]:
+    """The words of the frame vocabulary's entries ("decrease font size" gives "decrease", "font", "size") and of
+    language names."""
+    return frozenset(w for entry in vocabulary.words("chrome") for w in words_of(entry)) | _language_names()
+
+
 def is_chrome(text: str) -> bool:
     """A line of a web page's frame: "Home / News / Statements", "Share: Facebook X LinkedIn",
     "Español English Français Català": mostly the words of navigation, sharing and language switchers."""
@@ -473,7 +483,7 @@ def is_chrome(text: str) -> bool:
     all_words = words_of(s)
     if not all_words or len(all_words) > 15 or ends_sentence(s) and len(all_words) > 3:
         return False
-    frame = vocabulary.words("chrome") | _language_names()
+    frame = _frame_words()
     known = sum(1 for w in all_words if w in frame)
     return known / len(all_words) >= CHROME_SHARE
 
