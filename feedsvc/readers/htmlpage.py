@@ -427,8 +427,8 @@ ARTICLE_PROBE = 60  # characters of a paragraph compared with the start of the a
 def _without_leading_chrome(paragraphs: list[str], page: str, title: str | None) -> tuple[list[str], set[str]]:
     """The paragraphs without the site's frame that stands above the article ("Home | About | Press room",
     "Japanese | Site map", a language switcher), as told by trafilatura, the field's main-text extractor: what
-    comes before the first paragraph of its article text goes, except datelines, labels and whole sentences,
-    which a page puts above its text on purpose."""
+    comes before the first paragraph of its article text goes, except datelines, labels and sentences, which a
+    page puts above its text on purpose."""
     start = _article_start(paragraphs, page, title)
     if start <= 0:
         return paragraphs, set()
@@ -436,7 +436,7 @@ def _without_leading_chrome(paragraphs: list[str], page: str, title: str | None)
 
     kept, dropped = [], set()
     for i, p in enumerate(paragraphs):
-        if i < start and not is_meta_line(p) and not _is_sentence(p):
+        if i < start and not is_meta_line(p) and not re.search(r"[.!?…][\"'»”’)]*$", p):
             dropped.add(p)
         else:
             kept.append(p)
@@ -462,10 +462,6 @@ def _article_start(paragraphs: list[str], page: str, title: str | None) -> int:
         if normalise_space(p).casefold()[:ARTICLE_PROBE] == probes[0]:
             return i
     return -1
-
-
-def _is_sentence(text: str) -> bool:
-    return len(text.split()) >= 8 and bool(re.search(r"[.!?…][\"'»”’)]*$", text))
 
 
 def _escape(text: str) -> str:

@@ -196,6 +196,20 @@ def _names_organisation(word: str) -> bool:
     return len(word) >= STEM and word[:STEM] in _organisation_stems()
 
 
+MASTHEAD_WORDS = 3  # content words of a masthead line (a name, a service, a motto) above a longer headline
+
+
+def is_masthead(text: str) -> bool:
+    """A short line that may name a site, a service or a motto rather than a release ("Diplomacy in Action",
+    "Servizio Stampa e Informazione"): a masthead when a longer headline follows it. A line that names a kind of
+    document ("STATEMENT BY THE MINISTRY") is no masthead."""
+    s = text.strip()
+    meaning = content_words(s)
+    if not meaning or ends_sentence(s) or any(w in _label_words() for w in meaning):
+        return False
+    return len(meaning) <= MASTHEAD_WORDS
+
+
 WEAK_LETTERHEAD_WORDS = 4
 WEAK_LETTERHEAD_SHARE = 0.3
 
@@ -271,6 +285,22 @@ def dateline_in(text: str) -> dates.DateMatch | None:
             if found is not None and found.year is not None:
                 return found
     return None
+
+
+_META_SEGMENT = re.compile(r"\s+[·•|]\s+")
+SEGMENT_MAX_WORDS = 8
+
+
+def is_segmented_meta(text: str) -> bool:
+    """A line of metadata in parts set apart by dots or bars: "Press release · Home Office · 8 January 2026",
+    "Département de l'information • Service des informations • New York": every part short, none a sentence,
+    and one a date or a label, or all of them what a letterhead is made of."""
+    parts = _META_SEGMENT.split(text.strip())
+    if len(parts) < 2 or any(not p or ends_sentence(p) or len(words_of(p)) > SEGMENT_MAX_WORDS for p in parts):
+        return False
+    if any(is_label(p) or dates.parse_dateline(p) for p in parts):
+        return True
+    return all(may_be_letterhead(p) for p in parts)
 
 
 NAME_STACK_MAX_WORDS = 12
@@ -418,11 +448,13 @@ def _is_place_and_date(prefix: str, language: str | None, closed: bool) -> bool:
 
 
 _FIRST_NUMBER = re.compile(r"^\s*(?:1[.)]|\(1\)|I\.)\s+(?=[^\W\d_])")
+_BULLET_MARK = re.compile(r"^\s*[•▪●◦‣·\-–—*]\s+(?=\S)")
 
 
 def paragraph_number_length(text: str) -> int:
-    """The "1. " that opens a release whose paragraphs are numbered ("1. On February 24, ..."), else 0."""
-    m = _FIRST_NUMBER.match(text)
+    """The "1. " that opens a release whose paragraphs are numbered ("1. On February 24, ..."), or the bullet
+    of one that opens with a list of highlights ("• Affordable housing starts up ..."), else 0."""
+    m = _FIRST_NUMBER.match(text) or _BULLET_MARK.match(text)
     return m.end() if m else 0
 
 
@@ -469,9 +501,15 @@ def is_breadcrumb(text: str) -> bool:
 
 @cache
 def _frame_words() -> frozenset[str]:
-    """The words of the frame vocabulary's entries ("decrease font size" gives "decrease", "font", "size") and of
-    language names."""
-    return frozenset(w for entry in vocabulary.words("chrome") for w in words_of(entry)) | _language_names()
+    """Single-word entries of the frame vocabulary, and language names."""
+    return frozenset(w for w in vocabulary.words("chrome") if " " not in w) | _language_names()
+
+
+@cache
+def _frame_phrases() -> re.Pattern:
+    """Multi-word entries of the frame vocabulary ("decrease font size", "back to top"), matched whole."""
+    phrases = sorted((w for w in vocabulary.words("chrome") if " " in w), key=len, reverse=True)
+    return re.compile("|".join(vocabulary.bounded(p) for p in phrases), re.IGNORECASE)
 
 
 def is_chrome(text: str) -> bool:
@@ -483,8 +521,8 @@ def is_chrome(text: str) -> bool:
     all_words = words_of(s)
     if not all_words or len(all_words) > 15 or ends_sentence(s) and len(all_words) > 3:
         return False
-    frame = _frame_words()
-    known = sum(1 for w in all_words if w in frame)
+    rest = _frame_phrases().sub(" ", s)
+    known = len(all_words) - len(words_of(rest)) + sum(1 for w in words_of(rest) if w in _frame_words())
     return known / len(all_words) >= CHROME_SHARE
 
 

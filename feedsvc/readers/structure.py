@@ -102,7 +102,7 @@ def is_meta_line(line: str) -> bool:
     role = metadata_role(line)
     if role == Role.LABEL:
         return line.lstrip()[:1].isupper() or line.lstrip()[:1].isdigit()
-    return (role in (Role.EMBARGO, Role.DOC_NUMBER, Role.DATELINE) or rules.is_byline_line(line)
+    return (role in (Role.EMBARGO, Role.DOC_NUMBER, Role.DATELINE, Role.NOISE) or rules.is_byline_line(line)
             or rules.is_url(line) or (rules.is_breadcrumb(line) and rules.is_chrome(line)))
 
 
@@ -181,7 +181,6 @@ def _title_by_layout(blocks: list[Block], span: int) -> int | None:
 
 HEADLINE_WORDS = 4  # a title below a label or a dateline has at least this many words
 HEADLINE_MAX_WORDS = 45
-MASTHEAD_WORDS = 3  # a line of at most this many content words above a longer headline is a masthead
 
 
 def _title_by_text(blocks: list[Block], span: int) -> int | None:
@@ -199,12 +198,11 @@ def _title_by_text(blocks: list[Block], span: int) -> int | None:
         if role == Role.LABEL and rules.is_document_name(text):
             heading_label = i
         if (role is not None or (rules.is_chrome(text) and i + 1 < span) or rules.is_url(text)
-                or (i < first and rules.may_be_letterhead(text))):
+                or rules.is_segmented_meta(text) or (i < first and rules.may_be_letterhead(text))):
             continue
         small = bool(block.size and block.size <= SMALL_TYPE)
         if (rules.is_letterhead(text, small) and _title_may_follow(blocks, i + 1, span)) \
-                or (len(rules.content_words(text)) <= MASTHEAD_WORDS
-                    and _title_may_follow(blocks, i + 1, span, longer_than=text)) \
+                or (rules.is_masthead(text) and _title_may_follow(blocks, i + 1, span, longer_than=text)) \
                 or (i + 1 < span and _letterhead_around(blocks, i) and _title_may_follow(blocks, i + 2, span)):
             continue
         if heading_label is not None and rules.ends_sentence(text):
@@ -309,6 +307,7 @@ def _read_below_title(blocks: list[Block], start: int, parts: Parts, language: s
         text = blocks[i].text
         role = metadata_role(text)
         if role is None and (rules.is_byline(text) or rules.is_source_line(text, language)
+                             or rules.is_segmented_meta(text)
                              or (rules.is_name_line(text) and _more_head_below(blocks, i + 1, start))):
             role = Role.BYLINE
         elif role is None and rules.is_chrome(text) and i + 1 < len(blocks):
@@ -380,7 +379,8 @@ def _before_the_text(text: str) -> bool:
     ("Last updated: 07 Dec. 2010"), a label or a notice ("Check against delivery!"), a contact, a letterhead
     line, a line of names ("John Kerry / Secretary of State"), or no words at all."""
     return (rules.is_chrome(text) or rules.is_byline(text) or rules.is_field_line(text) or rules.is_contact(text)
-            or metadata_role(text) is not None or rules.is_letterhead(text) or rules.is_name_stack(text))
+            or metadata_role(text) is not None or rules.is_letterhead(text) or rules.is_name_stack(text)
+            or rules.is_segmented_meta(text))
 
 
 def _find_lead(parts: Parts, language: str | None) -> None:

@@ -57,10 +57,11 @@ def words(kind: str) -> frozenset[str]:
 def phrase_pattern(kind: str) -> str:
     """A regular-expression alternation of one kind's entries, longest first, each bounded as whole words."""
     entries = sorted(words(kind), key=len, reverse=True)
-    return "|".join(_bounded(e) for e in entries)
+    return "|".join(bounded(e) for e in entries)
 
 
-def _bounded(entry: str) -> str:
+def bounded(entry: str) -> str:
+    """A regular expression for `entry` as whole words, its spaces matching any white space."""
     body = r"\s+".join(re.escape(part) for part in entry.split())
     left = r"(?<![^\W_])" if entry[:1].isalnum() else ""
     right = r"(?![^\W_])" if entry[-1:].isalnum() else ""
