@@ -64,6 +64,16 @@ def is_label(text: str) -> bool:
     return len(text) <= 80 and bool(_label_line().match(text) or _REFERENCE.match(text))
 
 
+@cache
+def _label_phrases() -> re.Pattern:
+    return re.compile(vocabulary.phrase_pattern("labels"), re.IGNORECASE)
+
+
+def without_labels(text: str) -> str:
+    """The line with its label words taken out: "For Immediate Release August 19, 2011" gives "August 19, 2011"."""
+    return _label_phrases().sub(" ", text).strip(" -–—:|,")
+
+
 def is_document_name(text: str) -> bool:
     """A label that names the document itself and may head it when it has no other title ("Заявление",
     "Joint statement", "Communiqué"), unlike a notice about its release ("Press release", "For immediate

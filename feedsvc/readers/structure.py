@@ -84,7 +84,7 @@ def metadata_role(text: str) -> Role | None:
     if _DIGIT.search(text):  # every date and document number has one; most lines of text do not
         if dates.parse_doc_number(text):
             return Role.DOC_NUMBER
-        if dates.parse_dateline(text):
+        if dates.parse_dateline(text) or dates.parse_dateline(rules.without_labels(text)):
             return Role.DATELINE
     if rules.is_label(text) or rules.is_end_mark(text) or rules.is_closing(text):
         return Role.LABEL
@@ -280,7 +280,7 @@ def _take(parts: Parts, role: Role, text: str) -> bool:
     elif role == Role.DATELINE:
         if parts.dateline is not None:
             return False
-        parts.dateline = dates.parse_dateline(text)
+        parts.dateline = dates.parse_dateline(text) or dates.parse_dateline(rules.without_labels(text))
     parts.set_aside(role, text)
     return True
 
