@@ -412,6 +412,9 @@ def read_tree(ctx: Context, root, meta: Meta, base_url: str | None = None, first
 def _as_named(published: datetime, declared: str, paragraphs: list[str], language: str | None) -> datetime:
     """A metadata date in digits that reads both ways ("08/07/2011" on a US site) follows the date the page names
     in words ("August 7, 2011")."""
+    m = re.fullmatch(r"\s*(\d{1,2})[./-](\d{1,2})[./-]\d{4}\b.*", declared)
+    if not m or int(m.group(1)) > 12 or int(m.group(2)) > 12 or m.group(1) == m.group(2):
+        return published  # ISO dates and dates that read one way only: nothing to check
     found = dates.find_dates(declared)
     if not found or not found[0].ambiguous:
         return published
@@ -421,6 +424,7 @@ def _as_named(published: datetime, declared: str, paragraphs: list[str], languag
     return published.replace(month=named.month, day=named.day)
 
 
+FRAME_LINES = 6  # a frame shows in short lines among the first paragraphs, or not at all
 ARTICLE_PROBE = 60  # characters of a paragraph compared with the start of the article trafilatura finds
 
 
@@ -429,11 +433,14 @@ def _without_leading_chrome(paragraphs: list[str], page: str, title: str | None)
     "Japanese | Site map", a language switcher), as told by trafilatura, the field's main-text extractor: what
     comes before the first paragraph of its article text goes, except datelines, labels and sentences, which a
     page puts above its text on purpose."""
+    from feedsvc.readers.structure import is_meta_line
+
+    opening = [p for p in paragraphs[:FRAME_LINES] if not is_meta_line(p)]
+    if not any(len(p.split()) < 8 and not re.search(r"[.!?…:][\"'»”’)]*$", p) for p in opening[:3]):
+        return paragraphs, set()  # the article's text comes first: no short unpunctuated lines of a frame
     start = _article_start(paragraphs, page, title)
     if start <= 0:
         return paragraphs, set()
-    from feedsvc.readers.structure import is_meta_line
-
     kept, dropped = [], set()
     for i, p in enumerate(paragraphs):
         if i < start and not is_meta_line(p) and not re.search(r"[.!?…][\"'»”’)]*$", p):
@@ -450,7 +457,7 @@ def _article_start(paragraphs: list[str], page: str, title: str | None) -> int:
     except ImportError:  # an optional help: without it the page's own structure is all there is
         return -1
     try:
-        text = trafilatura.extract(page, include_comments=False, include_tables=False, deduplicate=False) or ""
+        text = trafilatura.extract(page, fast=True, include_comments=False, include_tables=False) or ""
     except Exception:  # a library failure on an odd page must not cost the release
         return -1
     wanted = normalise_space(title or "").casefold()

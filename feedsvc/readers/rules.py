@@ -280,7 +280,8 @@ def is_byline_line(text: str) -> bool:
     """A byline that can only stand on a line of its own: capitalised, its first word followed by a colon
     ("From: HM Treasury", "Published: 27 October 2016"); running text never looks so."""
     s = text.strip()
-    return s[:1].isupper() and is_byline(s) and bool(re.match(r"^\W*[^\W\d_][\w\s]{0,20}?:", s))
+    return (s[:1].isupper() and ":" in s[:24] and bool(re.match(r"^\W*[^\W\d_][\w\s]{0,20}?:", s))
+            and is_byline(s))
 
 
 _SEGMENT = re.compile(r"\s+[—–|·•]\s+|\s*\|\s*")

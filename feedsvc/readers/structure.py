@@ -33,7 +33,9 @@ SENTENCE_WORDS = 8  # ...and so is one of this many that ends a sentence
 SUBTITLE_CHARS = 200
 CLOSING_DATELINE_CHARS = 60
 MAX_EMBARGO_LINE = 200
+LABELLED_DATELINE = 80  # a dateline with a label beside it ("For Immediate Release August 19, 2011") is short
 _DIGIT = re.compile(r"\d")
+_SEPARATED = re.compile(r"[>/|»›→—–:]")  # every breadcrumb has one of these
 
 
 class Role(StrEnum):
@@ -84,7 +86,8 @@ def metadata_role(text: str) -> Role | None:
     if _DIGIT.search(text):  # every date and document number has one; most lines of text do not
         if dates.parse_doc_number(text):
             return Role.DOC_NUMBER
-        if dates.parse_dateline(text) or dates.parse_dateline(rules.without_labels(text)):
+        if dates.parse_dateline(text) or (len(text) <= LABELLED_DATELINE and
+                                          dates.parse_dateline(rules.without_labels(text))):
             return Role.DATELINE
     if rules.is_label(text) or rules.is_end_mark(text) or rules.is_closing(text):
         return Role.LABEL
@@ -103,7 +106,8 @@ def is_meta_line(line: str) -> bool:
     if role == Role.LABEL:
         return line.lstrip()[:1].isupper() or line.lstrip()[:1].isdigit()
     return (role in (Role.EMBARGO, Role.DOC_NUMBER, Role.DATELINE, Role.NOISE) or rules.is_byline_line(line)
-            or rules.is_url(line) or (rules.is_breadcrumb(line) and rules.is_chrome(line)))
+            or rules.is_url(line) or (_SEPARATED.search(line) is not None and rules.is_breadcrumb(line)
+                                      and rules.is_chrome(line)))
 
 
 def is_text(block: Block) -> bool:
