@@ -152,8 +152,17 @@ def is_address(text: str) -> bool:
         return False
     for found in reversed(dates.find_dates(s)):  # "5 April 2022": a year is no postcode
         s = s[:found.start] + " " + s[found.end:]
-    codes = [m.group(0) for m in _POSTCODE.finditer(s) if not re.fullmatch(r"(?:19|20)\d\d", m.group(0))]
-    return bool(codes) or bool(_street_words().search(s))  # a year ("NHS in Scotland 2016") is no postcode
+    return any(_is_postcode(s, m) for m in _POSTCODE.finditer(s)) or bool(_street_words().search(s))
+
+
+def _is_postcode(line: str, m: re.Match) -> bool:
+    """A postcode where addresses put one: before a town ("10117 Berlin", "A-1014 Wien"), after a state ("NY
+    10007"), or a British one; never a year ("NHS in Scotland 2016") or a reference number ("221230-1")."""
+    code = m.group(0)
+    if re.fullmatch(r"(?:19|20)\d\d", code) or line[m.end():m.end() + 1] in ("-", "/"):
+        return False
+    after, before = line[m.end():].lstrip(), line[:m.start()].rstrip()
+    return (not code.isdigit() and " " in code) or after[:1].isupper() or bool(re.search(r"\b[A-Z]{2}$", before))
 
 
 _URL = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
@@ -334,14 +343,14 @@ _FIELD = re.compile(r"^\W*([^\W\d_][^:]{0,30}?):\s*(\S.*)$")
 
 
 def is_field_line(text: str) -> bool:
-    """A "name: value" line of a page's metadata, the value a number or a date: "Last updated: 07 Dec. 2010
-    15:33", "Laufende Nr.: 280", "Ausgabejahr: 2016"; never a speaker's words ("Mayor: Good afternoon.")."""
+    """A "name: value" line of a page's metadata, the value short, with a number or a date in it: "Last updated:
+    07 Dec. 2010 15:33", "Laufende Nr.: 280", "Zeit: 31.12.2023, ab 18:00 Uhr; Ort: Hamburger Stadtgebiet."; never
+    a speaker's words ("Mayor: Good afternoon.")."""
     m = _FIELD.match(text.strip())
     if not m or len(words_of(m.group(1))) > FIELD_NAME_WORDS:
         return False
     value = m.group(2)
-    return len(value.split()) <= FIELD_VALUE_WORDS and bool(re.search(r"\d", value)) and not (
-        ends_sentence(value) and len(value.split()) > 3)
+    return len(value.split()) <= FIELD_VALUE_WORDS and bool(re.search(r"\d", value))
 
 
 SOURCE_LINE_MAX_WORDS = 10
