@@ -160,6 +160,12 @@ def test_a_lead_that_starts_with_its_own_words_keeps_them(lead):
     assert rules.wire_dateline_length(lead) == 0
 
 
+@cases(rules.is_wire_dateline, yes=["Hamburg (ots)", "МОСКВА /ТАСС/", "30 ноября, Минск"],
+       no=["The Minister (left) met his counterpart.", "In Moscow on 5 April the minister met his counterpart."])
+def test_a_paragraph_that_is_only_a_wire_dateline_is_not_the_lead(text, expected):
+    assert rules.is_wire_dateline(text) is expected
+
+
 def test_paragraph_numbering_is_not_part_of_the_summary():
     assert rules.paragraph_number_length("1. On February 24, the Council met.") == 3
     assert rules.paragraph_number_length("12 people were hurt.") == 0

@@ -448,6 +448,16 @@ def wire_dateline_length(text: str, language: str | None = None) -> int:
     return 0
 
 
+def is_wire_dateline(text: str, language: str | None = None) -> bool:
+    """A paragraph that is a wire dateline and nothing more: "Hamburg (ots)", "МОСКВА /ТАСС/", "30 ноября, Минск"."""
+    s = text.strip().rstrip(".:-–— ")
+    agency = _AGENCY.search(s)
+    if agency and agency.end() == len(s):
+        return _is_place_and_date(s[:agency.start()], language, closed=True)
+    return len(s) <= WIRE_PREFIX_CHARS and bool(dates.find_dates(s, language)) and \
+        _is_place_and_date(s, language, closed=False) and not ends_sentence(text.strip()[:-1] or "x")
+
+
 def _is_place_and_date(prefix: str, language: str | None, closed: bool) -> bool:
     """`prefix` is a place, a date or both ("30 ноября, Минск", "Bishkek, June 9, 2023.", "WASHINGTON, D.C.",
     "Beijing, China"): at most a few capitalised words besides the date. A place alone counts only before a
