@@ -51,6 +51,12 @@ def test_what_stands_above_a_label_may_be_a_letterhead_if_it_is_short_and_names_
     assert rules.may_be_letterhead(text) is expected
 
 
+@cases(rules.is_print_header, yes=["6/7/22, 10:42 AM Governor Newsom Statement on Passing of Gina Moscone | Gov…"],
+       no=["15.07.2016 The Prime Minister said", "6 July 2022, 10:42 Moscow"])
+def test_a_browsers_print_header_is_not_the_title(text, expected):
+    assert rules.is_print_header(text) is expected
+
+
 @cases(rules.is_address, yes=["Dorotheenstraße 84, 10117 Berlin", "Minoritenplatz 8, A-1014 Wien",
                               "NEW YORK, NY 10007", "700 19th Street, NW"],
        no=["The meeting lasted 3 hours in room 12.", "Moscow, 5 April 2022"])

@@ -14,7 +14,7 @@ from feedsvc.readers import dates, vocabulary
 
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*", re.UNICODE)
 _LETTERS = re.compile(r"[^\W\d_]")
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'»”’)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'»”’)\]]*$")  # not "…": a title cut short ends so
 _QUOTES_OPEN = "\"“„«‘'‹"
 _QUOTES_CLOSE = "\"”“»’'›"
 
@@ -166,6 +166,14 @@ def _is_postcode(line: str, m: re.Match) -> bool:
 
 
 _URL = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+_PRINT_STAMP = re.compile(r"^\s*\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+\d{1,2}:\d\d(?:\s*[AP]M)?(?:\s+\S|\s*$)",
+                          re.IGNORECASE)
+
+
+def is_print_header(text: str) -> bool:
+    """The line a browser prints above a page: its date and time, then the page's title ("6/7/22, 10:42 AM
+    Governor Newsom Statement on ... | Governor…")."""
+    return bool(_PRINT_STAMP.match(text))
 
 
 def is_url(text: str) -> bool:

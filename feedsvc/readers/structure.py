@@ -106,7 +106,8 @@ def is_meta_line(line: str) -> bool:
     if role == Role.LABEL:
         return line.lstrip()[:1].isupper() or line.lstrip()[:1].isdigit()
     return (role in (Role.EMBARGO, Role.DOC_NUMBER, Role.DATELINE, Role.NOISE) or rules.is_byline_line(line)
-            or rules.is_url(line) or (_SEPARATED.search(line) is not None and rules.is_breadcrumb(line)
+            or rules.is_url(line) or rules.is_print_header(line)
+            or (_SEPARATED.search(line) is not None and rules.is_breadcrumb(line)
                                       and rules.is_chrome(line)))
 
 
@@ -202,6 +203,7 @@ def _title_by_text(blocks: list[Block], span: int) -> int | None:
         if role == Role.LABEL and rules.is_document_name(text):
             heading_label = i
         if (role is not None or (rules.is_chrome(text) and i + 1 < span) or rules.is_url(text)
+                or rules.is_print_header(text)
                 or rules.is_segmented_meta(text) or (i < first and rules.may_be_letterhead(text))):
             continue
         small = bool(block.size and block.size <= SMALL_TYPE)

@@ -465,10 +465,13 @@ def text_to_paragraphs(text: str, alone: Callable[[str], bool] | None = None, ma
         1 for a, b, g in zip(blocks, blocks[1:], gaps, strict=False)
         if g == "blank" and ((_ends_open(a[-1]) and _starts_lower(b[0])) or _is_hyphen_end(a[-1]))
     )
-    single = sum(1 for b in blocks if len(b) == 1) / len(blocks)
-    double_spaced = continuations >= 1 and single >= 0.6 and len(blocks) >= 3
     lengths = sorted(len(ln.strip()) for ln in lines if len(ln.split()) >= 2) or [max(len(ln) for ln in lines)]
     width = lengths[-1]
+    # Double spacing shows in the text's wide lines, each alone between blank lines; the short lines of a head
+    # (a letterhead, labels, a date) stand alone in any text.
+    wide_blocks = [b for b in blocks if len(b[0].strip()) >= 0.5 * width] or blocks
+    single = sum(1 for b in wide_blocks if len(b) == 1) / len(wide_blocks)
+    double_spaced = continuations >= 1 and single >= 0.6 and len(blocks) >= 3
     if width > 1.3 * lengths[int(0.9 * (len(lengths) - 1))]:
         width = lengths[int(0.9 * (len(lengths) - 1))]  # one overlong line (a URL, a table row) is not the column
     # A wrap is a line filled to about the column width that continues on the next; a short line continued in
@@ -607,10 +610,15 @@ def _split_head(items: list[tuple[str, str]], width: int, alone: Callable[[str],
             i += 1
             continue
         s = line.strip()
-        if _is_text_line(s, width) and not _centred_run(items, i):
-            break
-        if alone(s) and not _centred_run(items, i):
+        nxt = items[i + 1][1].strip() if i + 1 < len(items) and items[i + 1][0] == "line" else ""
+        if alone(s) and not _centred_run(items, i) and not (nxt and _continued(s, nxt)):
             paragraphs.append(normalise_space(s))
+            i, seen = i + 1, seen + 1
+            continue
+        if _is_text_line(s, width) and not _centred_run(items, i):
+            if not _single_head_line(items, i, s, double_spaced):
+                break
+            paragraphs.append(normalise_space(s))  # a wide line alone, unpunctuated: a page title, a heading
             i, seen = i + 1, seen + 1
             continue
         run = _centred_run(items, i) or _title_run(items, i, width, alone, double_spaced)
@@ -650,6 +658,16 @@ def _head_columns(items: list[tuple[str, str]], width: int) -> list[tuple[str, s
     if left:
         out += left + [("blank", "")] + right + [("blank", "")]
     return out + rest
+
+
+def _single_head_line(items: list[tuple[str, str]], i: int, s: str, double_spaced: bool) -> bool:
+    """A wide line that stands alone between blank lines (or at the top) without closing punctuation is a head
+    line, not the first line of the text: a browser's page title, a long heading set on one line."""
+    if double_spaced or (_TERMINAL.search(s) and not s.endswith("…")) or s.endswith(","):
+        return False  # a sentence, or a clause going on below; "…" closes a title cut short, not a sentence
+    before = items[i - 1][0] if i else "blank"
+    after = items[i + 1][0] if i + 1 < len(items) else "blank"
+    return before != "line" and after != "line"
 
 
 def _is_text_line(s: str, width: int) -> bool:
