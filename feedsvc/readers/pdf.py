@@ -220,7 +220,8 @@ def _lay_out(pages: list[list[_Line]]) -> tuple[list[Block], str, bool]:
         for ln in lines:
             gap = indent = False
             if prev is not None and ln.y is not None and prev.y is not None and pitch and ln.size:
-                gap = prev.y - ln.y > pitch + max(2.0, 0.3 * ln.size)
+                scale = max(1.0, ln.size / body_size) if body_size else 1.0  # larger type stands further apart
+                gap = prev.y - ln.y > pitch * scale + max(2.0, 0.3 * ln.size)
             if gap or ln.x is None or (item_x is not None and ln.x <= item_x + 1):
                 item_x = None
             if _BULLET.match(clean(ln.text).strip()):

@@ -616,7 +616,7 @@ def _split_head(items: list[tuple[str, str]], width: int, alone: Callable[[str],
             i, seen = i + 1, seen + 1
             continue
         if _is_text_line(s, width) and not _centred_run(items, i):
-            if not _single_head_line(items, i, s, double_spaced):
+            if not _single_head_line(items, i, s, double_spaced, alone):
                 break
             paragraphs.append(normalise_space(s))  # a wide line alone, unpunctuated: a page title, a heading
             i, seen = i + 1, seen + 1
@@ -660,14 +660,18 @@ def _head_columns(items: list[tuple[str, str]], width: int) -> list[tuple[str, s
     return out + rest
 
 
-def _single_head_line(items: list[tuple[str, str]], i: int, s: str, double_spaced: bool) -> bool:
-    """A wide line that stands alone between blank lines (or at the top) without closing punctuation is a head
-    line, not the first line of the text: a browser's page title, a long heading set on one line."""
+def _single_head_line(items: list[tuple[str, str]], i: int, s: str, double_spaced: bool,
+                      alone: Callable[[str], bool]) -> bool:
+    """A wide line that stands alone (between blank lines or lines of their own, such as a date) without closing
+    punctuation is a head line, not the first line of the text: a browser's page title, a long heading set on
+    one line."""
     if double_spaced or (_TERMINAL.search(s) and not s.endswith("…")) or s.endswith(","):
         return False  # a sentence, or a clause going on below; "…" closes a title cut short, not a sentence
-    before = items[i - 1][0] if i else "blank"
-    after = items[i + 1][0] if i + 1 < len(items) else "blank"
-    return before != "line" and after != "line"
+
+    def apart(k: int) -> bool:
+        return not (0 <= k < len(items)) or items[k][0] != "line" or alone(items[k][1].strip())
+
+    return apart(i - 1) and apart(i + 1)
 
 
 def _is_text_line(s: str, width: int) -> bool:
@@ -701,7 +705,8 @@ def _title_run(items: list[tuple[str, str]], i: int, width: int, alone: Callable
     while k < len(items) and len(run) < TITLE_RUN_LINES:
         kind, line = items[k]
         s = line.strip()
-        if kind == "blank" and double_spaced and run and _continues(items[run[-1]][1], items, k):
+        if kind == "blank" and run and (double_spaced or _starts_lower(_next_line(items, k))) \
+                and _continues(items[run[-1]][1], items, k):
             k += 1
             continue
         if kind != "line":
@@ -741,6 +746,10 @@ def _would_have_fitted(prev: str, line: str, widest: int) -> bool:
     """The first word of `line` would have fitted on `prev` within the run's measure: `prev` was ended on purpose
     (a title's short last line above the lead's first)."""
     return len(prev.strip()) + 1 + len(_first_word(line.strip())) <= FITTED * widest
+
+
+def _next_line(items: list[tuple[str, str]], k: int) -> str:
+    return next((t for kind, t in items[k:k + 3] if kind == "line"), "")
 
 
 def _continues(line: str, items: list[tuple[str, str]], k: int) -> bool:
