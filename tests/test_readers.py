@@ -531,6 +531,14 @@ def test_html_title_falls_back_to_og_title_then_title_without_site_name():
     assert release("p.html", page).title == "Visit of the Minister to Cairo"
 
 
+def test_html_page_without_a_date_in_its_text_takes_the_date_htmldate_reads_from_its_address():
+    page = ('<html><head><link rel="canonical" href="https://mfa.example/news/2021/03/05/talks.html"></head>'
+            "<body><h1>Talks with the Minister</h1><p>The ministers met and discussed the region.</p></body></html>")
+    r = release("talks.html", page, datetime(2024, 6, 1, tzinfo=UTC))
+    assert r.published.date() == date(2021, 3, 5)
+    assert any("htmldate" in w for w in r.warnings)
+
+
 def test_html_date_from_json_ld():
     page = ('<html><head><script type="application/ld+json">{"@type":"NewsArticle",'
             '"datePublished":"2021-05-04T09:30:00+02:00"}</script></head>'

@@ -399,6 +399,9 @@ def read_tree(ctx: Context, root, meta: Meta, base_url: str | None = None, first
         paragraphs, chrome = _without_leading_chrome(paragraphs, page, meta.title)
     if declared_date is not None:
         meta.published = _as_named(meta.published, declared_date, paragraphs, meta.language)
+    elif page is not None and meta.fallback_date is None:
+        meta.fallback_date = _page_date(page, zone)
+        meta.fallback_what = "the page's date as htmldate finds it (its address or markup)"
     too_deep = _depth(content) > _MAX_DEPTH
 
     def body_html(body: list[str], removed: set[str]) -> str:
@@ -422,6 +425,24 @@ def _as_named(published: datetime, declared: str, paragraphs: list[str], languag
     if (named.month, named.day) == (found[0].month, found[0].day):
         return published
     return published.replace(month=named.month, day=named.day)
+
+
+def _page_date(page: str, zone) -> datetime | None:
+    """The page's publication date as htmldate, the field's web-page date finder, reads it from the page's address,
+    markup and structure: a weak clue, used only when the text itself gives no date (htmldate alone is right less
+    often than the page's own metadata and datelines on the corpus)."""
+    try:
+        import htmldate
+    except ImportError:
+        return None
+    try:
+        found = htmldate.find_date(page, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    except Exception:  # a library failure on an odd page must not cost the release
+        return None
+    if not found:
+        return None
+    day = datetime.fromisoformat(found)
+    return datetime(day.year, day.month, day.day, tzinfo=zone)
 
 
 FRAME_LINES = 6  # a frame shows in short lines among the first paragraphs, or not at all

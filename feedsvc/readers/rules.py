@@ -312,7 +312,17 @@ def dateline_in(text: str) -> dates.DateMatch | None:
             found = dates.parse_dateline(segment)
             if found is not None and found.year is not None:
                 return found
+    if is_byline(text) or is_source_line(text) or re.search(_POSTED, text, re.IGNORECASE):
+        # "Ministry of Foreign Affairs of Ukraine, posted 09 October 2022 08:53"
+        found = next((d for d in dates.find_dates(text) if d.year is not None), None)
+        if found is not None:
+            hm = dates.find_time(text[found.end:])
+            return dates.DateMatch(found.start, found.end, found.year, found.month, found.day,
+                                   *(hm if hm else (None, None, None)))
     return None
+
+
+_POSTED = r"\b(?:posted|published|updated|publié|publicado|veröffentlicht|опубликовано|опубліковано)\b"
 
 
 _META_SEGMENT = re.compile(r"\s+[·•|]\s+")
