@@ -167,16 +167,26 @@ def _depth(root) -> int:
 
 def block_paragraphs(root) -> list[str]:
     """The visible text of `root` as paragraphs: one per block element, double <br> splits, single <br> joins."""
-    paragraphs: list[str] = []
-    parts: list[str] = []
+    return [text for text, _ in block_texts(root)]
+
+
+_BOLD = frozenset(("b", "strong"))
+
+
+def block_texts(root) -> list[tuple[str, bool]]:
+    """`block_paragraphs`, each with whether all of its text is set in bold (<b>, <strong>)."""
+    paragraphs: list[tuple[str, bool]] = []
+    parts: list[tuple[str, bool]] = []
+    bold = 0  # <b>/<strong> elements open around the text being read
 
     def flush() -> None:
-        joined = "".join(parts)
+        joined = "".join(text for text, _ in parts)
+        all_bold = all(b for text, b in parts if text.strip()) and any(text.strip() for text, _ in parts)
         parts.clear()
         for chunk in re.split(r"\n\s*\n", joined):
             s = normalise_space(chunk)
             if s:
-                paragraphs.append(s)
+                paragraphs.append((s, all_bold))
 
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -184,14 +194,16 @@ def block_paragraphs(root) -> list[str]:
             if tag in BLOCK:
                 flush()
             elif tag == "br":
-                parts.append("\n")
+                parts.append(("\n", bool(bold)))
+            bold += tag in _BOLD
             if el.text:
-                parts.append(el.text.replace("\n", " "))
+                parts.append((el.text.replace("\n", " "), bool(bold)))
         else:
+            bold -= tag in _BOLD
             if tag in BLOCK:
                 flush()
             if el.tail and el is not root:
-                parts.append(el.tail.replace("\n", " "))
+                parts.append((el.tail.replace("\n", " "), bool(bold)))
     flush()
     return paragraphs
 
@@ -393,7 +405,9 @@ def read_tree(ctx: Context, root, meta: Meta, base_url: str | None = None, first
                 break
 
     _strip_junk(root, content)
-    paragraphs = block_paragraphs(content)
+    texts = block_texts(content)
+    paragraphs = [text for text, _ in texts]
+    bold = {text for text, is_bold in texts if is_bold}
     chrome: set[str] = set()
     if page is not None:
         paragraphs, chrome = _without_leading_chrome(paragraphs, page, meta.title)
@@ -409,7 +423,7 @@ def read_tree(ctx: Context, root, meta: Meta, base_url: str | None = None, first
             return "\n".join(f"<p>{_escape(p)}</p>" for p in body)
         return sanitise(content, removed | chrome, base_url)
 
-    return build_release(ctx, Document([Block(p) for p in paragraphs], meta, body_html))
+    return build_release(ctx, Document([Block(p, bold=p in bold) for p in paragraphs], meta, body_html))
 
 
 def _as_named(published: datetime, declared: str, paragraphs: list[str], language: str | None) -> datetime:

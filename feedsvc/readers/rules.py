@@ -61,7 +61,12 @@ _REFERENCE = re.compile(r"^\W*[A-ZА-Я]{1,6}[-/ ]?\d[\w/.\-]*\W*$")  # "JS-4151
 def is_label(text: str) -> bool:
     """A line that names the kind of document, maybe with its number: "PRESS RELEASE", "Nota à imprensa nº 112",
     "COMUNICADO 299", "No: 226", "For immediate release"; or a bare reference number ("JS-4151")."""
-    return len(text) <= 80 and bool(_label_line().match(text) or _REFERENCE.match(text))
+    return len(text) <= 80 and bool(_label_line().match(plain_quotes(text)) or _REFERENCE.match(text))
+
+
+def plain_quotes(text: str) -> str:
+    """Typographic apostrophes as the vocabulary writes them ("d’information" as "d'information")."""
+    return text.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
 
 
 @cache
@@ -254,7 +259,8 @@ def may_be_letterhead(text: str) -> bool:
         return False
     share = sum(1 for w in meaning if _names_organisation(w)) / len(meaning)
     letters = "".join(_LETTERS.findall(s))
-    return len(meaning) <= WEAK_LETTERHEAD_WORDS or share >= WEAK_LETTERHEAD_SHARE or letters.isupper()
+    return (len(meaning) <= WEAK_LETTERHEAD_WORDS or share >= WEAK_LETTERHEAD_SHARE
+            or (letters.isupper() and len(meaning) <= LETTERHEAD_MAX_WORDS))
 
 
 # --- metadata lines -----------------------------------------------------------------------------------------------
