@@ -157,10 +157,11 @@ def find_title(blocks: list[Block]) -> int | None:
 
 
 def _head_span(blocks: list[Block]) -> int:
-    """How many blocks at the top may hold the head: up to the first paragraph of running text (a block the layout
-    marks as the title is head, whatever its punctuation)."""
+    """How many blocks at the top may hold the head: up to the first paragraph of running text (a label, or a block
+    the layout sets apart in larger or smaller type, is head whatever its punctuation)."""
     for i, block in enumerate(blocks[:HEAD_BLOCKS]):
-        if is_text(block) and block.heading != 1 and not (block.size and block.size >= TITLE_SCALE):
+        if (is_text(block) and block.heading != 1 and not (block.size and not SMALL_TYPE < block.size < TITLE_SCALE)
+                and metadata_role(block.text) is None):
             return i
     return min(len(blocks), HEAD_BLOCKS)
 
