@@ -158,7 +158,7 @@ def main() -> int:
     cases = load_cases(folders)
     results, seconds = run(cases)
     corpus = [(c, v) for c, v in results if c.batch != "samples"]
-    publishers = {c.label("publisher") for c, _ in corpus}
+    publishers = {re.split(r"\s*[(,]", c.label("publisher"))[0] for c, _ in corpus}  # one per organisation
     print(f"{len(corpus)} real releases of {len(publishers)} publishers, "
           f"{len(results) - len(corpus)} samples; read in {seconds:.1f} s\n")
     for key in ("shape", "language", "batch", "publisher"):
