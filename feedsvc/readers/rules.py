@@ -194,13 +194,16 @@ def is_letterhead(text: str, small_type: bool = False) -> bool:
     line of a few words, or made mostly of the words organisations and countries are named with.
     """
     s = text.strip()
-    if not s or len(s) > LETTERHEAD_MAX_CHARS or ends_sentence(s) and not is_domain(s):
+    if not s or len(s) > LETTERHEAD_MAX_CHARS * (2 if _EMAIL_OR_PHONE.search(s) else 1) or (
+            ends_sentence(s) and not is_domain(s)):
         return False
     all_words = words_of(s)
-    if not all_words or len(content_words(s)) > LETTERHEAD_MAX_WORDS:
+    if not all_words or len(content_words(s)) > LETTERHEAD_MAX_WORDS and not _EMAIL_OR_PHONE.search(s):
         return False
     if small_type or is_domain(s) or is_address(s):
         return True
+    if _EMAIL_OR_PHONE.search(s) and not ends_sentence(s):
+        return True  # the press office's telephone or e-mail in the letterhead
     letters = "".join(_LETTERS.findall(s))
     if letters.isupper() and len(all_words) <= CAPS_MASTHEAD_WORDS:
         return True
@@ -377,7 +380,19 @@ def is_field_line(text: str) -> bool:
     return len(value.split()) <= FIELD_VALUE_WORDS and bool(re.search(r"\d", value))
 
 
+CAPTION_WORDS = 3  # content words
+
+
+def is_caption(text: str) -> bool:
+    """A few words without any punctuation at the top of the text: a rubric, a field's name, a caption
+    ("Conference programme", "Date of the Document"); never the lead, which is a sentence, nor a topic heading
+    of a briefing, which names its topic in more words."""
+    s = text.strip()
+    return 0 < len(content_words(s)) <= CAPTION_WORDS and not re.search(r"[.!?…:;,–—][\"'»”’)\]]*$", s)
+
+
 SOURCE_LINE_MAX_WORDS = 10
+RUBRIC_WORDS = 3
 
 
 def is_source_line(text: str, language: str | None = None) -> bool:
@@ -395,6 +410,8 @@ def is_source_line(text: str, language: str | None = None) -> bool:
     names = [w for w in _WORD.findall(rest) if w.lower() not in _function_words()]
     if len(names) > SOURCE_LINE_MAX_WORDS:
         return False
+    if len(names) <= RUBRIC_WORDS and found[0].year is not None:
+        return True  # a rubric with its date: "Пленарное заседание (25.06.2024)"
     return all(w[0].isupper() or w.lower() in vocabulary.words("dateline_fillers") for w in names)
 
 

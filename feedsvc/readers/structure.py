@@ -388,7 +388,8 @@ def _before_the_text(text: str) -> bool:
     line, a line of names ("John Kerry / Secretary of State"), or no words at all."""
     return (rules.is_chrome(text) or rules.is_byline(text) or rules.is_field_line(text) or rules.is_contact(text)
             or metadata_role(text) is not None or rules.is_letterhead(text) or rules.is_name_stack(text)
-            or rules.is_segmented_meta(text) or rules.is_wire_dateline(text))
+            or rules.is_segmented_meta(text) or rules.is_wire_dateline(text) or rules.is_source_line(text)
+            or rules.is_caption(text))
 
 
 def _find_lead(parts: Parts, language: str | None) -> None:

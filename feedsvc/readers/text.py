@@ -463,7 +463,8 @@ def text_to_paragraphs(text: str, alone: Callable[[str], bool] | None = None, ma
     blocks, gaps = _blocks(items)
     continuations = sum(
         1 for a, b, g in zip(blocks, blocks[1:], gaps, strict=False)
-        if g == "blank" and ((_ends_open(a[-1]) and _starts_lower(b[0])) or _is_hyphen_end(a[-1]))
+        if g == "blank" and ((_ends_open(a[-1]) and (_starts_lower(b[0]) or _ends_with_open_word(a[-1])))
+                             or _is_hyphen_end(a[-1]))
     )
     lengths = sorted(len(ln.strip()) for ln in lines if len(ln.split()) >= 2) or [max(len(ln) for ln in lines)]
     width = lengths[-1]
@@ -478,7 +479,8 @@ def text_to_paragraphs(text: str, alone: Callable[[str], bool] | None = None, ma
     # lowercase ("ЗАЯВЛЕНИЕ МИД РОССИИ" / "о ситуации...") is a title set over two lines, not wrapping.
     inner_wraps = sum(
         1 for b in blocks for x, y in zip(b, b[1:], strict=False)
-        if ((_ends_open(x) and _starts_lower(y)) or _is_hyphen_end(x)) and len(x.strip()) >= 0.5 * width
+        if ((_ends_open(x) and (_starts_lower(y) or _ends_with_open_word(x))) or _is_hyphen_end(x))
+        and len(x.strip()) >= 0.5 * width
     )
     wrapped = double_spaced or inner_wraps >= 1
     indents = Counter(_indent(ln) for ln in lines)
@@ -773,6 +775,12 @@ def _head_paragraphs(lines: list[str], alone: Callable[[str], bool]) -> list[str
         else:
             out[-1].append(line)
     return [join_lines(group) for group in out]
+
+
+def _ends_with_open_word(line: str) -> bool:
+    """The line stops on a word no sentence ends with ("of", "de", "и"): it was wrapped."""
+    words = line.split()
+    return bool(words) and words[-1].lower() in rules_open_endings()
 
 
 def _stacked_letterhead(prev: str, line: str) -> bool:
