@@ -378,7 +378,7 @@ def _read_tail(parts: Parts) -> None:
             parts.set_aside(Role.DATELINE, body.pop())
 
 
-LEAD_SKIP = 6  # at most this many paragraphs at the top of the text are passed over to find the lead
+LEAD_SKIP = 12  # at most this many paragraphs at the top of the text are passed over to find the lead
 WIRE_PARTS = 3  # a wire dateline is read in at most this many pieces (date, place, agency)
 
 
