@@ -76,7 +76,9 @@ def _label_phrases() -> re.Pattern:
 
 def without_labels(text: str) -> str:
     """The line with its label words taken out: "For Immediate Release August 19, 2011" gives "August 19, 2011"."""
-    return _label_phrases().sub(" ", text).strip(" -–—:|,")
+    if not set(words_of(plain_quotes(text))) & vocabulary.first_words("labels"):
+        return text
+    return _label_phrases().sub(" ", plain_quotes(text)).strip(" -–—:|,")
 
 
 def is_document_name(text: str) -> bool:
@@ -577,6 +579,11 @@ def _frame_words() -> frozenset[str]:
 
 
 @cache
+def _frame_phrase_starts() -> frozenset[str]:
+    return frozenset(w.split()[0] for w in vocabulary.words("chrome") if " " in w)
+
+
+@cache
 def _frame_phrases() -> re.Pattern:
     """Multi-word entries of the frame vocabulary ("decrease font size", "back to top"), matched whole."""
     phrases = sorted((w for w in vocabulary.words("chrome") if " " in w), key=len, reverse=True)
@@ -592,7 +599,7 @@ def is_chrome(text: str) -> bool:
     all_words = words_of(s)
     if not all_words or len(all_words) > 15 or ends_sentence(s) and len(all_words) > 3:
         return False
-    rest = _frame_phrases().sub(" ", s)
+    rest = _frame_phrases().sub(" ", s) if set(all_words) & _frame_phrase_starts() else s
     known = len(all_words) - len(words_of(rest)) + sum(1 for w in words_of(rest) if w in _frame_words())
     return known / len(all_words) >= CHROME_SHARE
 
