@@ -15,8 +15,8 @@ from pathlib import Path
 
 from feedsvc.models import Rejection, Release
 from feedsvc.readers import ReaderOptions, read_release
-from feedsvc.settings import Settings, SettingsError, load_settings
-from feedsvc.store import lookup_entry_id, mint_id
+from feedsvc.settings import DEFAULT_HOST, DEFAULT_PORT, Settings, SettingsError, load_settings
+from feedsvc.store import lookup_entry_id, mint_id, recorded_base_url
 
 log = logging.getLogger("feedsvc")
 
@@ -45,19 +45,22 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--config", metavar="PATH",
-                        help="settings file (TOML); default config/feedsvc.toml when present")
     parser = argparse.ArgumentParser(
-        prog="feedsvc", parents=[common],
-        description="Publish press release files as RSS, Atom and JSON feeds and HTML pages.")
+        prog="feedsvc", description="Publish press release files as RSS, Atom and JSON feeds and HTML pages.")
+    parser.add_argument("--config", metavar="PATH", help="settings file (TOML); default config/feedsvc.toml when "
+                                                         "present; also accepted after the command")
+    # After the command, --config only overrides when given: a subparser default would overwrite the value given
+    # before the command.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS,
+                        help="settings file (TOML); default config/feedsvc.toml when present")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     serve = sub.add_parser("serve", parents=[common], help="run the web service and its scheduler",
                            description="Serve the feeds and pages on a production WSGI server (granian) and run "
                                        "the one scheduler that scans the releases folder, in one command.")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8080, help="port to listen on (default 8080)")
+    serve.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port to listen on (default {DEFAULT_PORT})")
     serve.add_argument("--workers", type=int, help="web workers: 1 runs in this process, more are spawned processes "
                                                     "(default: the workers setting)")
     serve.add_argument("--no-scheduler", action="store_true",
@@ -88,6 +91,12 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.config:
         os.environ["FEEDSVC_CONFIG"] = str(Path(args.config).resolve())
+    if not settings.base_url_set:
+        settings = settings.served_at(args.host, args.port)
+        os.environ["FEEDSVC_BASE_URL"] = settings.base_url  # the web workers build their links from it too
+        log.warning("base_url is not set: links in the feeds and pages are built from the address served, %s. "
+                    "In production set base_url to the public URL readers use, or every link points here.",
+                    settings.base_url)
     background = None if args.no_scheduler else start_background(settings)
     workers = args.workers or settings.workers
     log.info("serving %s on http://%s:%d/ (public URL %s) with %s", settings.releases_dir, args.host, args.port,
@@ -101,6 +110,10 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    if not settings.base_url_set:
+        print("feedsvc worker: base_url must be set: the worker builds the feeds, whose links name the web "
+              "server's public URL, and it cannot tell where that server listens.", file=sys.stderr)
+        return 2
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
@@ -163,6 +176,9 @@ def start_background(settings: Settings):
 def cmd_scan(args: argparse.Namespace, settings: Settings) -> int:
     from feedsvc.service import Ingest
 
+    if not settings.base_url_set:
+        # Links as the running service builds them (it records its URL), so this scan does not change them.
+        settings = settings.with_base_url(recorded_base_url(settings.database) or settings.base_url)
     ingest = Ingest(settings)
     ingest.on_feeds_changed.append(lambda keys: ping_hubs_once(settings, keys))
     report = ingest.run()

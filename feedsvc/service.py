@@ -14,7 +14,7 @@ from feedsvc import feeds
 from feedsvc.models import ScanReport
 from feedsvc.scanner import Scanner
 from feedsvc.settings import Settings
-from feedsvc.store import Store, StoredDocument
+from feedsvc.store import BASE_URL_KEY, Store, StoredDocument
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +70,8 @@ class Ingest:
 
     def render(self, now: datetime) -> list[str]:
         """Rebuild the front feed documents; returns the keys whose bytes changed."""
+        if self.store.get_meta(BASE_URL_KEY) != self.settings.base_url:
+            self.store.set_meta(BASE_URL_KEY, self.settings.base_url)
         before = {d.key: d for d in self.store.documents()}
         documents = [_advance_last_modified(d, before.get(d.key), now)
                      for d in feeds.render_front_pages(self.store, self.settings, now)]

@@ -20,6 +20,7 @@ from feedsvc.models import Release
 
 log = logging.getLogger(__name__)
 
+BASE_URL_KEY = "base_url"  # meta: the URL the stored feeds were built with
 ID_NAMESPACE = uuid.UUID("6f0e9d2e-5c1a-4f0e-9a57-2f3c1b7d8e41")
 
 SCHEMA = """
@@ -477,6 +478,21 @@ def lookup_entry_id(database: str | Path, source: str) -> str | None:
         db = sqlite3.connect(f"file:{Path(database).resolve()}?mode=ro", uri=True)
         try:
             row = db.execute("SELECT id FROM entries WHERE source=? AND withdrawn IS NULL", (source,)).fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def recorded_base_url(database: str | Path) -> str | None:
+    """The URL the stored feeds were last built with (read-only), for a command or app without a base_url."""
+    if not Path(database).is_file():
+        return None
+    try:
+        db = sqlite3.connect(f"file:{Path(database).resolve()}?mode=ro", uri=True)
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key=?", (BASE_URL_KEY,)).fetchone()
         finally:
             db.close()
     except sqlite3.Error:

@@ -189,3 +189,11 @@ def service_factory(tmp_path):
 
 def now() -> datetime:
     return datetime.now(UTC)
+
+
+def feedsvc_cli(*args: str, cwd: Path, env: dict | None = None, timeout: float = 60.0,
+                ) -> subprocess.CompletedProcess:
+    """Run the real `feedsvc` command (python -m feedsvc) as a subprocess; no FEEDSVC_* leaks in from outside."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("FEEDSVC_")}
+    return subprocess.run([sys.executable, "-m", "feedsvc", *args], cwd=cwd, env={**base, **(env or {})},
+                          capture_output=True, text=True, timeout=timeout)

@@ -7,7 +7,7 @@ import logging
 from flask import Flask
 
 from feedsvc.settings import Settings, load_settings
-from feedsvc.store import Store
+from feedsvc.store import Store, recorded_base_url
 from feedsvc.web.documents import DocumentCache
 from feedsvc.web.fastpath import FeedResponder
 
@@ -15,6 +15,8 @@ from feedsvc.web.fastpath import FeedResponder
 def create_app(settings: Settings | None = None) -> Flask:
     """Wire settings, store and blueprints; starts no threads and does no I/O beyond opening the store."""
     settings = settings or load_settings()
+    if not settings.base_url_set:
+        settings = settings.with_base_url(recorded_base_url(settings.database) or settings.base_url)
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = Flask(__name__)
     app.config["FEEDSVC"] = settings
