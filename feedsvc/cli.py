@@ -257,7 +257,9 @@ def describe(release: Release, path: Path, data: bytes, settings: Settings, now:
     return {
         "status": "held" if release.is_held(now) else "published",
         "title": release.title,
-        "published": release.published.astimezone(settings.zone).isoformat(),
+        # a date-only release is stamped 12:00 UTC (see README): shown in UTC, in the zone it would read 15:00
+        "published": release.published.astimezone(settings.zone if release.has_time else UTC).isoformat(),
+        "has_time": release.has_time,
         "summary": release.summary,
         "body": release.body,
         "language": release.language,

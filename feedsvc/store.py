@@ -41,7 +41,8 @@ CREATE TABLE IF NOT EXISTS entries (
     available    TEXT NOT NULL,
     updated      TEXT NOT NULL,
     first_seen   TEXT NOT NULL,
-    withdrawn    TEXT
+    withdrawn    TEXT,
+    has_time     INTEGER NOT NULL DEFAULT 1
 );
 CREATE UNIQUE INDEX IF NOT EXISTS entries_source ON entries(source) WHERE withdrawn IS NULL;
 CREATE INDEX IF NOT EXISTS entries_order ON entries(published DESC, id DESC);
@@ -107,6 +108,7 @@ class Entry:
     updated: datetime
     first_seen: datetime
     withdrawn: datetime | None
+    has_time: bool = True  # False: the release gives only its date (published is 12:00 UTC of that day)
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,21 @@ class Store:
         self._pid = os.getpid()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._connection().executescript(SCHEMA)  # idempotent DDL; executescript manages its own transaction
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Bring a database made by an older feedsvc up to date (every process may try; one does it)."""
+        db = self._connection()
+        if "has_time" in {r[1] for r in db.execute("PRAGMA table_info(entries)")}:
+            return
+        with self._write() as db:
+            if "has_time" in {r[1] for r in db.execute("PRAGMA table_info(entries)")}:
+                return
+            db.execute("ALTER TABLE entries ADD COLUMN has_time INTEGER NOT NULL DEFAULT 1")
+            # Releases that give only a date were stamped 00:00 in the deployment's zone: read every file again
+            # once (a forgotten stamp and hash make the next scan re-read it; ids, links and `updated` stay).
+            db.execute("UPDATE files SET mtime_ns=-1, content_hash='' WHERE status<>'rejected'")
+        log.info("database %s upgraded: every release file is read again once, for date-only releases", self.path)
 
     @property
     def generation_file(self) -> Path:
@@ -260,6 +277,7 @@ class Store:
             "published": to_text(release.published),
             "embargo": to_text(release.embargo),
             "available": to_text(available),
+            "has_time": int(release.has_time),
         }
         status = "held" if available > now else "published"
         with self._write() as db:
@@ -467,6 +485,7 @@ def _entry(row: sqlite3.Row) -> Entry:
         updated=from_text(row["updated"]),
         first_seen=from_text(row["first_seen"]),
         withdrawn=from_text(row["withdrawn"]),
+        has_time=bool(row["has_time"]),
     )
 
 

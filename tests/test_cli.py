@@ -34,7 +34,7 @@ def test_parse_json_prints_one_object_per_file_with_the_interface_keys(tmp_path,
     seed, embargoed = (json.loads(line) for line in lines)
     assert seed["file"] == files[0]
     assert seed["status"] == "published"
-    assert seed["published"] == "2020-12-03T00:00:00+03:00"
+    assert seed["published"] == "2020-12-03T12:00:00+00:00" and seed["has_time"] is False  # date only
     assert seed["language"] == "en"
     assert seed["id"].startswith("urn:uuid:")
     assert seed["body"].count("\n\n") == 6

@@ -34,7 +34,7 @@ def test_a_dropped_release_appears_in_both_feeds_with_its_date_summary_and_a_wor
     assert len(atom) == len(rss) == 1
     entry = atom[0]
     assert entry.title.startswith("Press release on Foreign Minister Sergey Lavrov’s telephone conversation")
-    assert entry.published == "2020-12-02T21:00:00+00:00"  # 3 December 2020 in Moscow
+    assert entry.published == "2020-12-03T12:00:00+00:00"  # 3 December 2020 (a date only: noon UTC)
     assert entry.summary.startswith("On December 3, Foreign Minister Sergey Lavrov spoke by phone")
     assert rss[0].id == entry.id
     page = requests.get(entry.link, timeout=5)

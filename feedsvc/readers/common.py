@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from feedsvc.models import Rejection, Release
 from feedsvc.readers import dates
+from feedsvc.readers import embargo as embargoes
 from feedsvc.readers.language import detect_language
 from feedsvc.readers.text import cut_summary, cut_words, normalise_space, xml_safe
 
@@ -82,13 +83,13 @@ class Head:
     body: list[str]
     dateline: dates.DateMatch | None = None
     doc_number: dates.DateMatch | None = None
-    embargo: dates.DateMatch | None = None
+    embargo: embargoes.Notice | None = None
     removed: list[str] = field(default_factory=list)
     only_meta: bool = False
 
 
 def _meta_kind(p: str) -> str | None:
-    if len(p) <= 200 and dates.EMBARGO_LINE.match(p):
+    if embargoes.is_notice(p):
         return "embargo"
     if dates.parse_doc_number(p):
         return "doc"
@@ -142,7 +143,7 @@ def is_meta_line(line: str) -> bool:
     """A line that is metadata on its own: an embargo line, a document number or a dateline."""
     if len(line) > 200:
         return False
-    if dates.EMBARGO_LINE.match(line):
+    if embargoes.is_notice(line):
         return True
     return bool(_DIGIT.search(line)) and bool(dates.parse_doc_number(line) or dates.parse_dateline(line))
 
@@ -175,12 +176,9 @@ def split_head(paragraphs: list[str], title: str | None = None) -> Head | Reject
             rest = paragraphs[i:]
             break
         if kind == "embargo":
-            parsed = dates.parse_embargo(p)
-            if parsed is None:
-                return Rejection(
-                    f"The embargo line could not be read: “{p[:80]}”. Write it like "
-                    "“EMBARGOED UNTIL 10:00 UTC, 2 June 2031”."
-                )
+            parsed = embargoes.read_notice(p)
+            if isinstance(parsed, embargoes.Unreadable):
+                return Rejection(parsed.reason)
             if head.embargo is None:
                 head.embargo = parsed
         elif kind == "doc" and head.doc_number is None:
@@ -199,13 +197,10 @@ def split_head(paragraphs: list[str], title: str | None = None) -> Head | Reject
     # an embargo line further down (a few shapes put it after the dateline) is metadata too
     kept = []
     for j, p in enumerate(rest):
-        if j < 6 and len(p) <= 200 and dates.EMBARGO_LINE.match(p):
-            parsed = dates.parse_embargo(p)
-            if parsed is None:
-                return Rejection(
-                    f"The embargo line could not be read: “{p[:80]}”. Write it like "
-                    "“EMBARGOED UNTIL 10:00 UTC, 2 June 2031”."
-                )
+        if j < 6 and embargoes.is_notice(p):
+            parsed = embargoes.read_notice(p)
+            if isinstance(parsed, embargoes.Unreadable):
+                return Rejection(parsed.reason)
             head.embargo = head.embargo or parsed
             head.removed.append(p)
             continue
@@ -263,6 +258,10 @@ def finish(
     known_title = normalise_space(xml_safe(meta.title)) if meta.title else None
     if known_title and not _LETTERS.search(known_title):
         known_title = None
+    if known_title and embargoes.is_notice(known_title):
+        # a notice set as the document's title (a Word title, a page heading) still holds the release
+        paragraphs.insert(0, known_title)
+        known_title = None
     head = split_head(paragraphs, known_title)
     if isinstance(head, Rejection):
         return head
@@ -287,8 +286,11 @@ def finish(
 
     language = meta.language or detect_language(" ".join([title, *body[:5]]))
     lead = lead_text(body)
-    published, published_warnings = _choose_date(ctx, head, body, title, meta, language, lead)
+    published, has_time, published_warnings = _choose_date(ctx, head, body, title, meta, language, lead)
     warnings.extend(published_warnings)
+    out_of_range = _outside_sane_years(published, ctx.now, "date")
+    if out_of_range:
+        return Rejection(out_of_range)
 
     embargo = meta.embargo
     if embargo is None and head.embargo is not None:
@@ -304,17 +306,19 @@ def finish(
                 year += 1
             warnings.append(f"The embargo date has no year: {year} was assumed.")
         try:
-            embargo = dates.to_datetime(head.embargo, year, zone)
-        except ValueError:
+            embargo, embargo_warnings = head.embargo.moment(year, zone)
+        except (ValueError, OverflowError):
             return Rejection("The embargo date does not exist in the calendar.")
+        warnings.extend(embargo_warnings)
     if embargo is not None:
         if embargo.tzinfo is None:
             embargo = embargo.replace(tzinfo=zone)
-        same_day = _local_day(published, embargo.tzinfo) == embargo.date() or (
-            _local_day(published, zone) == _local_day(embargo, zone)
-        )
-        if published < embargo and same_day and _is_midnight(published, zone):
-            published = embargo  # a date-only release dated the embargo day comes out when the embargo lifts
+        out_of_range = _outside_sane_years(embargo, ctx.now, "embargo date")
+        if out_of_range:
+            return Rejection(out_of_range)
+        if not has_time and published.date() in (embargo.date(), _local_day(embargo, zone)):
+            # a date-only release dated the embargo day comes out when the embargo lifts, at that time
+            published, has_time = embargo, True
 
     summary = normalise_space(xml_safe(meta.summary)) if meta.summary else lead
     summary = cut_summary(summary, options.summary_length)
@@ -336,6 +340,8 @@ def finish(
         tags=tuple(xml_safe(t) for t in meta.tags if xml_safe(t).strip()),
         embargo=embargo,
         warnings=tuple(xml_safe(w) for w in warnings),
+        has_time=has_time,
+        available_from=None if has_time else start_of_day(published.date(), zone),
     )
 
 
@@ -385,27 +391,59 @@ def _title_date(title: str, language: str | None) -> dates.DateMatch | None:
     return d
 
 
-def _is_midnight(dt: datetime, zone) -> bool:
-    local = dt.astimezone(zone)
-    return local.hour == 0 and local.minute == 0 and local.second == 0
+# Dates a release may carry: older ones are typos (year 1, 0202) and later ones overflow time zone arithmetic.
+SANE_FIRST_YEAR, SANE_YEARS_AHEAD = 1900, 10
+
+
+def _outside_sane_years(moment: datetime, now: datetime, what: str) -> str | None:
+    """A rejection reason for a date no release can have (year 1, 9999...), else None."""
+    last = now.year + SANE_YEARS_AHEAD
+    if SANE_FIRST_YEAR <= moment.year <= last:
+        return None
+    return (f"The {what} {moment.date().isoformat()} is not a date a release can have: feedsvc accepts the years "
+            f"{SANE_FIRST_YEAR} to {last}. Check the date and save the file again.")
+
+
+def date_only(day: date) -> datetime:
+    """The moment a release that gives only its date is stamped with: 12:00 UTC of that day, which is the same
+    calendar day for readers everywhere from UTC-11 to UTC+11. Pages show only the date."""
+    return datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+
+
+def start_of_day(day: date, zone) -> datetime:
+    """00:00 of `day` in `zone` (the earlier instant if a clock change makes midnight occur twice or not at all):
+    a date-only release is available from then, so it is not held on its own day."""
+    midnight = datetime(day.year, day.month, day.day)
+    return min(midnight.replace(tzinfo=zone, fold=0), midnight.replace(tzinfo=zone, fold=1),
+               key=lambda m: m.astimezone(UTC)).astimezone(UTC)
+
+
+def _at(found: dates.DateMatch, year: int, zone) -> tuple[datetime, bool]:
+    """The publication moment of a found date, and whether the text gave its time of day."""
+    if found.hour is None:
+        return date_only(date(year, found.month, found.day)), False
+    return dates.to_datetime(found, year, zone), True
 
 
 def _choose_date(
     ctx: Context, head: Head, body: list[str], title: str, meta: Meta, language: str | None = None,
     lead: str | None = None,
-) -> tuple[datetime, list[str]]:
+) -> tuple[datetime, bool, list[str]]:
     """Publication time by precedence: declared metadata, dateline, document number, a full date closing the
     title ("..., Moscow, March 5, 2021"), a date opening the lead,
     a full date in the file name, a weak format clue (creation date), the file's modification time (to the
     second: a file system's microseconds are noise, and feeds and HTTP dates carry whole seconds).
+    Returns the moment, whether the source gave a time of day (see `date_only`), and warnings.
 
     `language` (the release's) is tried first when dates in the lead and the text are read."""
     now, zone = ctx.now, ctx.zone
     if meta.published is not None:
         published = meta.published
+        if not meta.published_has_time:
+            return date_only(published.date()), False, []
         if published.tzinfo is None:
             published = published.replace(tzinfo=zone)
-        return published, []
+        return published, True, []
     today = _local_day(now, zone)
     modified_day = _local_day(ctx.modified, zone)
     name_date = dates.date_from_name(ctx.name)
@@ -436,20 +474,20 @@ def _choose_date(
             continue
         if found.year is not None:
             if _year_ok(found.year, now, ahead):
-                return dates.to_datetime(found, found.year, zone), warnings
+                return *_at(found, found.year, zone), warnings
             continue
         if name_date is not None and (name_date.month, name_date.day) == (found.month, found.day):
-            return dates.to_datetime(found, name_date.year, zone), [*warnings,
+            return *_at(found, name_date.year, zone), [*warnings,
                 f"The year {name_date.year} was taken from the file name (the date has no year)."
             ]
         years = dates.years_in_text(text_for_years, now.year + 1, language)
         year, warning = dates.infer_year(found.month, found.day, years, modified_day, today)
         try:
-            return dates.to_datetime(found, year, zone), [*warnings, warning]
+            return *_at(found, year, zone), [*warnings, warning]
         except ValueError:
             continue
     if name_date is not None and _year_ok(name_date.year, now, 1):
-        return dates.to_datetime(name_date, name_date.year, zone), [
+        return *_at(name_date, name_date.year, zone), [
             *warnings, "No date found in the text: the date in the file name was used."
         ]
     if meta.fallback_date is not None:
@@ -457,8 +495,8 @@ def _choose_date(
         if fallback.tzinfo is None:
             fallback = fallback.replace(tzinfo=UTC)
         if _year_ok(fallback.year, now, 0) and fallback <= now:
-            return fallback, [*warnings, f"No date found in the text: {meta.fallback_what} was used."]
-    return ctx.modified.replace(microsecond=0), [
+            return fallback, True, [*warnings, f"No date found in the text: {meta.fallback_what} was used."]
+    return ctx.modified.replace(microsecond=0), True, [
         *warnings, "No date found in the text: the file's modification time was used."
     ]
 

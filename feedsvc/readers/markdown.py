@@ -9,6 +9,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from feedsvc.models import Rejection, Release
+from feedsvc.readers import embargo as embargoes
 from feedsvc.readers.common import Context, Meta
 from feedsvc.readers.htmlpage import parse_html, parse_when, read_tree
 from feedsvc.readers.language import normalise_tag
@@ -79,11 +80,11 @@ def read(ctx: Context, data: bytes) -> Release | Rejection:
         meta.tags = _tags(_first(metadata, "tags", "keywords", "categories"))
         embargo = _first(metadata, "embargo", "embargoed", "embargo_until")
         if embargo is not None and embargo is not False:
-            parsed = parse_when(embargo, ctx.zone)
-            if parsed is None:
-                return Rejection(f"The front-matter embargo “{str(embargo)[:60]}” could not be read; use "
-                                 "2031-06-02T10:00:00+00:00.")
-            meta.embargo = parsed[0]
+            parsed = embargoes.read_value(embargo, ctx.zone)
+            if isinstance(parsed, embargoes.Unreadable):
+                return Rejection(f"The front-matter embargo cannot be read. {parsed.reason}")
+            meta.embargo, embargo_warnings = parsed
+            meta.warnings.extend(embargo_warnings)
     else:
         content = text
     rendered = _MD.render(content)

@@ -72,8 +72,29 @@ def release(slug: str):
 
 @bp.app_template_filter("local")
 def local_time(moment: datetime, fmt: str) -> str:
-    """A stored UTC time shown in the deployment's time zone."""
-    return moment.astimezone(current_app.config["FEEDSVC"].zone).strftime(fmt)
+    """A stored UTC time shown in the deployment's time zone (in UTC at the ends of the calendar, where the
+    zone's offset would overflow it)."""
+    try:
+        return moment.astimezone(current_app.config["FEEDSVC"].zone).strftime(fmt)
+    except OverflowError:
+        return moment.astimezone(UTC).strftime(fmt)
+
+
+@bp.app_template_filter("release_date")
+def release_date(entry) -> str:
+    """The release's calendar day: a date-only release's own day (its UTC day, see Release.has_time), or the day
+    of its time in the deployment's zone."""
+    if entry.has_time:
+        return local_time(entry.published, "%-d %B %Y")
+    return entry.published.astimezone(UTC).strftime("%-d %B %Y")
+
+
+@bp.app_template_filter("release_datetime")
+def release_datetime(entry) -> str:
+    """The <time datetime> value: the moment, or the date alone for a release that gives no time."""
+    if entry.has_time:
+        return entry.published.isoformat()
+    return entry.published.astimezone(UTC).date().isoformat()
 
 
 @bp.after_app_request
