@@ -21,7 +21,9 @@ from feedsvc.store import lookup_entry_id, mint_id, recorded_base_url
 log = logging.getLogger("feedsvc")
 
 ACTION_TITLES = {
-    "added": "Added", "revised": "Revised", "removed": "Removed (withdrawn from the feeds)",
+    "added": "Added", "revised": "Revised", "moved": "Moved or renamed (same entry, same link)",
+    "missing": "Missing (still published; withdrawn after withdraw_grace_seconds unless it comes back)",
+    "removed": "Removed (withdrawn from the feeds)",
     "held": "Held (embargoed or dated in the future)", "published": "Published (embargo passed)",
     "rejected": "Rejected", "pending": "Waiting (still being written)", "error": "Errors",
 }

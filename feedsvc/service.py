@@ -18,7 +18,8 @@ from feedsvc.store import BASE_URL_KEY, Store, StoredDocument
 
 log = logging.getLogger(__name__)
 
-REPORTED_ACTIONS = ("added", "revised", "removed", "held", "published", "rejected", "pending", "error")
+REPORTED_ACTIONS = ("added", "revised", "moved", "missing", "removed", "held", "published", "rejected", "pending",
+                    "error")
 
 
 class Ingest:
@@ -96,7 +97,8 @@ def summarize(report: ScanReport) -> dict:
     return {
         "when": report.started.isoformat(timespec="seconds"),
         "seconds": round(report.seconds, 3),
-        "changes": {a: counts[a] for a in ("added", "revised", "removed", "held", "published")},
+        "changes": {a: counts[a] for a in ("added", "revised", "moved", "removed", "held", "published")},
+        "missing": counts["missing"],
         "rejected": counts["rejected"],
         "pending": counts["pending"],
         "errors": [o.reason for o in report.outcomes if o.action == "error"],

@@ -19,7 +19,8 @@ RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?[+-]\d\d:\d\d$")
 def write_config(tmp_path, releases, **extra) -> str:
     config = tmp_path / "feedsvc.toml"
     lines = [f'releases_dir = "{releases}"', f'database = "{tmp_path / "db.sqlite3"}"', "settle_seconds = 0",
-             'timezone = "Europe/Moscow"'] + [f"{k} = {json.dumps(v)}" for k, v in extra.items()]
+             'timezone = "Europe/Moscow"', "withdraw_grace_seconds = 0"]
+    lines += [f"{k} = {json.dumps(v)}" for k, v in extra.items()]
     config.write_text("\n".join(lines) + "\n")
     return str(config)
 

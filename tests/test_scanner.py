@@ -275,7 +275,7 @@ def test_editor_and_transfer_leftovers_are_ignored(releases, ingest, name):
     drop(releases, name, release_text(1))
     report = ingest.run()
     assert report.outcomes == []
-    assert ingest.store.file_signatures() == ({}, {})
+    assert ingest.store.file_signatures() == ({}, {}, {})
 
 
 @pytest.mark.parametrize("name", ["release.txt", "Press release 3.docx", "a.part.txt", "2024#1.txt", "x.tmp.md"])

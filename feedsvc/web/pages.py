@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, abort, current_app, redirect, render_template, request
 
 from feedsvc import feeds
 
@@ -60,6 +60,11 @@ def index():
 def release(slug: str):
     settings, store, now = _context()
     entry = store.entry_by_slug(slug)
+    if entry is None:
+        # a renamed or moved file's new name: its entry kept its permanent link, which this leads to
+        alias = store.entry_by_alias(slug)
+        if alias is not None and alias.available <= min(now, alias.withdrawn or now):
+            return redirect(feeds.entry_link(settings, alias), 301)
     never_public = entry is not None and entry.available > min(now, entry.withdrawn or now)
     if entry is None or never_public:
         abort(404)  # an embargoed release does not exist yet (or ever, if withdrawn in time), as far as anyone knows
