@@ -20,6 +20,8 @@ from feedsvc.store import lookup_entry_id, mint_id, recorded_base_url
 
 log = logging.getLogger("feedsvc")
 
+CLOSED_DEBOUNCE = 0.1  # seconds from a writer's close to the scan that reads the file (a burst of closes: one scan)
+
 ACTION_TITLES = {
     "added": "Added", "revised": "Revised", "moved": "Moved or renamed (same entry, same link)",
     "missing": "Missing (still published; withdrawn after withdraw_grace_seconds unless it comes back)",
@@ -151,7 +153,9 @@ def start_background(settings: Settings):
     if settings.watch:
         from feedsvc.watcher import ReleaseWatcher
 
-        watcher = ReleaseWatcher(settings.releases_dir, lambda: scheduler.nudge(settings.settle_seconds + 0.1))
+        watcher = ReleaseWatcher(settings.releases_dir, lambda: scheduler.nudge(settings.settle_seconds + 0.1),
+                                 closed=lambda: scheduler.nudge(CLOSED_DEBOUNCE))
+        ingest.scanner.write_status = watcher.write_status
 
     def scan(stop: threading.Event):
         try:

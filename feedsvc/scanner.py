@@ -144,6 +144,8 @@ class Scanner:
         self._gone: set[str] = set()  # during a scan: known paths the walk did not find
         self._mounted: bool | None = None
         self._future: dict[str, tuple[tuple[int, int, int, int], float]] = {}  # future-dated files under watch
+        # Set by the file watcher where inotify tells open-for-writing files apart: "writing", "closed" or None.
+        self.write_status: Callable[[str], str | None] | None = None
 
     def reader_options(self, now: datetime) -> ReaderOptions:
         s = self.settings
@@ -265,7 +267,11 @@ class Scanner:
         if not is_release_file(rel):
             return self._reject(rel, st.st_size, st.st_mtime_ns, "", unsupported_reason(rel), stamp)
         settle = self.settings.settle_seconds
-        quiet_for = wall - max(st.st_mtime, st.st_ctime)
+        writes = self.write_status(rel) if self.write_status is not None else None
+        if writes == "writing":
+            # inotify saw it written and not yet closed: an upload that pauses, however long (the close nudges a scan)
+            return FileOutcome(rel, "pending", "still open for writing; read once its writer closes it")
+        quiet_for = float("inf") if writes == "closed" else wall - max(st.st_mtime, st.st_ctime)
         if quiet_for < settle:
             if quiet_for < -1.0:
                 # Dated in the future (a share with a fast clock): settled once we have seen it unchanged for long
