@@ -13,6 +13,7 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
+from feedsvc.lognames import guard_log_lines, one_line, shown
 from feedsvc.models import Rejection, Release
 from feedsvc.readers import ReaderOptions, read_release
 from feedsvc.settings import DEFAULT_HOST, DEFAULT_PORT, Settings, SettingsError, load_settings
@@ -45,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=settings.log_level, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("apscheduler").setLevel(logging.WARNING)  # it logs every run at INFO; we log the scan
+    guard_log_lines()
     return args.handler(args, settings)
 
 
@@ -199,7 +201,7 @@ def cmd_scan(args: argparse.Namespace, settings: Settings) -> int:
             continue
         print(f"{title}: {len(outcomes)}")
         for o in outcomes:
-            print(f"  {o.path}" + (f": {o.reason}" if o.reason else ""))
+            print(f"  {shown(o.path)}" + (f": {one_line(o.reason)}" if o.reason else ""))
     print(f"Scan took {report.seconds:.2f}s.")
     return 1 if groups.get("error") else 0
 

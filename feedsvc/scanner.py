@@ -43,6 +43,13 @@ SYMLINK_REASON = ("This is a symbolic link; feedsvc reads only real files inside
                   "Copy the file itself into the folder.")
 
 
+def hard_link_reason(names: int) -> str:
+    return (f"This file is a hard link: the disk knows it under {names} names, so it may be a file from outside "
+            "the releases folder (a private document, a system file). feedsvc does not publish such files. Copy the "
+            "file into the folder instead of linking it; if your transfer tool makes hard links, the administrator "
+            "can set allow_hard_links.")
+
+
 def is_ignored(name: str) -> bool:
     """True for hidden files and the temporary files editors and transfers leave behind."""
     if not name:
@@ -94,7 +101,7 @@ def walk(root: str, sigs: dict[str, tuple[int, int]]) -> Walk:
             if e.errno in (errno.ELOOP, errno.ENOTDIR):
                 reason = "it was replaced by a symbolic link or a file while it was being scanned"
             result.failed_folders.append((prefix, reason))
-            log.warning("cannot list folder %s: %s", folder, reason)
+            log.warning("cannot list folder %s: %s", quote(folder), reason)
             continue
         try:
             with os.scandir(fd) as it:
@@ -120,7 +127,7 @@ def walk(root: str, sigs: dict[str, tuple[int, int]]) -> Walk:
                     changed((rel, folder + "/" + name, st))
         except OSError as e:
             result.failed_folders.append((prefix, f"cannot list folder: {e.strerror or e}"))
-            log.warning("cannot list folder %s: %s", folder, e.strerror or e)
+            log.warning("cannot list folder %s: %s", quote(folder), e.strerror or e)
         finally:
             os.close(fd)
     result.known_hits = hits
@@ -221,14 +228,14 @@ class Scanner:
             pending_sizes: set[int] = set()
             for rel, full, st in found.changed:
                 if stop is not None and stop.is_set():
-                    log.info("scan stopped early at %s", rel)
+                    log.info("scan stopped early at %s", quote(rel))
                     report.seconds = time.monotonic() - started
                     return report  # no withdrawals from an incomplete pass
                 try:
                     stamp = self.store.file_stamp(rel) if rel in known else None
                     outcome = self._consider(rel, full, st, stamp, options, now, wall, future, report)
                 except Exception as e:  # the store or a bug: report it, go on with the next file
-                    log.exception("scanning %s failed", rel)
+                    log.exception("scanning %s failed", quote(rel))
                     self.forget_cache()
                     known = self._known()
                     outcome = FileOutcome(rel, "error", f"{rel}: {type(e).__name__}: {e}")
@@ -266,6 +273,9 @@ class Scanner:
             return self._reject(rel, st.st_size, st.st_mtime_ns, "", not_regular_reason(mode), stamp)
         if not is_release_file(rel):
             return self._reject(rel, st.st_size, st.st_mtime_ns, "", unsupported_reason(rel), stamp)
+        if st.st_nlink > 1 and not self.settings.allow_hard_links:
+            # looked at again on every scan (no content stamp): the other name may go, as in a link-then-delete move
+            return self._reject(rel, st.st_size, RETRY, "", hard_link_reason(st.st_nlink), stamp)
         settle = self.settings.settle_seconds
         writes = self.write_status(rel) if self.write_status is not None else None
         if writes == "writing":
@@ -298,7 +308,7 @@ class Scanner:
             self._remember(FileStamp(path, size, mtime_ns, content_hash, "rejected", reason,
                                      stamp.entry_id if stamp else None), path)
             if stamp is None or stamp.reason != reason:
-                log.warning("rejected %s: %s", path, reason)
+                log.warning("rejected %s: %s", quote(path), reason)
         return FileOutcome(path, "rejected", reason)
 
     def _vanished(self, found: Walk, known: dict[str, tuple[int, int]]) -> set[str]:
@@ -412,12 +422,12 @@ class Scanner:
                 now: datetime, report: ScanReport) -> FileOutcome:
         """Read, parse and store one settled file."""
         try:
-            data, st = read_settled(full, st0, self.settings.max_file_size)
+            data, st = read_settled(full, st0, self.settings.max_file_size, self.settings.allow_hard_links)
         except FileChanged as e:
-            log.info("%s %s; looking again later", rel, e)
+            log.info("%s %s; looking again later", quote(rel), e)
             return FileOutcome(rel, "pending", str(e))
         except FileNotFoundError:
-            log.info("%s vanished while being read", rel)
+            log.info("%s vanished while being read", quote(rel))
             return FileOutcome(rel, "pending", "vanished while being read")
         except OSError as e:
             # Nothing about the content: retried on every scan, so fixing the permissions is enough.
@@ -451,7 +461,7 @@ class Scanner:
         try:
             result = read_release(rel, data, modified, options)
         except Exception as e:  # a reader bug must not stop the scan
-            log.exception("reader failed on %s", rel)
+            log.exception("reader failed on %s", quote(rel))
             result = Rejection(f"{INTERNAL_ERROR} ({type(e).__name__}).")
         if isinstance(result, Rejection):
             return self._reject(rel, st.st_size, st.st_mtime_ns, content_hash, result.reason, stamp)
@@ -472,7 +482,7 @@ class Scanner:
         if action == "added" and held:
             action = "held"
         if action != "unchanged":
-            log.info("%s %s as %s", action, rel, entry_id)
+            log.info("%s %s as %s", action, quote(rel), entry_id)
         note = [f"renamed from {take_over} and edited; the entry keeps its id and link"] if take_over else []
         return FileOutcome(rel, action, "; ".join([*note, *result.warnings]), entry_id)
 
@@ -484,7 +494,8 @@ class FileChanged(Exception):
     """The file changed or was replaced between the walk and the read."""
 
 
-def read_settled(full: str, seen: os.stat_result, limit: int) -> tuple[bytes | None, os.stat_result]:
+def read_settled(full: str, seen: os.stat_result, limit: int,
+                 hard_links: bool = True) -> tuple[bytes | None, os.stat_result]:
     """Read a file that must still be the one the walk saw; None if it is over `limit` bytes."""
     try:
         fd = os.open(full, O_READ)
@@ -498,6 +509,8 @@ def read_settled(full: str, seen: os.stat_result, limit: int) -> tuple[bytes | N
             raise FileChanged("was replaced")
         if (st.st_size, st.st_mtime_ns) != (seen.st_size, seen.st_mtime_ns):
             raise FileChanged("changed since it was found")  # only the version that was seen to settle is read
+        if st.st_nlink > 1 and not hard_links:
+            raise FileChanged("was given another name (a hard link) since it was found")
         if st.st_size > limit:
             return None, st
         chunks, total = [], 0

@@ -36,9 +36,9 @@ def reads(monkeypatch) -> list[str]:
     seen: list[str] = []
     real = scanner.read_settled
 
-    def counting(full, st, limit):
+    def counting(full, st, *args):
         seen.append(full)
-        return real(full, st, limit)
+        return real(full, st, *args)
 
     monkeypatch.setattr(scanner, "read_settled", counting)
     return seen
