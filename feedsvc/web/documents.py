@@ -128,7 +128,9 @@ class DocumentCache:
     def front(self) -> dict[str, ServedDocument]:
         """The front documents by key (path plus canonical query), refreshed at most every check_interval."""
         now = time.monotonic()
-        if now >= self._next_check:
+        if now >= self._next_check or self._stamp is _UNSEEN:
+            # until the first load is done, every request waits for it: an empty _front would send a poller to a
+            # live render that is newer than the stored feed the next poll gets (the feed would seem to shrink)
             self._next_check = now + self.check_interval
             self.refresh()
         return self._front
