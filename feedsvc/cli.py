@@ -80,7 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     scan = sub.add_parser("scan", parents=[common], help="one ingest pass over the releases folder, then exit",
                           description="Scan the releases folder once and print what was added, revised, removed, "
-                                      "held and rejected (with reasons).")
+                                      "held and rejected (with reasons). Safe beside a running service: passes "
+                                      "take turns (a lock beside the database).")
+    scan.add_argument("--wait", type=float, default=60.0, metavar="SECONDS",
+                      help="how long to wait for a scan another process is running (default 60)")
     scan.set_defaults(handler=cmd_scan)
 
     parse = sub.add_parser("parse", parents=[common], help="show what files would become, without storing",
@@ -182,14 +185,20 @@ def start_background(settings: Settings):
 
 
 def cmd_scan(args: argparse.Namespace, settings: Settings) -> int:
-    from feedsvc.service import Ingest
+    from feedsvc.service import Ingest, ScanBusy
 
     if not settings.base_url_set:
         # Links as the running service builds them (it records its URL), so this scan does not change them.
         settings = settings.with_base_url(recorded_base_url(settings.database) or settings.base_url)
     ingest = Ingest(settings)
     ingest.on_feeds_changed.append(lambda keys: ping_hubs_once(settings, keys))
-    report = ingest.run()
+    try:
+        report = ingest.run(wait=max(args.wait, 0.0))
+    except ScanBusy as busy:
+        print(f"feedsvc scan: another process (pid {busy}) has been scanning {settings.database} for over "
+              f"{args.wait:g} s; nothing was done. Its scan covers the same folder; try again later, or wait longer "
+              "with --wait.", file=sys.stderr)
+        return 3
     groups: dict[str, list] = {}
     for outcome in report.outcomes:
         groups.setdefault(outcome.action, []).append(outcome)

@@ -3,6 +3,12 @@ settings refused at start."""
 
 from __future__ import annotations
 
+import fcntl
+import os
+import subprocess
+import sys
+import time
+
 import feedparser
 import pytest
 import requests
@@ -149,3 +155,65 @@ def test_the_worker_refuses_to_start_without_base_url(tmp_path):
     config = write_config(tmp_path / "c.toml", releases, tmp_path / "db.sqlite3")
     result = feedsvc_cli("worker", "--config", config, cwd=tmp_path, timeout=30)
     assert result.returncode == 2 and "base_url must be set" in result.stderr
+
+
+class HeldScanLock:
+    """The scan lock held by this test process, as a long `feedsvc scan` would hold it."""
+
+    def __init__(self, database):
+        self.file = open(f"{database}.scan.lock", "a+")
+        fcntl.flock(self.file, fcntl.LOCK_EX)
+        self.file.seek(0)
+        self.file.truncate()
+        self.file.write(f"{os.getpid()}\n")
+        self.file.flush()
+
+    def release(self):
+        self.file.close()
+
+
+def test_feedsvc_scan_waits_for_a_running_scan_then_runs_or_gives_up_with_a_clear_message(tmp_path):
+    releases = tmp_path / "releases"
+    releases.mkdir()
+    drop(releases, "press-release-lavrov-bourita.txt")
+    config = write_config(tmp_path / "c.toml", releases, tmp_path / "db.sqlite3")
+    held = HeldScanLock(tmp_path / "db.sqlite3")
+    try:
+        given_up = feedsvc_cli("scan", "--config", config, "--wait", "0.5", cwd=tmp_path)
+        assert given_up.returncode == 3
+        assert f"another process (pid {os.getpid()})" in given_up.stderr and "nothing was done" in given_up.stderr
+        assert "Added" not in given_up.stdout
+
+        later = subprocess.Popen([sys.executable, "-m", "feedsvc", "scan", "--config", config, "--wait", "30"],
+                                 cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(1.0)
+        assert later.poll() is None  # still waiting its turn
+    finally:
+        held.release()
+    out, err = later.communicate(timeout=60)
+    assert later.returncode == 0 and "Added: 1" in out
+    assert "waiting up to 30s" in err
+
+
+def test_a_serving_scheduler_takes_turns_with_feedsvc_scan_and_neither_undoes_the_other(service_factory, tmp_path):
+    svc = service_factory(scan_interval=0.5).start()
+    held = HeldScanLock(svc.database)
+    try:
+        drop(svc.releases, "a.txt", "Statement on the talks\n\n2 June 2025\n\nThe talks went well.\n")
+        time.sleep(2.0)  # several scheduled passes, each put off while another process scans
+        assert requests.get(svc.url + "/healthz", timeout=5).json()["published"] == 0
+        assert "is scanning" in svc.log() and "scanning after it" in svc.log()
+    finally:
+        held.release()
+    svc.wait_for(lambda: requests.get(svc.url + "/healthz", timeout=5).json()["published"] == 1)
+
+    drop(svc.releases, "b.txt", "Comment on the border\n\n3 June 2025\n\nThe crossing reopened.\n")
+    env = {k: v for k, v in svc.env.items() if k.startswith("FEEDSVC_")}
+    result = feedsvc_cli("scan", cwd=tmp_path, env={**env, "FEEDSVC_SETTLE_SECONDS": "0"})
+    assert result.returncode == 0, result.stderr
+    svc.wait_for(lambda: requests.get(svc.url + "/healthz", timeout=5).json()["published"] == 2)
+    time.sleep(1.0)  # more passes of the service, after the other process's scan
+    log = svc.log()
+    assert log.count('added "a.txt"') == 1
+    assert log.count('added "b.txt"') + ("Added: 1" in result.stdout) == 1  # whichever scanned first, once
+    assert "revised" not in log and "removed" not in log
