@@ -468,7 +468,7 @@ class Scanner:
         take_over = None
         if stamp is None and (self._gone or self._missing):
             # renamed and edited: a vanished file's entry with the same title continues under the new name
-            vanished = sorted((self._gone | self._missing.keys()) - {rel})
+            vanished = (self._gone | self._missing.keys()) - {rel}
             take_over = self.store.live_source_titled(result.title, vanished)
         action, entry_id = self.store.save_release(rel, st.st_size, st.st_mtime_ns, content_hash, result, now,
                                                    take_over)

@@ -67,6 +67,8 @@ CREATE TABLE IF NOT EXISTS aliases (
     slug     TEXT PRIMARY KEY,
     entry_id TEXT NOT NULL
 );
+-- A vanished file's copy (refused as a duplicate) is found by its content.
+CREATE INDEX IF NOT EXISTS files_hash ON files(content_hash);
 CREATE TABLE IF NOT EXISTS documents (
     key           TEXT PRIMARY KEY,
     content_type  TEXT NOT NULL,
@@ -376,14 +378,12 @@ class Store:
             (content_hash, other_than)).fetchone()
         return row[0] if row else None
 
-    def live_source_titled(self, title: str, sources: list[str]) -> str | None:
+    def live_source_titled(self, title: str, sources: set[str]) -> str | None:
         """The one vanished file among `sources` whose live entry has this title (an edited and renamed file)."""
-        if not sources:
-            return None
         rows = self._connection().execute(
-            f"SELECT source FROM entries WHERE withdrawn IS NULL AND title=? AND source IN "
-            f"({','.join('?' * len(sources))})", (title, *sources)).fetchall()
-        return rows[0][0] if len(rows) == 1 else None
+            "SELECT source FROM entries WHERE withdrawn IS NULL AND title=?", (title,)).fetchall()
+        matches = [r[0] for r in rows if r[0] in sources]
+        return matches[0] if len(matches) == 1 else None
 
     def copies_of(self, content_hash: str) -> list[str]:
         """Files refused as copies of a published release (same content), oldest name first."""
