@@ -33,7 +33,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("database", str, "var/feedsvc.sqlite3", "where the service keeps its state (an SQLite file)"),
     Setting("scan_interval", float, 60.0, "seconds between scheduled scans"),
     Setting("settle_seconds", float, 2.0,
-            "a file must be unchanged this long before it is read (half-written files are never published)"),
+            "a file must be unchanged this long before it is read (half-written files are never published), where "
+            "inotify cannot tell when its writer closes it"),
     Setting("base_url", str, "",
             "the public URL the service is reached at; all links and ids in feeds are built from it. Unset: the "
             "address `feedsvc serve` listens on (set it in production)"),
