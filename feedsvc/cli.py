@@ -13,15 +13,20 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
+from feedsvc.lognames import guard_log_lines, one_line, shown
 from feedsvc.models import Rejection, Release
 from feedsvc.readers import ReaderOptions, read_release
-from feedsvc.settings import Settings, SettingsError, load_settings
-from feedsvc.store import lookup_entry_id, mint_id
+from feedsvc.settings import DEFAULT_HOST, DEFAULT_PORT, Settings, SettingsError, load_settings
+from feedsvc.store import lookup_entry_id, mint_id, recorded_base_url
 
 log = logging.getLogger("feedsvc")
 
+CLOSED_DEBOUNCE = 0.1  # seconds from a writer's close to the scan that reads the file (a burst of closes: one scan)
+
 ACTION_TITLES = {
-    "added": "Added", "revised": "Revised", "removed": "Removed (withdrawn from the feeds)",
+    "added": "Added", "revised": "Revised", "moved": "Moved or renamed (same entry, same link)",
+    "missing": "Missing (still published; withdrawn after withdraw_grace_seconds unless it comes back)",
+    "removed": "Removed (withdrawn from the feeds)",
     "held": "Held (embargoed or dated in the future)", "published": "Published (embargo passed)",
     "rejected": "Rejected", "pending": "Waiting (still being written)", "error": "Errors",
 }
@@ -41,23 +46,27 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=settings.log_level, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("apscheduler").setLevel(logging.WARNING)  # it logs every run at INFO; we log the scan
+    guard_log_lines()
     return args.handler(args, settings)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--config", metavar="PATH",
-                        help="settings file (TOML); default config/feedsvc.toml when present")
     parser = argparse.ArgumentParser(
-        prog="feedsvc", parents=[common],
-        description="Publish press release files as RSS, Atom and JSON feeds and HTML pages.")
+        prog="feedsvc", description="Publish press release files as RSS, Atom and JSON feeds and HTML pages.")
+    parser.add_argument("--config", metavar="PATH", help="settings file (TOML); default config/feedsvc.toml when "
+                                                         "present; also accepted after the command")
+    # After the command, --config only overrides when given: a subparser default would overwrite the value given
+    # before the command.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS,
+                        help="settings file (TOML); default config/feedsvc.toml when present")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     serve = sub.add_parser("serve", parents=[common], help="run the web service and its scheduler",
                            description="Serve the feeds and pages on a production WSGI server (granian) and run "
                                        "the one scheduler that scans the releases folder, in one command.")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8080, help="port to listen on (default 8080)")
+    serve.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port to listen on (default {DEFAULT_PORT})")
     serve.add_argument("--workers", type=int, help="web workers: 1 runs in this process, more are spawned processes "
                                                     "(default: the workers setting)")
     serve.add_argument("--no-scheduler", action="store_true",
@@ -71,7 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     scan = sub.add_parser("scan", parents=[common], help="one ingest pass over the releases folder, then exit",
                           description="Scan the releases folder once and print what was added, revised, removed, "
-                                      "held and rejected (with reasons).")
+                                      "held and rejected (with reasons). Safe beside a running service: passes "
+                                      "take turns (a lock beside the database).")
+    scan.add_argument("--wait", type=float, default=60.0, metavar="SECONDS",
+                      help="how long to wait for a scan another process is running (default 60)")
     scan.set_defaults(handler=cmd_scan)
 
     parse = sub.add_parser("parse", parents=[common], help="show what files would become, without storing",
@@ -88,6 +100,12 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.config:
         os.environ["FEEDSVC_CONFIG"] = str(Path(args.config).resolve())
+    if not settings.base_url_set:
+        settings = settings.served_at(args.host, args.port)
+        os.environ["FEEDSVC_BASE_URL"] = settings.base_url  # the web workers build their links from it too
+        log.warning("base_url is not set: links in the feeds and pages are built from the address served, %s. "
+                    "In production set base_url to the public URL readers use, or every link points here.",
+                    settings.base_url)
     background = None if args.no_scheduler else start_background(settings)
     workers = args.workers or settings.workers
     log.info("serving %s on http://%s:%d/ (public URL %s) with %s", settings.releases_dir, args.host, args.port,
@@ -101,6 +119,10 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    if not settings.base_url_set:
+        print("feedsvc worker: base_url must be set: the worker builds the feeds, whose links name the web "
+              "server's public URL, and it cannot tell where that server listens.", file=sys.stderr)
+        return 2
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
@@ -136,7 +158,9 @@ def start_background(settings: Settings):
     if settings.watch:
         from feedsvc.watcher import ReleaseWatcher
 
-        watcher = ReleaseWatcher(settings.releases_dir, lambda: scheduler.nudge(settings.settle_seconds + 0.1))
+        watcher = ReleaseWatcher(settings.releases_dir, lambda: scheduler.nudge(settings.settle_seconds + 0.1),
+                                 closed=lambda: scheduler.nudge(CLOSED_DEBOUNCE))
+        ingest.scanner.write_status = watcher.write_status
 
     def scan(stop: threading.Event):
         try:
@@ -161,11 +185,20 @@ def start_background(settings: Settings):
 
 
 def cmd_scan(args: argparse.Namespace, settings: Settings) -> int:
-    from feedsvc.service import Ingest
+    from feedsvc.service import Ingest, ScanBusy
 
+    if not settings.base_url_set:
+        # Links as the running service builds them (it records its URL), so this scan does not change them.
+        settings = settings.with_base_url(recorded_base_url(settings.database) or settings.base_url)
     ingest = Ingest(settings)
     ingest.on_feeds_changed.append(lambda keys: ping_hubs_once(settings, keys))
-    report = ingest.run()
+    try:
+        report = ingest.run(wait=max(args.wait, 0.0))
+    except ScanBusy as busy:
+        print(f"feedsvc scan: another process (pid {busy}) has been scanning {settings.database} for over "
+              f"{args.wait:g} s; nothing was done. Its scan covers the same folder; try again later, or wait longer "
+              "with --wait.", file=sys.stderr)
+        return 3
     groups: dict[str, list] = {}
     for outcome in report.outcomes:
         groups.setdefault(outcome.action, []).append(outcome)
@@ -177,7 +210,7 @@ def cmd_scan(args: argparse.Namespace, settings: Settings) -> int:
             continue
         print(f"{title}: {len(outcomes)}")
         for o in outcomes:
-            print(f"  {o.path}" + (f": {o.reason}" if o.reason else ""))
+            print(f"  {shown(o.path)}" + (f": {one_line(o.reason)}" if o.reason else ""))
     print(f"Scan took {report.seconds:.2f}s.")
     return 1 if groups.get("error") else 0
 
@@ -241,7 +274,9 @@ def describe(release: Release, path: Path, data: bytes, settings: Settings, now:
     return {
         "status": "held" if release.is_held(now) else "published",
         "title": release.title,
-        "published": release.published.astimezone(settings.zone).isoformat(),
+        # a date-only release is stamped 12:00 UTC (see README): shown in UTC, in the zone it would read 15:00
+        "published": release.published.astimezone(settings.zone if release.has_time else UTC).isoformat(),
+        "has_time": release.has_time,
         "summary": release.summary,
         "body": release.body,
         "language": release.language,

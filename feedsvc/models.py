@@ -19,10 +19,17 @@ class Release:
     tags: tuple[str, ...] = ()
     embargo: datetime | None = None  # timezone-aware; held out of every feed until then
     warnings: tuple[str, ...] = ()
+    # False when the release gives only its date: `published` is then 12:00 UTC of that day (the same calendar
+    # day in every zone from UTC-11 to UTC+11), pages show the date alone, and `available_from` is the start of
+    # that day in the deployment's zone, so the release is not held on its own day.
+    has_time: bool = True
+    available_from: datetime | None = None
 
     def available_at(self) -> datetime:
-        """The moment the release may appear in feeds: its embargo or its publication time."""
-        return max(self.published, self.embargo) if self.embargo else self.published
+        """The moment the release may appear in feeds: its embargo, or its publication time (for a date-only
+        release, the start of its day)."""
+        start = self.available_from if self.available_from is not None else self.published
+        return max(start, self.embargo) if self.embargo else start
 
     def is_held(self, now: datetime) -> bool:
         """True while the release is embargoed or dated in the future."""

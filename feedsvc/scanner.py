@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from feedsvc.lognames import quote
 from feedsvc.models import FileOutcome, Rejection, ScanReport
 from feedsvc.readers import SUPPORTED_EXTENSIONS, ReaderOptions, is_release_file, read_release
 from feedsvc.settings import Settings
@@ -40,6 +41,13 @@ O_FOLDER = os.O_RDONLY | os.O_NOFOLLOW | os.O_DIRECTORY | getattr(os, "O_CLOEXEC
 
 SYMLINK_REASON = ("This is a symbolic link; feedsvc reads only real files inside the releases folder. "
                   "Copy the file itself into the folder.")
+
+
+def hard_link_reason(names: int) -> str:
+    return (f"This file is a hard link: the disk knows it under {names} names, so it may be a file from outside "
+            "the releases folder (a private document, a system file). feedsvc does not publish such files. Copy the "
+            "file into the folder instead of linking it; if your transfer tool makes hard links, the administrator "
+            "can set allow_hard_links.")
 
 
 def is_ignored(name: str) -> bool:
@@ -93,7 +101,7 @@ def walk(root: str, sigs: dict[str, tuple[int, int]]) -> Walk:
             if e.errno in (errno.ELOOP, errno.ENOTDIR):
                 reason = "it was replaced by a symbolic link or a file while it was being scanned"
             result.failed_folders.append((prefix, reason))
-            log.warning("cannot list folder %s: %s", folder, reason)
+            log.warning("cannot list folder %s: %s", quote(folder), reason)
             continue
         try:
             with os.scandir(fd) as it:
@@ -119,7 +127,7 @@ def walk(root: str, sigs: dict[str, tuple[int, int]]) -> Walk:
                     changed((rel, folder + "/" + name, st))
         except OSError as e:
             result.failed_folders.append((prefix, f"cannot list folder: {e.strerror or e}"))
-            log.warning("cannot list folder %s: %s", folder, e.strerror or e)
+            log.warning("cannot list folder %s: %s", quote(folder), e.strerror or e)
         finally:
             os.close(fd)
     result.known_hits = hits
@@ -139,8 +147,12 @@ class Scanner:
         self._sigs: dict[str, tuple[int, int]] | None = None
         self._stamps_loaded = 0.0
         self._rejected: dict[str, str] = {}  # path -> reason
+        self._missing: dict[str, datetime] = {}  # path -> since when its file has been gone (within the grace)
+        self._gone: set[str] = set()  # during a scan: known paths the walk did not find
         self._mounted: bool | None = None
         self._future: dict[str, tuple[tuple[int, int, int, int], float]] = {}  # future-dated files under watch
+        # Set by the file watcher where inotify tells open-for-writing files apart: "writing", "closed" or None.
+        self.write_status: Callable[[str], str | None] | None = None
 
     def reader_options(self, now: datetime) -> ReaderOptions:
         s = self.settings
@@ -163,7 +175,7 @@ class Scanner:
     def _known(self) -> dict[str, tuple[int, int]]:
         """(size, mtime_ns) of every file the store knows, kept between scans: a rescan runs no SQL per file."""
         if self._sigs is None or time.monotonic() - self._stamps_loaded > STAMP_CACHE_SECONDS:
-            self._sigs, self._rejected = self.store.file_signatures()
+            self._sigs, self._rejected, self._missing = self.store.file_signatures()
             for path, reason in self._rejected.items():
                 if reason.startswith(INTERNAL_ERROR):
                     self._sigs[path] = (-1, RETRY)  # a reader bug may be fixed since: read these once more
@@ -172,6 +184,8 @@ class Scanner:
 
     def _remember(self, stamp: FileStamp | None, path: str) -> None:
         assert self._sigs is not None
+        self._missing.pop(path, None)
+        self._gone.discard(path)
         if stamp is None:
             self._sigs.pop(path, None)
             self._rejected.pop(path, None)
@@ -206,32 +220,35 @@ class Scanner:
             for prefix, reason in found.failed_folders:
                 report.outcomes.append(FileOutcome(prefix, "error", f"The folder {prefix} was skipped: {reason}. "
                                                                     "Its releases stay as they were."))
-            known_count = len(known)
+            self._gone = self._vanished(found, known)
             options = self.reader_options(now)
             wall = time.time()
             future: dict[str, tuple[tuple[int, int, int, int], float]] = {}
             next_progress, unpublished = time.monotonic() + PROGRESS_SECONDS, False
+            pending_sizes: set[int] = set()
             for rel, full, st in found.changed:
                 if stop is not None and stop.is_set():
-                    log.info("scan stopped early at %s", rel)
+                    log.info("scan stopped early at %s", quote(rel))
                     report.seconds = time.monotonic() - started
                     return report  # no withdrawals from an incomplete pass
                 try:
                     stamp = self.store.file_stamp(rel) if rel in known else None
                     outcome = self._consider(rel, full, st, stamp, options, now, wall, future, report)
                 except Exception as e:  # the store or a bug: report it, go on with the next file
-                    log.exception("scanning %s failed", rel)
+                    log.exception("scanning %s failed", quote(rel))
                     self.forget_cache()
                     known = self._known()
                     outcome = FileOutcome(rel, "error", f"{rel}: {type(e).__name__}: {e}")
                 if outcome is not None and outcome.action != "unchanged":
                     report.outcomes.append(outcome)
                     unpublished |= outcome.action in PUBLISHING
+                    if outcome.action == "pending" and rel not in known:
+                        pending_sizes.add(st.st_size)  # maybe a vanished file under a new name, still settling
                 if progress is not None and unpublished and time.monotonic() >= next_progress:
                     progress()
                     next_progress, unpublished = time.monotonic() + PROGRESS_SECONDS, False
             self._future = future
-            self._withdraw_missing(found, known, known_count, now, report)
+            self._withdraw_missing(found, now, report, pending_sizes)
         except BaseException:
             self.forget_cache()  # whatever the store holds now is the truth
             raise
@@ -256,8 +273,15 @@ class Scanner:
             return self._reject(rel, st.st_size, st.st_mtime_ns, "", not_regular_reason(mode), stamp)
         if not is_release_file(rel):
             return self._reject(rel, st.st_size, st.st_mtime_ns, "", unsupported_reason(rel), stamp)
+        if st.st_nlink > 1 and not self.settings.allow_hard_links:
+            # looked at again on every scan (no content stamp): the other name may go, as in a link-then-delete move
+            return self._reject(rel, st.st_size, RETRY, "", hard_link_reason(st.st_nlink), stamp)
         settle = self.settings.settle_seconds
-        quiet_for = wall - max(st.st_mtime, st.st_ctime)
+        writes = self.write_status(rel) if self.write_status is not None else None
+        if writes == "writing":
+            # inotify saw it written and not yet closed: an upload that pauses, however long (the close nudges a scan)
+            return FileOutcome(rel, "pending", "still open for writing; read once its writer closes it")
+        quiet_for = float("inf") if writes == "closed" else wall - max(st.st_mtime, st.st_ctime)
         if quiet_for < settle:
             if quiet_for < -1.0:
                 # Dated in the future (a share with a fast clock): settled once we have seen it unchanged for long
@@ -270,7 +294,7 @@ class Scanner:
             if quiet_for < settle:
                 _check_again(report, settle - max(quiet_for, 0.0))
                 return FileOutcome(rel, "pending", "still being written")
-        outcome = self._ingest(rel, full, st, stamp, options, now)
+        outcome = self._ingest(rel, full, st, stamp, options, now, report)
         if outcome.action == "pending":
             _check_again(report, settle or 1.0)
         return outcome
@@ -284,31 +308,91 @@ class Scanner:
             self._remember(FileStamp(path, size, mtime_ns, content_hash, "rejected", reason,
                                      stamp.entry_id if stamp else None), path)
             if stamp is None or stamp.reason != reason:
-                log.warning("rejected %s: %s", path, reason)
+                log.warning("rejected %s: %s", quote(path), reason)
         return FileOutcome(path, "rejected", reason)
 
-    def _withdraw_missing(self, found: Walk, known: dict[str, tuple[int, int]], known_count: int, now: datetime,
-                          report: ScanReport) -> None:
-        if found.known_hits == known_count:
-            self._note_mount()
-            return  # every known file is still there (the usual rescan)
-        gone = known.keys() - set(found.walked)
+    def _vanished(self, found: Walk, known: dict[str, tuple[int, int]]) -> set[str]:
+        """Known paths the walk did not find (none in the usual rescan); a missing file that is back is noted."""
+        if found.known_hits == len(known) and not self._missing:
+            return set()
+        walked = set(found.walked)
+        for path in [p for p in self._missing if p in walked]:
+            log.info("%s is back", quote(path))
+            self.store.clear_missing(path)
+            del self._missing[path]
+        gone = known.keys() - walked
         skipped = tuple(prefix for prefix, _ in found.failed_folders)
         if skipped:
             gone = {p for p in gone if not p.startswith(skipped)}
-        if gone and self._unmounted():
+        return gone
+
+    def _withdraw_missing(self, found: Walk, now: datetime, report: ScanReport, pending_sizes: set[int]) -> None:
+        """Settle the files that vanished: a copy made earlier takes over the entry; otherwise the entry waits
+        `withdraw_grace_seconds` for a move to show up, then is withdrawn."""
+        gone = {p for p in self._gone if self._sigs is not None and p in self._sigs}
+        self._gone = set()
+        if not gone:
+            self._note_mount()
+            return  # every known file is still there (the usual rescan)
+        if self._unmounted():
             report.outcomes.append(FileOutcome(str(self.root), "error", (
                 f"The releases folder {self.root} was a mounted share and is not mounted now; "
                 f"nothing was withdrawn ({len(gone)} files are missing).")))
             log.error("releases folder %s is no longer a mount point; %d files missing, nothing withdrawn",
                       self.root, len(gone))
             return
+        grace = self.settings.withdraw_grace_seconds
+        walked: set[str] | None = None
         for path in sorted(gone):
+            stamp = self.store.file_stamp(path)
+            entry = self.store.entry_for_file(path) if stamp is not None and stamp.entry_id else None
+            if entry is None:
+                self.store.forget_file(path, now)  # nothing published from it: just forget the file
+                self._remember(None, path)
+                continue
+            if walked is None:
+                walked = set(found.walked)
+            copy = next((c for c in self.store.copies_of(stamp.content_hash) if c in walked and c != path), None)
+            if copy is not None:  # copied, then deleted: the copy refused as a duplicate takes over
+                copy_stamp = self.store.file_stamp(copy)
+                moved = self.store.move_entry(path, copy, copy_stamp.size, copy_stamp.mtime_ns,
+                                              stamp.content_hash, now)
+                if moved is not None:
+                    report.outcomes.append(self._moved(path, copy, moved[0], copy_stamp.size, copy_stamp.mtime_ns,
+                                                       stamp.content_hash, now))
+                    continue
+            since = self._missing.get(path)
+            if since is None:
+                since = now
+                self.store.mark_missing(path, now)
+                self._missing[path] = now
+                log.info("%s is missing: its entry %s is withdrawn in %gs unless the file comes back or moves",
+                         quote(path), entry.id, grace)
+            wait = grace - (now - since).total_seconds()
+            if stamp.size in pending_sizes:
+                # a new file of the same size is still settling: maybe this one, renamed; decide once it is read
+                wait = max(wait, self.settings.settle_seconds)
+            if wait > 0:
+                report.outcomes.append(FileOutcome(path, "missing", (
+                    f"the file is gone; its entry stays published for {wait:.0f} s more, and a file with the same "
+                    "content (moved, renamed or copied) takes it over"), entry.id))
+                _check_again(report, wait)
+                continue
             entry_id = self.store.forget_file(path, now)
             self._remember(None, path)
             if entry_id:
-                log.info("removed %s: entry %s withdrawn", path, entry_id)
+                log.info("removed %s: entry %s withdrawn", quote(path), entry_id)
                 report.outcomes.append(FileOutcome(path, "removed", entry_id=entry_id))
+
+    def _moved(self, old: str, new: str, entry_id: str, size: int, mtime_ns: int, content_hash: str,
+               now: datetime) -> FileOutcome:
+        """Remember that `old` is now `new`, keeping its entry, and say so."""
+        entry = self.store.entry_by_id(entry_id)
+        status = "held" if entry is not None and entry.available > now else "published"
+        self._remember(None, old)
+        self._remember(FileStamp(new, size, mtime_ns, content_hash, status, "", entry_id), new)
+        log.info("moved %s to %s: entry %s keeps its id and link", quote(old), quote(new), entry_id)
+        return FileOutcome(new, "moved", f"renamed or moved from {old}; the entry keeps its id and link", entry_id)
 
     def _note_mount(self) -> None:
         """Remember whether the folder is a mount point, so a share that drops off is recognised."""
@@ -335,15 +419,15 @@ class Scanner:
         return datetime.fromisoformat(value) if value else datetime.max.replace(tzinfo=UTC)
 
     def _ingest(self, rel: str, full: str, st0: os.stat_result, stamp: FileStamp | None, options: ReaderOptions,
-                now: datetime) -> FileOutcome:
+                now: datetime, report: ScanReport) -> FileOutcome:
         """Read, parse and store one settled file."""
         try:
-            data, st = read_settled(full, st0, self.settings.max_file_size)
+            data, st = read_settled(full, st0, self.settings.max_file_size, self.settings.allow_hard_links)
         except FileChanged as e:
-            log.info("%s %s; looking again later", rel, e)
+            log.info("%s %s; looking again later", quote(rel), e)
             return FileOutcome(rel, "pending", str(e))
         except FileNotFoundError:
-            log.info("%s vanished while being read", rel)
+            log.info("%s vanished while being read", quote(rel))
             return FileOutcome(rel, "pending", "vanished while being read")
         except OSError as e:
             # Nothing about the content: retried on every scan, so fixing the permissions is enough.
@@ -360,26 +444,47 @@ class Scanner:
                                      stamp.entry_id), rel)
             return FileOutcome(rel, "unchanged")
         duplicate_of = self.store.live_entry_with_hash(content_hash, other_than=rel)
+        if duplicate_of and (duplicate_of in self._gone or duplicate_of in self._missing):
+            # the same content under a new name while the old name is gone: a rename, a move, a copy and delete
+            moved = self.store.move_entry(duplicate_of, rel, st.st_size, st.st_mtime_ns, content_hash, now)
+            if moved is not None:
+                entry_id, replaced = moved
+                if replaced:
+                    report.outcomes.append(FileOutcome(rel, "removed", "the file was overwritten by a moved one",
+                                                       replaced))
+                return self._moved(duplicate_of, rel, entry_id, st.st_size, st.st_mtime_ns, content_hash, now)
         if duplicate_of:
-            reason = f"This file has the same content as {duplicate_of}, which is already published."
+            reason = (f"This file has the same content as {duplicate_of}, which is already published. If you "
+                      f"meant to rename or move it, delete {duplicate_of}: this file then takes over its entry.")
             return self._reject(rel, st.st_size, st.st_mtime_ns, content_hash, reason, stamp)
         modified = datetime.fromtimestamp(st.st_mtime, UTC)
         try:
             result = read_release(rel, data, modified, options)
         except Exception as e:  # a reader bug must not stop the scan
-            log.exception("reader failed on %s", rel)
+            log.exception("reader failed on %s", quote(rel))
             result = Rejection(f"{INTERNAL_ERROR} ({type(e).__name__}).")
         if isinstance(result, Rejection):
             return self._reject(rel, st.st_size, st.st_mtime_ns, content_hash, result.reason, stamp)
-        action, entry_id = self.store.save_release(rel, st.st_size, st.st_mtime_ns, content_hash, result, now)
+        take_over = None
+        if stamp is None and (self._gone or self._missing):
+            # renamed and edited: a vanished file's entry with the same title continues under the new name
+            vanished = (self._gone | self._missing.keys()) - {rel}
+            take_over = self.store.live_source_titled(result.title, vanished)
+        action, entry_id = self.store.save_release(rel, st.st_size, st.st_mtime_ns, content_hash, result, now,
+                                                   take_over)
+        if take_over is not None:
+            self._remember(None, take_over)
+            log.info("%s continues %s (same title): entry %s revised, same id and link", quote(rel),
+                     quote(take_over), entry_id)
         held = result.is_held(now)
         self._remember(FileStamp(rel, st.st_size, st.st_mtime_ns, content_hash, "held" if held else "published",
                                  "", entry_id), rel)
         if action == "added" and held:
             action = "held"
         if action != "unchanged":
-            log.info("%s %s as %s", action, rel, entry_id)
-        return FileOutcome(rel, action, "; ".join(result.warnings), entry_id)
+            log.info("%s %s as %s", action, quote(rel), entry_id)
+        note = [f"renamed from {take_over} and edited; the entry keeps its id and link"] if take_over else []
+        return FileOutcome(rel, action, "; ".join([*note, *result.warnings]), entry_id)
 
 
 INTERNAL_ERROR = "feedsvc could not read this file because of an internal error"
@@ -389,7 +494,8 @@ class FileChanged(Exception):
     """The file changed or was replaced between the walk and the read."""
 
 
-def read_settled(full: str, seen: os.stat_result, limit: int) -> tuple[bytes | None, os.stat_result]:
+def read_settled(full: str, seen: os.stat_result, limit: int,
+                 hard_links: bool = True) -> tuple[bytes | None, os.stat_result]:
     """Read a file that must still be the one the walk saw; None if it is over `limit` bytes."""
     try:
         fd = os.open(full, O_READ)
@@ -403,6 +509,8 @@ def read_settled(full: str, seen: os.stat_result, limit: int) -> tuple[bytes | N
             raise FileChanged("was replaced")
         if (st.st_size, st.st_mtime_ns) != (seen.st_size, seen.st_mtime_ns):
             raise FileChanged("changed since it was found")  # only the version that was seen to settle is read
+        if st.st_nlink > 1 and not hard_links:
+            raise FileChanged("was given another name (a hard link) since it was found")
         if st.st_size > limit:
             return None, st
         chunks, total = [], 0

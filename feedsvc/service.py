@@ -4,21 +4,32 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import threading
 import time
+import uuid
 from collections import Counter
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from feedsvc import feeds
+from feedsvc.locks import ScanLock
 from feedsvc.models import ScanReport
 from feedsvc.scanner import Scanner
 from feedsvc.settings import Settings
-from feedsvc.store import Store, StoredDocument
+from feedsvc.store import BASE_URL_KEY, Store, StoredDocument
 
 log = logging.getLogger(__name__)
 
-REPORTED_ACTIONS = ("added", "revised", "removed", "held", "published", "rejected", "pending", "error")
+OTHER_SCAN_RETRY = 1.0  # seconds: a scheduled pass that met another process's scan tries again this soon
+SCANNER_KEY = "scanned_by"
+
+REPORTED_ACTIONS = ("added", "revised", "moved", "missing", "removed", "held", "published", "rejected", "pending",
+                    "error")
+
+
+class ScanBusy(RuntimeError):
+    """Another process is scanning this database (its pid is the message)."""
 
 
 class Ingest:
@@ -29,19 +40,44 @@ class Ingest:
         self.store = store or Store(settings.database)
         self.scanner = Scanner(settings, self.store)
         self._rendered_once = False
+        self._token = f"{os.getpid()}-{uuid.uuid4().hex}"  # this scanner, in the store's "last scanned by"
         self.on_feeds_changed: list = []  # callables(keys: list[str]) run after new documents are stored
 
-    def run(self, now: datetime | None = None, stop: threading.Event | None = None) -> ScanReport:
-        """One pass; a failure is recorded for /healthz (and cleared by the next good pass), then raised."""
+    def run(self, now: datetime | None = None, stop: threading.Event | None = None,
+            wait: float | None = None) -> ScanReport:
+        """One pass; a failure is recorded for /healthz (and cleared by the next good pass), then raised.
+
+        Passes never overlap across processes (ScanLock). With `wait` None (the scheduler) a pass that finds
+        another process scanning is put off for a second; otherwise it waits up to `wait` seconds, then raises
+        ScanBusy."""
+        lock = ScanLock(self.store.path)
+        if not lock.acquire():
+            if wait is None:
+                log.info("another process (pid %s) is scanning %s; scanning after it", lock.holder(), self.store.path)
+                return ScanReport(started=now or datetime.now(UTC), next_check=OTHER_SCAN_RETRY)
+            log.warning("another process (pid %s) is scanning %s; waiting up to %gs for it to finish",
+                        lock.holder(), self.store.path, wait)
+            if not lock.acquire(wait):
+                raise ScanBusy(lock.holder())
         try:
-            report = self._run(now or datetime.now(UTC), stop)
-        except Exception as e:
-            self.store.set_meta("last_error", f"{datetime.now(UTC).isoformat(timespec='seconds')} "
-                                              f"{type(e).__name__}: {e}")
-            raise
-        if self.store.get_meta("last_error"):
-            self.store.set_meta("last_error", "")
-        return report
+            self._follow_other_scans()
+            try:
+                report = self._run(now or datetime.now(UTC), stop)
+            except Exception as e:
+                self.store.set_meta("last_error", f"{datetime.now(UTC).isoformat(timespec='seconds')} "
+                                                  f"{type(e).__name__}: {e}")
+                raise
+            if self.store.get_meta("last_error"):
+                self.store.set_meta("last_error", "")
+            return report
+        finally:
+            lock.release()
+
+    def _follow_other_scans(self) -> None:
+        """If another process scanned since this one did, its cached file stamps are out of date."""
+        if self.store.get_meta(SCANNER_KEY) != self._token:
+            self.scanner.forget_cache()
+            self.store.set_meta(SCANNER_KEY, self._token)
 
     def _run(self, now: datetime, stop: threading.Event | None) -> ScanReport:
         started = time.monotonic()
@@ -70,6 +106,8 @@ class Ingest:
 
     def render(self, now: datetime) -> list[str]:
         """Rebuild the front feed documents; returns the keys whose bytes changed."""
+        if self.store.get_meta(BASE_URL_KEY) != self.settings.base_url:
+            self.store.set_meta(BASE_URL_KEY, self.settings.base_url)
         before = {d.key: d for d in self.store.documents()}
         documents = [_advance_last_modified(d, before.get(d.key), now)
                      for d in feeds.render_front_pages(self.store, self.settings, now)]
@@ -94,7 +132,8 @@ def summarize(report: ScanReport) -> dict:
     return {
         "when": report.started.isoformat(timespec="seconds"),
         "seconds": round(report.seconds, 3),
-        "changes": {a: counts[a] for a in ("added", "revised", "removed", "held", "published")},
+        "changes": {a: counts[a] for a in ("added", "revised", "moved", "removed", "held", "published")},
+        "missing": counts["missing"],
         "rejected": counts["rejected"],
         "pending": counts["pending"],
         "errors": [o.reason for o in report.outcomes if o.action == "error"],

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ipaddress
+import math
 import os
+import re
 import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,9 +33,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("database", str, "var/feedsvc.sqlite3", "where the service keeps its state (an SQLite file)"),
     Setting("scan_interval", float, 60.0, "seconds between scheduled scans"),
     Setting("settle_seconds", float, 2.0,
-            "a file must be unchanged this long before it is read (half-written files are never published)"),
-    Setting("base_url", str, "http://127.0.0.1:8080",
-            "the public URL the service is reached at; all links and ids in feeds are built from it"),
+            "a file must be unchanged this long before it is read (half-written files are never published), where "
+            "inotify cannot tell when its writer closes it"),
+    Setting("base_url", str, "",
+            "the public URL the service is reached at; all links and ids in feeds are built from it. Unset: the "
+            "address `feedsvc serve` listens on (set it in production)"),
     Setting("timezone", str, "UTC", "zone for dates and times that a release gives without an offset"),
     Setting("feed_size", int, 50, "entries per feed document"),
     Setting("feed_title", str, "Press releases", "the title of the feeds and of the index page"),
@@ -49,7 +54,26 @@ SETTINGS: tuple[Setting, ...] = (
             "spawned worker processes"),
     Setting("threads", int, 4, "request threads per web worker (more costs memory, rarely speed)"),
     Setting("log_level", str, "INFO", "DEBUG, INFO, WARNING or ERROR"),
+    Setting("withdraw_grace_seconds", float, 60.0,
+            "a release whose file disappears stays published this long, so that a file moved, renamed or re-copied "
+            "(by a sync tool that deletes first) keeps its entry; then it is withdrawn"),
+    Setting("allow_hard_links", bool, False,
+            "read files that have other names on the same disk (hard links), which may be files from outside the "
+            "releases folder"),
+    Setting("office_networks", list, [],
+            "networks (CIDR, e.g. 10.20.0.0/16) that see file names and reasons in /healthz, besides loopback"),
 )
+
+# Where `feedsvc serve` listens by default, and so the links a service with no base_url publishes.
+DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8080
+
+# Upper bounds: a value past these is a typo (or 1e12), and some would overflow dates or stall scans.
+LIMITS: dict[str, float] = {
+    "scan_interval": 86_400, "settle_seconds": 3_600, "tombstone_days": 3_650, "withdraw_grace_seconds": 86_400,
+    "feed_size": 1_000, "summary_length": 10_000, "title_length": 1_000, "max_file_size": 1 << 30,
+    "workers": 64, "threads": 256,
+}
+_URL_FORBIDDEN = re.compile(r"[\s\"'<>\\`{}|^]|[\x00-\x1f\x7f]")
 
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -77,6 +101,10 @@ class Settings:
     workers: int
     threads: int
     log_level: str
+    withdraw_grace_seconds: float
+    allow_hard_links: bool
+    office_networks: tuple[str, ...]
+    base_url_set: bool = True  # False: base_url is a stand-in until `serve` knows its address (see `served_at`)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -93,7 +121,32 @@ class Settings:
         return cls(**_validate(typed))
 
     def as_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        """The settings by name, as `from_mapping` takes them (an unset base_url stays unset)."""
+        values = {s.name: getattr(self, s.name) for s in SETTINGS}
+        if not self.base_url_set:
+            values["base_url"] = ""
+        return values
+
+    def served_at(self, host: str, port: int) -> Settings:
+        """These settings with links built from the address `serve` listens on, unless base_url was set."""
+        if self.base_url_set:
+            return self
+        return replace(self, base_url=listen_url(host, port))
+
+    def with_base_url(self, url: str) -> Settings:
+        """An unset base_url replaced by `url` (the one the feeds were last built with)."""
+        return self if self.base_url_set else replace(self, base_url=url.rstrip("/"))
+
+
+def listen_url(host: str, port: int) -> str:
+    """The URL of a listen address; a wildcard address (0.0.0.0, ::) stands for this machine's name."""
+    import socket
+
+    if host in ("", "0.0.0.0", "::"):
+        host = socket.getfqdn() or "localhost"
+    elif ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
 
 
 def load_settings(config_path: str | Path | None = None, environ: dict[str, str] | None = None) -> Settings:
@@ -139,10 +192,16 @@ def _coerce(setting: Setting, value: Any) -> Any:
 
 
 def _validate(v: dict[str, Any]) -> dict[str, Any]:
+    for name, limit in LIMITS.items():
+        value = v[name]
+        if isinstance(value, float) and not math.isfinite(value):
+            raise SettingsError(f"{name} must be a finite number, got {value!r}")
+        if value > limit:
+            raise SettingsError(f"{name} must be at most {limit:g}, got {value:g}")
     for name in ("scan_interval",):
         if v[name] <= 0:
             raise SettingsError(f"{name} must be positive")
-    for name in ("settle_seconds", "tombstone_days"):
+    for name in ("settle_seconds", "tombstone_days", "withdraw_grace_seconds"):
         if v[name] < 0:
             raise SettingsError(f"{name} must not be negative")
     for name in ("feed_size", "summary_length", "title_length", "max_file_size", "workers", "threads"):
@@ -154,16 +213,64 @@ def _validate(v: dict[str, Any]) -> dict[str, Any]:
         ZoneInfo(v["timezone"])
     except (ZoneInfoNotFoundError, ValueError):
         raise SettingsError(f"timezone {v['timezone']!r} is not a known IANA zone") from None
-    url = urlsplit(v["base_url"])
-    if url.scheme not in ("http", "https") or not url.netloc or url.query or url.fragment:
-        raise SettingsError(f"base_url must be an absolute http(s) URL without query, got {v['base_url']!r}")
-    v["base_url"] = v["base_url"].rstrip("/")
+    v["base_url_set"] = bool(v["base_url"].strip())
+    if v["base_url_set"]:
+        v["base_url"] = _checked_base_url(v["base_url"])
+    else:
+        v["base_url"] = listen_url(DEFAULT_HOST, DEFAULT_PORT)
     for hub in v["websub_hubs"]:
         if urlsplit(hub).scheme not in ("http", "https"):
             raise SettingsError(f"websub hub {hub!r} is not an http(s) URL")
+    networks = []
+    for network in v["office_networks"]:
+        try:
+            networks.append(str(ipaddress.ip_network(network, strict=False)))
+        except ValueError:
+            raise SettingsError(f"office_networks: {network!r} is not a network such as 10.20.0.0/16") from None
+    v["office_networks"] = tuple(networks)
     v["log_level"] = v["log_level"].upper()
     if v["log_level"] not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise SettingsError("log_level must be DEBUG, INFO, WARNING or ERROR")
     v["releases_dir"] = Path(v["releases_dir"])
     v["database"] = Path(v["database"])
+    _check_folders(v["releases_dir"], v["database"])
     return v
+
+
+def _checked_base_url(value: str) -> str:
+    """An absolute http(s) URL that can go into feeds, pages and headers as it is."""
+    problem = None
+    if _URL_FORBIDDEN.search(value):
+        problem = "it contains spaces, quotes or other characters a URL cannot hold"
+    else:
+        url = urlsplit(value)
+        try:
+            port = url.port
+        except ValueError:
+            port, problem = None, "its port is not a number from 1 to 65535"
+        if problem:
+            pass
+        elif url.scheme not in ("http", "https") or not url.hostname:
+            problem = "it must be an absolute http:// or https:// URL"
+        elif url.query or url.fragment or value.rstrip("/").endswith(("?", "#")):
+            problem = "it must not have a query (?) or a fragment (#)"
+        elif url.username is not None or url.password is not None or "@" in url.netloc:
+            problem = "it must not hold a user name or password"
+        elif port == 0:
+            problem = "its port is not a number from 1 to 65535"
+    if problem:
+        raise SettingsError(f"base_url {value!r} is refused: {problem}")
+    return value.rstrip("/")
+
+
+def _check_folders(releases_dir: Path, database: Path) -> None:
+    """Refuse a releases folder that would publish the file system or the service's own files."""
+    folder = releases_dir.expanduser().resolve()
+    if folder == Path(folder.anchor):
+        raise SettingsError(f"releases_dir {str(releases_dir)!r} is the root of the file system: feedsvc would "
+                            "publish every text file on the machine. Name the press office's folder.")
+    state = database.expanduser().resolve()
+    if state.is_relative_to(folder):
+        raise SettingsError(f"database {str(database)!r} is inside releases_dir {str(releases_dir)!r}: the "
+                            "service's own files (the database, its lock and state files) would be scanned as "
+                            "releases. Keep them in another folder, such as var/.")

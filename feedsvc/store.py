@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from feedsvc.lognames import quote
 from feedsvc.models import Release
 
 log = logging.getLogger(__name__)
 
+BASE_URL_KEY = "base_url"  # meta: the URL the stored feeds were built with
 ID_NAMESPACE = uuid.UUID("6f0e9d2e-5c1a-4f0e-9a57-2f3c1b7d8e41")
 
 SCHEMA = """
@@ -40,7 +42,8 @@ CREATE TABLE IF NOT EXISTS entries (
     available    TEXT NOT NULL,
     updated      TEXT NOT NULL,
     first_seen   TEXT NOT NULL,
-    withdrawn    TEXT
+    withdrawn    TEXT,
+    has_time     INTEGER NOT NULL DEFAULT 1
 );
 CREATE UNIQUE INDEX IF NOT EXISTS entries_source ON entries(source) WHERE withdrawn IS NULL;
 CREATE INDEX IF NOT EXISTS entries_order ON entries(published DESC, id DESC);
@@ -56,8 +59,16 @@ CREATE TABLE IF NOT EXISTS files (
     content_hash TEXT NOT NULL,
     status       TEXT NOT NULL,
     reason       TEXT NOT NULL DEFAULT '',
-    entry_id     TEXT
+    entry_id     TEXT,
+    missing_since TEXT  -- the file vanished then; its entry waits withdraw_grace_seconds for a move to show up
 );
+-- Other slugs that lead to an entry: the name a renamed or moved file has now (/releases/<alias> redirects).
+CREATE TABLE IF NOT EXISTS aliases (
+    slug     TEXT PRIMARY KEY,
+    entry_id TEXT NOT NULL
+);
+-- A vanished file's copy (refused as a duplicate) is found by its content.
+CREATE INDEX IF NOT EXISTS files_hash ON files(content_hash);
 CREATE TABLE IF NOT EXISTS documents (
     key           TEXT PRIMARY KEY,
     content_type  TEXT NOT NULL,
@@ -106,6 +117,7 @@ class Entry:
     updated: datetime
     first_seen: datetime
     withdrawn: datetime | None
+    has_time: bool = True  # False: the release gives only its date (published is 12:00 UTC of that day)
 
 
 @dataclass(frozen=True)
@@ -155,6 +167,26 @@ class Store:
         self._pid = os.getpid()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._connection().executescript(SCHEMA)  # idempotent DDL; executescript manages its own transaction
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Bring a database made by an older feedsvc up to date (every process may try; one does it)."""
+        def columns(db: sqlite3.Connection, table: str) -> set[str]:
+            return {r[1] for r in db.execute(f"PRAGMA table_info({table})")}
+
+        db = self._connection()
+        if "has_time" in columns(db, "entries") and "missing_since" in columns(db, "files"):
+            return
+        with self._write() as db:
+            if "missing_since" not in columns(db, "files"):
+                db.execute("ALTER TABLE files ADD COLUMN missing_since TEXT")
+            if "has_time" in columns(db, "entries"):
+                return
+            db.execute("ALTER TABLE entries ADD COLUMN has_time INTEGER NOT NULL DEFAULT 1")
+            # Releases that give only a date were stamped 00:00 in the deployment's zone: read every file again
+            # once (a forgotten stamp and hash make the next scan re-read it; ids, links and `updated` stay).
+            db.execute("UPDATE files SET mtime_ns=-1, content_hash='' WHERE status<>'rejected'")
+        log.info("database %s upgraded: every release file is read again once, for date-only releases", self.path)
 
     @property
     def generation_file(self) -> Path:
@@ -205,16 +237,31 @@ class Store:
 
     # -- files ---------------------------------------------------------------------------------
 
-    def file_signatures(self) -> tuple[dict[str, tuple[int, int]], dict[str, str]]:
-        """(size, mtime_ns) of every known file, and the reasons of the rejected ones: what a rescan compares."""
+    def file_signatures(self) -> tuple[dict[str, tuple[int, int]], dict[str, str], dict[str, datetime]]:
+        """(size, mtime_ns) of every known file, the reasons of the rejected ones, and since when the missing ones
+        have been gone: what a rescan compares."""
         signatures: dict[str, tuple[int, int]] = {}
         rejected: dict[str, str] = {}
-        for path, size, mtime_ns, status, reason in self._connection().execute(
-                "SELECT path, size, mtime_ns, status, reason FROM files"):
+        missing: dict[str, datetime] = {}
+        for path, size, mtime_ns, status, reason, missing_since in self._connection().execute(
+                "SELECT path, size, mtime_ns, status, reason, missing_since FROM files"):
             signatures[path] = (size, mtime_ns)
             if status == "rejected":
                 rejected[path] = reason
-        return signatures, rejected
+            if missing_since:
+                missing[path] = from_text(missing_since)
+        return signatures, rejected, missing
+
+    def mark_missing(self, path: str, since: datetime) -> None:
+        """The file is not in the folder any more; its entry stays until the grace period ends (or a move)."""
+        with self._write() as db:
+            db.execute("UPDATE files SET missing_since=? WHERE path=? AND missing_since IS NULL",
+                       (to_text(since), path))
+
+    def clear_missing(self, path: str) -> None:
+        """A missing file is back where it was."""
+        with self._write() as db:
+            db.execute("UPDATE files SET missing_since=NULL WHERE path=?", (path,))
 
     def file_stamp(self, path: str) -> FileStamp | None:
         row = self._connection().execute(
@@ -225,7 +272,7 @@ class Store:
     def restamp_file(self, path: str, size: int, mtime_ns: int) -> None:
         """The file was touched but its content is the same."""
         with self._write() as db:
-            db.execute("UPDATE files SET size=?, mtime_ns=? WHERE path=?", (size, mtime_ns, path))
+            db.execute("UPDATE files SET size=?, mtime_ns=?, missing_since=NULL WHERE path=?", (size, mtime_ns, path))
 
     def record_rejection(self, path: str, size: int, mtime_ns: int, content_hash: str, reason: str) -> None:
         """Remember a rejected file; a live entry from an earlier good version stays published."""
@@ -244,8 +291,11 @@ class Store:
     # -- entries -------------------------------------------------------------------------------
 
     def save_release(self, path: str, size: int, mtime_ns: int, content_hash: str, release: Release,
-                     now: datetime) -> tuple[str, str]:
-        """Add or revise the entry for `path`; returns (action, entry id). The id is minted once, here."""
+                     now: datetime, take_over: str | None = None) -> tuple[str, str]:
+        """Add or revise the entry for `path`; returns (action, entry id). The id is minted once, here.
+
+        `take_over` names a vanished file whose entry this file continues (renamed and edited): the entry keeps
+        its id and link, and is revised."""
         available = release.available_at()
         fields = {
             "content_hash": content_hash,
@@ -259,19 +309,27 @@ class Store:
             "published": to_text(release.published),
             "embargo": to_text(release.embargo),
             "available": to_text(available),
+            "has_time": int(release.has_time),
         }
         status = "held" if available > now else "published"
         with self._write() as db:
             row = db.execute(
                 "SELECT id, content_hash FROM entries WHERE source=? AND withdrawn IS NULL", (path,)).fetchone()
             revived = False
+            if row is None and take_over is not None:
+                row = db.execute("SELECT id, content_hash FROM entries WHERE source=? AND withdrawn IS NULL",
+                                 (take_over,)).fetchone()
+                if row is not None:
+                    db.execute("DELETE FROM files WHERE path=?", (take_over,))
+                    self._add_alias(db, slugify(path), row[0])
             if row is None:
                 revived = True
                 row = db.execute(
                     "SELECT id, content_hash FROM entries WHERE content_hash=? AND withdrawn IS NOT NULL"
                     " ORDER BY withdrawn DESC LIMIT 1", (content_hash,)).fetchone()
                 if row is not None:
-                    log.info("%s has the content of a withdrawn release; it comes back as %s", path, row[0])
+                    log.info("%s has the content of a withdrawn release; it comes back as %s", quote(path), row[0])
+                    self._add_alias(db, slugify(path), row[0])
             if row is None:
                 entry_id = mint_id(path, content_hash)
                 if db.execute("SELECT 1 FROM entries WHERE id=?", (entry_id,)).fetchone():
@@ -307,12 +365,53 @@ class Store:
             candidate = f"{slug}-{n}"
         return candidate
 
+    @staticmethod
+    def _add_alias(db: sqlite3.Connection, slug: str, entry_id: str) -> None:
+        """Let /releases/<slug> lead to the entry, unless that slug already names another entry or alias."""
+        if db.execute("SELECT 1 FROM entries WHERE slug=?", (slug,)).fetchone() is None:
+            db.execute("INSERT OR IGNORE INTO aliases(slug, entry_id) VALUES (?,?)", (slug, entry_id))
+
     def live_entry_with_hash(self, content_hash: str, other_than: str) -> str | None:
         """The path of a published file with exactly this content, if another file already has it."""
         row = self._connection().execute(
             "SELECT source FROM entries WHERE content_hash=? AND withdrawn IS NULL AND source<>?",
             (content_hash, other_than)).fetchone()
         return row[0] if row else None
+
+    def live_source_titled(self, title: str, sources: set[str]) -> str | None:
+        """The one vanished file among `sources` whose live entry has this title (an edited and renamed file)."""
+        rows = self._connection().execute(
+            "SELECT source FROM entries WHERE withdrawn IS NULL AND title=?", (title,)).fetchall()
+        matches = [r[0] for r in rows if r[0] in sources]
+        return matches[0] if len(matches) == 1 else None
+
+    def copies_of(self, content_hash: str) -> list[str]:
+        """Files refused as copies of a published release (same content), oldest name first."""
+        rows = self._connection().execute(
+            "SELECT path FROM files WHERE content_hash=? AND status='rejected' ORDER BY path", (content_hash,))
+        return [r[0] for r in rows]
+
+    def move_entry(self, old: str, new: str, size: int, mtime_ns: int, content_hash: str,
+                   now: datetime) -> tuple[str, str | None] | None:
+        """The file `old` is now `new` (renamed, moved, or copied and deleted): its entry follows, with the same
+        id, link and dates. Returns (entry id, id of an entry `new` had and lost by being overwritten)."""
+        with self._write() as db:
+            row = db.execute("SELECT id, available FROM entries WHERE source=? AND withdrawn IS NULL",
+                             (old,)).fetchone()
+            if row is None:
+                return None
+            replaced = db.execute("SELECT id FROM entries WHERE source=? AND withdrawn IS NULL", (new,)).fetchone()
+            if replaced is not None:
+                db.execute("UPDATE entries SET withdrawn=?, updated=? WHERE id=?",
+                           (to_text(now), to_text(now), replaced[0]))
+            db.execute("UPDATE entries SET source=? WHERE id=?", (new, row[0]))
+            db.execute("DELETE FROM files WHERE path IN (?, ?)", (old, new))
+            status = "held" if from_text(row[1]) > now else "published"
+            db.execute(
+                "INSERT INTO files(path, size, mtime_ns, content_hash, status, reason, entry_id)"
+                " VALUES (?,?,?,?,?,?,?)", (new, size, mtime_ns, content_hash, status, "", row[0]))
+            self._add_alias(db, slugify(new), row[0])
+        return row[0], replaced[0] if replaced else None
 
     def forget_file(self, path: str, now: datetime) -> str | None:
         """The file is gone: withdraw its entry (kept as a tombstone) and forget the file; returns the id."""
@@ -407,6 +506,13 @@ class Store:
         row = self._connection().execute("SELECT * FROM entries WHERE slug=?", (slug,)).fetchone()
         return _entry(row) if row else None
 
+    def entry_by_alias(self, slug: str) -> Entry | None:
+        """The entry a renamed file's new name leads to."""
+        row = self._connection().execute(
+            "SELECT entries.* FROM aliases JOIN entries ON entries.id = aliases.entry_id WHERE aliases.slug=?",
+            (slug,)).fetchone()
+        return _entry(row) if row else None
+
     def entry_by_id(self, entry_id: str) -> Entry | None:
         row = self._connection().execute("SELECT * FROM entries WHERE id=?", (entry_id,)).fetchone()
         return _entry(row) if row else None
@@ -466,6 +572,7 @@ def _entry(row: sqlite3.Row) -> Entry:
         updated=from_text(row["updated"]),
         first_seen=from_text(row["first_seen"]),
         withdrawn=from_text(row["withdrawn"]),
+        has_time=bool(row["has_time"]),
     )
 
 
@@ -477,6 +584,21 @@ def lookup_entry_id(database: str | Path, source: str) -> str | None:
         db = sqlite3.connect(f"file:{Path(database).resolve()}?mode=ro", uri=True)
         try:
             row = db.execute("SELECT id FROM entries WHERE source=? AND withdrawn IS NULL", (source,)).fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def recorded_base_url(database: str | Path) -> str | None:
+    """The URL the stored feeds were last built with (read-only), for a command or app without a base_url."""
+    if not Path(database).is_file():
+        return None
+    try:
+        db = sqlite3.connect(f"file:{Path(database).resolve()}?mode=ro", uri=True)
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key=?", (BASE_URL_KEY,)).fetchone()
         finally:
             db.close()
     except sqlite3.Error:

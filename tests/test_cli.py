@@ -19,7 +19,8 @@ RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?[+-]\d\d:\d\d$")
 def write_config(tmp_path, releases, **extra) -> str:
     config = tmp_path / "feedsvc.toml"
     lines = [f'releases_dir = "{releases}"', f'database = "{tmp_path / "db.sqlite3"}"', "settle_seconds = 0",
-             'timezone = "Europe/Moscow"'] + [f"{k} = {json.dumps(v)}" for k, v in extra.items()]
+             'timezone = "Europe/Moscow"', "withdraw_grace_seconds = 0"]
+    lines += [f"{k} = {json.dumps(v)}" for k, v in extra.items()]
     config.write_text("\n".join(lines) + "\n")
     return str(config)
 
@@ -34,7 +35,7 @@ def test_parse_json_prints_one_object_per_file_with_the_interface_keys(tmp_path,
     seed, embargoed = (json.loads(line) for line in lines)
     assert seed["file"] == files[0]
     assert seed["status"] == "published"
-    assert seed["published"] == "2020-12-03T00:00:00+03:00"
+    assert seed["published"] == "2020-12-03T12:00:00+00:00" and seed["has_time"] is False  # date only
     assert seed["language"] == "en"
     assert seed["id"].startswith("urn:uuid:")
     assert seed["body"].count("\n\n") == 6

@@ -34,7 +34,7 @@ def test_a_dropped_release_appears_in_both_feeds_with_its_date_summary_and_a_wor
     assert len(atom) == len(rss) == 1
     entry = atom[0]
     assert entry.title.startswith("Press release on Foreign Minister Sergey Lavrov’s telephone conversation")
-    assert entry.published == "2020-12-02T21:00:00+00:00"  # 3 December 2020 in Moscow
+    assert entry.published == "2020-12-03T12:00:00+00:00"  # 3 December 2020 (a date only: noon UTC)
     assert entry.summary.startswith("On December 3, Foreign Minister Sergey Lavrov spoke by phone")
     assert rss[0].id == entry.id
     page = requests.get(entry.link, timeout=5)
@@ -83,7 +83,8 @@ def test_repeat_polls_are_cheap_with_etag_last_modified_and_gzip(service_factory
     first = requests.get(svc.url + "/feed.rss", timeout=5, headers={"Accept-Encoding": "identity"})
     assert first.headers["Content-Type"] == "application/rss+xml; charset=utf-8"
     etag, modified = first.headers["ETag"], first.headers["Last-Modified"]
-    again = requests.get(svc.url + "/feed.rss", timeout=5, headers={"If-None-Match": etag})
+    identity = {"Accept-Encoding": "identity"}
+    again = requests.get(svc.url + "/feed.rss", timeout=5, headers={**identity, "If-None-Match": etag})
     assert again.status_code == 304 and again.content == b""
     since = requests.get(svc.url + "/feed.rss", timeout=5, headers={"If-Modified-Since": modified})
     assert since.status_code == 304
@@ -92,7 +93,11 @@ def test_repeat_polls_are_cheap_with_etag_last_modified_and_gzip(service_factory
     assert zipped.headers["Content-Encoding"] == "gzip"
     assert gzip.decompress(raw) == first.content
     assert "Accept-Encoding" in zipped.headers["Vary"]
-    head = requests.head(svc.url + "/feed.rss", timeout=5)
+    assert zipped.headers["ETag"] != etag  # the gzip body is another representation, with its own strong ETag
+    zipped_again = requests.get(svc.url + "/feed.rss", timeout=5,
+                                headers={"Accept-Encoding": "gzip", "If-None-Match": zipped.headers["ETag"]})
+    assert zipped_again.status_code == 304 and zipped_again.headers["ETag"] == zipped.headers["ETag"]
+    head = requests.head(svc.url + "/feed.rss", timeout=5, headers=identity)
     assert head.status_code == 200 and head.headers["ETag"] == etag
 
 

@@ -123,7 +123,12 @@ def test_gzip_when_accepted_decompresses_to_the_same_bytes(client, published, ac
     assert zipped.headers["Vary"] == "Accept-Encoding"
     assert int(zipped.headers["Content-Length"]) == len(zipped.data)
     assert gzip.decompress(zipped.data) == plain.data
-    assert zipped.headers["ETag"] == plain.headers["ETag"]
+    # two representations, two strong ETags (RFC 9110 8.8.3), and each revalidates to 304
+    assert zipped.headers["ETag"] != plain.headers["ETag"]
+    again = client.get("/feed.atom", headers={"Accept-Encoding": accept, "If-None-Match": zipped.headers["ETag"]})
+    assert again.status_code == 304 and again.headers["ETag"] == zipped.headers["ETag"]
+    crossed = client.get("/feed.atom", headers={"Accept-Encoding": accept, "If-None-Match": plain.headers["ETag"]})
+    assert crossed.status_code == 200 and crossed.headers["Content-Encoding"] == "gzip"
 
 
 @pytest.mark.parametrize("accept", ["gzip;q=0", "deflate, gzip; q=0", "identity", "br"])

@@ -50,6 +50,8 @@ def test_release_shape_is_read_as_a_press_officer_would(case):
         assert result.published.strftime("%H:%M") == case["time"]
     if "utc_offset" in case:
         assert result.published.isoformat().endswith(case["utc_offset"])
+    if "has_time" in case:
+        assert result.has_time is case["has_time"]
     assert result.language == case["language"]
     assert result.summary.startswith(case["summary_starts"]), result.summary
     if "summary_ends" in case:

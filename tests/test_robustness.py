@@ -312,7 +312,7 @@ def test_rejected_files_are_reported_in_scan_output_healthz_and_log_and_leave_on
     svc.wait_for(lambda: {"empty.txt", "notes.xyz"} <= set(rejected(svc)), timeout=15)
     reasons = rejected(svc)
     assert reasons["empty.txt"] and ".xyz" in reasons["notes.xyz"]
-    assert "rejected empty.txt" in svc.log()
+    assert 'rejected "empty.txt"' in svc.log()  # names are quoted in the log
     scan = subprocess.run([sys.executable, "-m", "feedsvc", "scan"], cwd=svc.root, env=svc.env,
                           capture_output=True, text=True, timeout=60)
     assert "Rejected: 2" in scan.stdout

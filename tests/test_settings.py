@@ -17,7 +17,7 @@ def test_defaults_match_the_interface():
     assert s.releases_dir == Path("releases")
     assert s.scan_interval == 60
     assert s.settle_seconds == 2
-    assert s.base_url == "http://127.0.0.1:8080"
+    assert s.base_url_set is False and s.base_url == "http://127.0.0.1:8080"  # unset: the default serve address
     assert s.feed_size == 50
     assert s.database.parts[0] == "var"
 
@@ -68,9 +68,11 @@ def test_every_setting_is_documented_in_the_readme():
     assert missing == []
 
 
-def test_the_shipped_config_sets_every_setting_and_loads():
+def test_the_shipped_config_sets_every_setting_but_base_url_which_it_names_and_leaves_unset():
     config = ROOT / "config" / "feedsvc.toml"
-    values = tomllib.loads(config.read_text())
-    assert sorted(values) == sorted(s.name for s in SETTINGS)
+    text = config.read_text()
+    values = tomllib.loads(text)
+    assert sorted(values) == sorted(s.name for s in SETTINGS if s.name != "base_url")
+    assert "\n# base_url = " in text
     s = load_settings(config, environ={})
-    assert s.timezone == "Europe/Moscow"
+    assert s.timezone == "Europe/Moscow" and not s.base_url_set

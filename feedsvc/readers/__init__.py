@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from feedsvc.lognames import quote
 from feedsvc.models import Rejection, Release
 from feedsvc.readers.options import Context, ReaderOptions
 
@@ -63,10 +64,10 @@ def read_release(name: str, data: bytes, modified: datetime, options: ReaderOpti
     try:
         return reader(Context(name=name, modified=modified, options=options), bytes(data))
     except (MemoryError, RecursionError):
-        log.exception("reading %s exhausted memory or recursion", name)
+        log.exception("reading %s exhausted memory or recursion", quote(name))
         return Rejection("The file is too complex to read (too deeply nested or too large once unpacked).")
     except Exception:  # one bad file must never stop a scan
-        log.exception("reading %s failed", name)
+        log.exception("reading %s failed", quote(name))
         return Rejection(
             "The file could not be read because of an unexpected problem in the reader; "
             "the details are in the service log."

@@ -1,4 +1,5 @@
-"""Finding release dates in text: datelines, document numbers, leads, embargo lines, and inferring a missing year.
+"""Finding release dates in text: datelines, document numbers, leads, and inferring a missing year (embargo lines
+are read in `embargo.py`, with these date shapes).
 
 The work is split in two, following PITFALLS §4:
 
@@ -24,7 +25,7 @@ and in an English release a month name must be capitalised ("Article 5 may apply
 
 Still hand-written, because dateparser does not cover them: clock times with zone words or phrases
 ("10:00 МСК", "по московскому времени", "18.40") in `find_time`; the document-number shape "412-09-06-2022"
-(located here, its date interpreted by dateparser); embargo wording; the year inference.
+(located here, its date interpreted by dateparser); the year inference.
 """
 
 from __future__ import annotations
@@ -159,13 +160,6 @@ _DOC_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-
-EMBARGO_LINE = re.compile(
-    r"^\W*(?:strictly\s+)?(?:embargo(?:ed)?|under\s+embargo|hold\s+for\s+release|"
-    r"not\s+for\s+(?:publication|release|distribution|broadcast)|sperrfrist|sous\s+embargo|"
-    r"эмбарго|не\s+для\s+(?:публикации|распространения|печати)|не\s+публиковать)(?![^\W\d_])(?P<rest>.*)$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -420,18 +414,6 @@ def parse_doc_number(line: str) -> DateMatch | None:
     return DateMatch(0, len(line), found.year, found.month, found.day) if found else None
 
 
-def parse_embargo(line: str) -> DateMatch | None | bool:
-    """For an embargo line: its date; False when the line is not an embargo line; None when unreadable."""
-    m = EMBARGO_LINE.match(line.strip())
-    if not m:
-        return False
-    rest = m.group("rest").translate(_ARABIC_DIGITS)
-    d = next(_dates(rest), None)
-    if d is None:
-        return None
-    return _with_time(d, find_time(rest[:d.start] + " " + rest[d.end:]))
-
-
 _LEAD_BLOCKERS = frozenset(
     "of from since until till before after dated to by between and from от с до после со по du de des depuis "
     "desde hasta vom seit bis desde até".split()
@@ -574,7 +556,8 @@ def infer_year(month: int, day: int, text_years: list[int], modified: date, toda
 
 
 def to_datetime(d: DateMatch, year: int, zone: tzinfo) -> datetime:
-    """An aware datetime for a found date: its own offset, else `zone`; date-only means 00:00 local time."""
+    """An aware datetime for a found date: its own offset, else `zone`; date-only means 00:00 local time (the
+    readers stamp date-only releases with `decide.date_only` instead)."""
     tz = d.tz or zone
     return datetime(year, d.month, d.day, d.hour or 0, d.minute or 0, tzinfo=tz)
 

@@ -82,7 +82,7 @@ _TITLE_DATE_TAIL = re.compile(r"^\W*(?:года?|г\.|de\s+\d{4})?\W*$", re.IGNO
 
 
 def choose_date(parts: Parts, body: list[str], title: str, meta: Meta, language: str | None, lead: str,
-                name: str, modified: datetime, now: datetime, zone) -> tuple[datetime, list[str]]:
+                name: str, modified: datetime, now: datetime, zone) -> tuple[datetime, bool, list[str]]:
     """The publication time, from the first source that gives one, in this order:
 
     1. what the format declares (front matter, page metadata);
@@ -94,10 +94,13 @@ def choose_date(parts: Parts, body: list[str], title: str, meta: Meta, language:
     6. a weak clue of the format (a Word or PDF creation date);
     7. the file's modification time, to the second.
 
-    A date without a year gets one from `dates.infer_year` (the text's years against the file's time)."""
+    A date without a year gets one from `dates.infer_year` (the text's years against the file's time). Returns the
+    moment, whether the source gave a time of day (a date alone is stamped with `date_only`), and warnings."""
     if meta.published is not None:
         published = meta.published
-        return (published if published.tzinfo else published.replace(tzinfo=zone)), []
+        if not meta.published_has_time:
+            return date_only(published.date()), False, []
+        return (published if published.tzinfo else published.replace(tzinfo=zone)), True, []
     today = now.astimezone(zone).date()
     saved = modified.astimezone(zone).date()
     name_date = dates.date_from_name(name)
@@ -129,29 +132,63 @@ def choose_date(parts: Parts, body: list[str], title: str, meta: Meta, language:
             continue
         if found.year is not None:
             if _year_ok(found.year, now, ahead):
-                return dates.to_datetime(found, found.year, zone), warnings
+                return *_at(found, found.year, zone), warnings
             continue
         if name_date is not None and (name_date.month, name_date.day) == (found.month, found.day):
-            return dates.to_datetime(found, name_date.year, zone), [
+            return *_at(found, name_date.year, zone), [
                 *warnings, f"The year {name_date.year} was taken from the file name (the date has no year)."]
         years = dates.years_in_text(text_for_years, now.year + 1, language)
         events = dates.month_years(text_for_years, language)
         year, warning = dates.infer_year(found.month, found.day, years, saved, today, events)
         try:
-            return dates.to_datetime(found, year, zone), [*warnings, warning]
+            return *_at(found, year, zone), [*warnings, warning]
         except ValueError:
             continue
     if name_date is not None and _year_ok(name_date.year, now, 1):
-        return dates.to_datetime(name_date, name_date.year, zone), [
+        return *_at(name_date, name_date.year, zone), [
             *warnings, "No date found in the text: the date in the file name was used."]
     if meta.fallback_date is not None:
         fallback = meta.fallback_date
         if fallback.tzinfo is None:
             fallback = fallback.replace(tzinfo=UTC)
         if _year_ok(fallback.year, now, 0) and fallback <= now:
-            return fallback, [*warnings, f"No date found in the text: {meta.fallback_what} was used."]
-    return modified.replace(microsecond=0), [*warnings, "No date found in the text: the file's modification time "
-                                                        "was used."]
+            return fallback, True, [*warnings, f"No date found in the text: {meta.fallback_what} was used."]
+    return modified.replace(microsecond=0), True, [*warnings, "No date found in the text: the file's modification "
+                                                              "time was used."]
+
+
+def date_only(day: date) -> datetime:
+    """The moment a release that gives only its date is stamped with: 12:00 UTC of that day, which is the same
+    calendar day for readers everywhere from UTC-11 to UTC+11. Pages show only the date."""
+    return datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+
+
+def start_of_day(day: date, zone) -> datetime:
+    """00:00 of `day` in `zone` (the earlier instant if a clock change makes midnight occur twice or not at all):
+    a date-only release is available from then, so it is not held on its own day."""
+    midnight = datetime(day.year, day.month, day.day)
+    return min(midnight.replace(tzinfo=zone, fold=0), midnight.replace(tzinfo=zone, fold=1),
+               key=lambda m: m.astimezone(UTC)).astimezone(UTC)
+
+
+# Dates a release may carry: older ones are typos (year 1, 0202) and later ones overflow time zone arithmetic.
+SANE_FIRST_YEAR, SANE_YEARS_AHEAD = 1900, 10
+
+
+def outside_sane_years(moment: datetime, now: datetime, what: str) -> str | None:
+    """A rejection reason for a date no release can have (year 1, 9999...), else None."""
+    last = now.year + SANE_YEARS_AHEAD
+    if SANE_FIRST_YEAR <= moment.year <= last:
+        return None
+    return (f"The {what} {moment.date().isoformat()} is not a date a release can have: feedsvc accepts the years "
+            f"{SANE_FIRST_YEAR} to {last}. Check the date and save the file again.")
+
+
+def _at(found: dates.DateMatch, year: int, zone) -> tuple[datetime, bool]:
+    """The publication moment of a found date, and whether the text gave its time of day."""
+    if found.hour is None:
+        return date_only(date(year, found.month, found.day)), False
+    return dates.to_datetime(found, year, zone), True
 
 
 def _year_ok(year: int, now: datetime, ahead: int) -> bool:

@@ -6,9 +6,17 @@ import html
 from datetime import date
 
 from feedsvc.models import Rejection, Release
-from feedsvc.readers import dates, rules
+from feedsvc.readers import embargo as embargoes
+from feedsvc.readers import rules
 from feedsvc.readers.blocks import Block, Document
-from feedsvc.readers.decide import choose_date, choose_language, choose_summary, choose_title
+from feedsvc.readers.decide import (
+    choose_date,
+    choose_language,
+    choose_summary,
+    choose_title,
+    outside_sane_years,
+    start_of_day,
+)
 from feedsvc.readers.language import detect_language
 from feedsvc.readers.options import Context
 from feedsvc.readers.structure import read_structure
@@ -26,11 +34,14 @@ def build_release(ctx: Context, document: Document) -> Release | Rejection:
     declared = normalise_space(xml_safe(meta.title)) if meta.title else None
     if declared and not rules.has_letters(declared):
         declared = None
+    if declared and embargoes.is_notice(declared):
+        # a notice set as the document's title (a Word title, a page heading) still holds the release
+        blocks.insert(0, Block(declared))
+        declared = None
     hint = meta.language or detect_language(" ".join(b.text for b in blocks[:8]))
     parts = read_structure(blocks, declared, hint)
     if parts.unreadable_embargo:
-        return Rejection(f"The embargo line could not be read: “{parts.unreadable_embargo[:80]}”. Write it like "
-                         "“EMBARGOED UNTIL 10:00 UTC, 2 June 2031”.")
+        return Rejection(parts.unreadable_embargo)
     if not parts.title or not rules.has_letters(parts.title, 2):
         if parts.title is None and parts.removed and not parts.body:
             return Rejection("No title found: the file holds only a date or a document number, no heading or text.")
@@ -43,9 +54,12 @@ def build_release(ctx: Context, document: Document) -> Release | Rejection:
     language, language_warnings = choose_language(meta, title, body)
     warnings += language_warnings
     lead = " ".join(body[parts.lead:parts.lead + 2]) if body else ""
-    published, date_warnings = choose_date(parts, body, title, meta, language, lead, ctx.name, ctx.modified,
-                                           ctx.now, zone)
+    published, has_time, date_warnings = choose_date(parts, body, title, meta, language, lead, ctx.name,
+                                                     ctx.modified, ctx.now, zone)
     warnings += date_warnings
+    out_of_range = outside_sane_years(published, ctx.now, "date")
+    if out_of_range:
+        return Rejection(out_of_range)
 
     embargo = meta.embargo
     if embargo is None and parts.embargo is not None:
@@ -61,17 +75,19 @@ def build_release(ctx: Context, document: Document) -> Release | Rejection:
                 year += 1
             warnings.append(f"The embargo date has no year: {year} was assumed.")
         try:
-            embargo = dates.to_datetime(parts.embargo, year, zone)
-        except ValueError:
+            embargo, embargo_warnings = parts.embargo.moment(year, zone)
+        except (ValueError, OverflowError):
             return Rejection("The embargo date does not exist in the calendar.")
+        warnings += embargo_warnings
     if embargo is not None:
         if embargo.tzinfo is None:
             embargo = embargo.replace(tzinfo=zone)
-        same_day = (published.astimezone(embargo.tzinfo).date() == embargo.date()
-                    or published.astimezone(zone).date() == embargo.astimezone(zone).date())
-        local = published.astimezone(zone)
-        if published < embargo and same_day and (local.hour, local.minute, local.second) == (0, 0, 0):
-            published = embargo  # a date-only release dated the embargo day comes out when the embargo lifts
+        out_of_range = outside_sane_years(embargo, ctx.now, "embargo date")
+        if out_of_range:
+            return Rejection(out_of_range)
+        if not has_time and published.date() in (embargo.date(), embargo.astimezone(zone).date()):
+            # a date-only release dated the embargo day comes out when the embargo lifts, at that time
+            published, has_time = embargo, True
 
     summary = choose_summary(parts, body, meta, options.summary_length)
     if not body:
@@ -91,4 +107,6 @@ def build_release(ctx: Context, document: Document) -> Release | Rejection:
         tags=tuple(xml_safe(t) for t in meta.tags if xml_safe(t).strip()),
         embargo=embargo,
         warnings=tuple(xml_safe(w) for w in warnings),
+        has_time=has_time,
+        available_from=None if has_time else start_of_day(published.date(), zone),
     )

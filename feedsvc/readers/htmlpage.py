@@ -70,8 +70,14 @@ def decode_html(data: bytes) -> str:
     return decode(data)[0]
 
 
+class NestedTooDeeply(ValueError):
+    """libxml2 stopped at its nesting limit (255 levels): the rest of the page is not in the tree."""
+
+
 def parse_html(text: str) -> lxml.html.HtmlElement:
-    """Parse a page safely: no network, no huge trees (libxml2 caps nesting), comments and PIs dropped."""
+    """Parse a page safely: no network, no huge trees (libxml2 caps nesting), comments and PIs dropped.
+
+    Raises NestedTooDeeply when the page goes deeper than libxml2 reads, rather than return part of it."""
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     # A form feed is white space in HTML, and lxml refuses it in text it is given back (the one control
     # character clean() keeps, for the plain-text paragraph builder).
@@ -83,7 +89,10 @@ def parse_html(text: str) -> lxml.html.HtmlElement:
         remove_comments=True, remove_pis=True, no_network=True, huge_tree=False, recover=True,
         default_doctype=False,
     )
-    return lxml.html.document_fromstring(text, parser=parser)
+    root = lxml.html.document_fromstring(text, parser=parser)
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        raise NestedTooDeeply(text)
+    return root
 
 
 def _metas(root) -> dict[str, list[str]]:
@@ -566,6 +575,9 @@ def _markup_free(text: str) -> str:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+TOO_DEEP = ("Part of the web page could not be read: its tags are nested too deeply (more than 255 levels) or are "
+            "badly broken, and feedsvc publishes no half pages. Save the page again, or send the text as a .txt or "
+            "Word file.")
 
 
 def read(ctx: Context, data: bytes) -> Release | Rejection:
@@ -580,10 +592,11 @@ def read(ctx: Context, data: bytes) -> Release | Rejection:
         return Rejection("The file is empty: it contains only blank space.")
     try:
         root = parse_html(text)
+    except NestedTooDeeply:
+        return Rejection(TOO_DEEP)
     except (etree.ParserError, ValueError) as e:
         return Rejection(f"The web page could not be read as HTML ({e}).")
     if _letters(root.text_content()) < _letters(_markup_free(text)) / 2:
-        # libxml2 stops at pages nested deeper than 255 levels: say so rather than publish half a page.
-        return Rejection("Part of the web page could not be read: its tags are nested too deeply (more than 255 "
-                         "levels) or are badly broken. Save the page again, or send the text as a .txt or Word file.")
+        # the parser lost much of the text (badly broken markup): say so rather than publish half a page
+        return Rejection(TOO_DEEP)
     return read_tree(ctx, root, Meta(), page=text)

@@ -7,15 +7,38 @@ import re
 import frontmatter
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.parser_block import ParserBlock
 
 from feedsvc.models import Rejection, Release
+from feedsvc.readers import embargo as embargoes
 from feedsvc.readers.blocks import Meta
-from feedsvc.readers.htmlpage import parse_html, parse_when, read_tree
+from feedsvc.readers.htmlpage import NestedTooDeeply, parse_html, parse_when, read_tree
 from feedsvc.readers.language import normalise_tag
 from feedsvc.readers.options import Context
 from feedsvc.readers.text import NotText, clean, decode, normalise_space
 
-_MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+# markdown-it drops whatever lies deeper than maxNesting (the commonmark preset's 20 loses a 10-level list);
+# 100 is markdown-it's own default, and anything deeper is refused rather than published in part.
+_MAX_NESTING = 100
+_MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False,
+                                "maxNesting": _MAX_NESTING}).enable("table")
+
+
+class _NestingGuard(ParserBlock):
+    """markdown-it's block parser, noting in env["too_deep"] when it skips text for being nested too deeply."""
+
+    def tokenize(self, state, startLine: int, endLine: int) -> None:
+        line = state.skipEmptyLines(startLine)
+        if (state.level >= state.md.options.maxNesting and line < endLine
+                and state.sCount[line] >= state.blkIndent):
+            state.env["too_deep"] = True  # markdown-it would skip the rest of the block here
+        super().tokenize(state, startLine, endLine)
+
+
+_MD.block.__class__ = _NestingGuard
+TOO_DEEP = (f"The Markdown is nested too deeply to read (quotes, lists or emphasis more than {_MAX_NESTING} levels "
+            "deep), and feedsvc publishes no half releases. Remove the extra >, * or indentation, or send the text "
+            "as a .txt file.")
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _MAX_FRONT_MATTER = 64 * 1024
 
@@ -81,13 +104,19 @@ def read(ctx: Context, data: bytes) -> Release | Rejection:
         meta.tags = _tags(_first(metadata, "tags", "keywords", "categories"))
         embargo = _first(metadata, "embargo", "embargoed", "embargo_until")
         if embargo is not None and embargo is not False:
-            parsed = parse_when(embargo, ctx.zone)
-            if parsed is None:
-                return Rejection(f"The front-matter embargo “{str(embargo)[:60]}” could not be read; use "
-                                 "2031-06-02T10:00:00+00:00.")
-            meta.embargo = parsed[0]
+            parsed = embargoes.read_value(embargo, ctx.zone)
+            if isinstance(parsed, embargoes.Unreadable):
+                return Rejection(f"The front-matter embargo cannot be read. {parsed.reason}")
+            meta.embargo, embargo_warnings = parsed
+            meta.warnings.extend(embargo_warnings)
     else:
         content = text
-    rendered = _MD.render(content)
-    root = parse_html(f"<html><body><main>{rendered}</main></body></html>")
+    env: dict = {}
+    rendered = _MD.render(content, env)
+    if env.get("too_deep"):
+        return Rejection(TOO_DEEP)
+    try:
+        root = parse_html(f"<html><body><main>{rendered}</main></body></html>")
+    except NestedTooDeeply:
+        return Rejection(TOO_DEEP)
     return read_tree(ctx, root, meta)

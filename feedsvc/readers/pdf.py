@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from feedsvc.lognames import quote
 from feedsvc.models import Rejection, Release
 from feedsvc.readers.blocks import Block, Meta
 from feedsvc.readers.engine import build_release
@@ -61,7 +62,7 @@ def read(ctx: Context, data: bytes) -> Release | Rejection:
             info = None
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
             AssertionError, ZeroDivisionError, RecursionError) as e:
-        log.info("PDF %s unreadable: %r", ctx.name, e)
+        log.info("PDF %s unreadable: %r", quote(ctx.name), e)
         return Rejection("The PDF could not be read (it looks damaged or incomplete); save it again and drop it anew.")
     text = "\f".join("\n".join(ln.text for ln in lines) for lines in laid_out)
     if len(_LETTER.findall(text)) < 20:

@@ -21,6 +21,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from feedsvc.readers import dates, rules
+from feedsvc.readers import embargo as embargoes
 from feedsvc.readers.blocks import Block
 
 HEAD_BLOCKS = 12  # the title is looked for among this many blocks at the top
@@ -62,8 +63,8 @@ class Parts:
     dateline: dates.DateMatch | None = None
     head_date: dates.DateMatch | None = None  # a date a letterhead or byline carries ("Press Office — Warsaw, 14 Nov")
     doc_number: dates.DateMatch | None = None
-    embargo: dates.DateMatch | None = None
-    unreadable_embargo: str | None = None  # an embargo line whose date could not be read
+    embargo: embargoes.Notice | None = None
+    unreadable_embargo: str | None = None  # why an embargo notice could not be read (the release is held back)
     body: list[str] = field(default_factory=list)
     lead: int = 0  # the body paragraph the summary starts with
     lead_skip: int = 0  # characters at its start that are not the summary's (a wire dateline, "1. ")
@@ -81,7 +82,7 @@ class Parts:
 def metadata_role(text: str) -> Role | None:
     """The role of a line that is metadata on its own (an embargo line, a document number, a dateline, a label, an
     end mark, a line without letters), else None."""
-    if len(text) <= MAX_EMBARGO_LINE and dates.EMBARGO_LINE.match(text):
+    if embargoes.is_notice(text):
         return Role.EMBARGO
     if _DIGIT.search(text):  # every date and document number has one; most lines of text do not
         if dates.parse_doc_number(text):
@@ -278,9 +279,9 @@ def _read_metadata_above(blocks: list[Block], end: int, parts: Parts) -> int:
 def _take(parts: Parts, role: Role, text: str) -> bool:
     """Record a metadata line; False when it is a second dateline, which belongs to the text."""
     if role == Role.EMBARGO:
-        parsed = dates.parse_embargo(text)
-        if parsed is None:
-            parts.unreadable_embargo = parts.unreadable_embargo or text
+        parsed = embargoes.read_notice(text)
+        if isinstance(parsed, embargoes.Unreadable):
+            parts.unreadable_embargo = parts.unreadable_embargo or parsed.reason
         elif parts.embargo is None:
             parts.embargo = parsed
     elif role == Role.DOC_NUMBER and parts.doc_number is None:
@@ -349,7 +350,7 @@ def _read_embargo_in_text(parts: Parts) -> None:
     """An embargo line further down (some put it after the dateline) is metadata too."""
     kept = []
     for j, text in enumerate(parts.body):
-        if j < EMBARGO_REACH and len(text) <= MAX_EMBARGO_LINE and dates.EMBARGO_LINE.match(text):
+        if j < EMBARGO_REACH and embargoes.is_notice(text):
             _take(parts, Role.EMBARGO, text)
             continue
         kept.append(text)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlsplit
 
-from flask import Flask
+from flask import Flask, current_app
 
+from feedsvc.lognames import guard_log_lines
 from feedsvc.settings import Settings, load_settings
-from feedsvc.store import Store
+from feedsvc.store import Store, recorded_base_url
 from feedsvc.web.documents import DocumentCache
 from feedsvc.web.fastpath import FeedResponder
 
@@ -15,8 +17,14 @@ from feedsvc.web.fastpath import FeedResponder
 def create_app(settings: Settings | None = None) -> Flask:
     """Wire settings, store and blueprints; starts no threads and does no I/O beyond opening the store."""
     settings = settings or load_settings()
+    if not settings.base_url_set:
+        settings = settings.with_base_url(recorded_base_url(settings.database) or settings.base_url)
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    guard_log_lines()
     app = Flask(__name__)
+    # Werkzeug would answer "//releases//x" with a redirect built from the request's Host header; there is no such
+    # redirect here (404), and any redirect that does go out is checked against base_url below.
+    app.url_map.merge_slashes = False
     app.config["FEEDSVC"] = settings
     app.json.ensure_ascii = False
     app.jinja_env.trim_blocks = True
@@ -30,5 +38,19 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(health.bp)
+    app.after_request(_redirects_stay_home)
     app.wsgi_app = FeedResponder(app.wsgi_app, documents)  # type: ignore[method-assign]
     return app
+
+
+def _redirects_stay_home(response):
+    """A redirect never takes its host from the request: a Location on another host is rebuilt on base_url."""
+    location = response.headers.get("Location")
+    if location:
+        base = urlsplit(current_app.config["FEEDSVC"].base_url)
+        target = urlsplit(location)
+        foreign = bool(target.netloc) and (target.scheme, target.netloc) != (base.scheme, base.netloc)
+        if foreign or location.startswith("//"):
+            query = f"?{target.query}" if target.query else ""
+            response.headers["Location"] = base.geturl().rstrip("/") + "/" + target.path.lstrip("/") + query
+    return response

@@ -8,6 +8,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime
+from urllib.parse import parse_qsl
 
 from feedsvc import feeds
 from feedsvc.settings import Settings
@@ -26,13 +27,15 @@ class ServedDocument:
     """A feed document ready to answer: bytes, gzip bytes, all header lists and the response bodies, built once."""
 
     key: str
-    etag: str
+    etag: str  # of the identity body; the gzip body has its own (RFC 9110: one strong ETag per representation)
     last_modified: datetime
     body: bytes
     gzip_body: bytes
     headers: list[tuple[str, str]]
     gzip_headers: list[tuple[str, str]]
     not_modified_headers: list[tuple[str, str]]
+    gzip_etag: str = ""
+    gzip_not_modified_headers: list[tuple[str, str]] = field(default_factory=list)
     last_modified_http: str = ""  # the Last-Modified value as sent, so an echoed If-Modified-Since is a string compare
     last_modified_ts: float = 0.0
     # WSGI bodies as lists: granian hands a one-item list to its bytes response without copying.
@@ -40,10 +43,14 @@ class ServedDocument:
     gzip_iter: list[bytes] = field(default_factory=list, repr=False)
 
 
+def gzip_etag(etag: str) -> str:
+    """The strong ETag of a document's gzip body: its identity ETag, marked, so the two never match each other."""
+    return etag[:-1] + '-gzip"'
+
+
 def prepare(document: StoredDocument, settings: Settings) -> ServedDocument:
     last_modified_http = format_datetime(document.last_modified.astimezone(UTC), usegmt=True)
     common = [
-        ("ETag", document.etag),
         ("Last-Modified", last_modified_http),
         ("Cache-Control", f"public, max-age={max(int(settings.scan_interval), 1)}"),
         ("Vary", "Accept-Encoding"),
@@ -54,16 +61,20 @@ def prepare(document: StoredDocument, settings: Settings) -> ServedDocument:
     common.append(("Link", f'<{self_url}>; rel="self"'))
     common += [("Link", f'<{hub}>; rel="hub"') for hub in settings.websub_hubs]
     content = [("Content-Type", document.content_type)]
+    identity = [("ETag", document.etag), *common]
+    compressed = [("ETag", gzip_etag(document.etag)), *common]
     return ServedDocument(
         key=document.key,
         etag=document.etag,
         last_modified=document.last_modified,
         body=document.body,
         gzip_body=document.gzip_body,
-        headers=content + common + [("Content-Length", str(len(document.body)))],
-        gzip_headers=content + common + [("Content-Encoding", "gzip"),
-                                         ("Content-Length", str(len(document.gzip_body)))],
-        not_modified_headers=common,
+        headers=content + identity + [("Content-Length", str(len(document.body)))],
+        gzip_headers=content + compressed + [("Content-Encoding", "gzip"),
+                                             ("Content-Length", str(len(document.gzip_body)))],
+        not_modified_headers=identity,
+        gzip_etag=gzip_etag(document.etag),
+        gzip_not_modified_headers=compressed,
         last_modified_http=last_modified_http,
         last_modified_ts=document.last_modified.timestamp(),
         body_iter=[document.body],
@@ -86,6 +97,7 @@ class DocumentCache:
         self._stamp: object = _UNSEEN
         self._next_check = 0.0
         self._front: dict[str, ServedDocument] = {}
+        self._languages: frozenset[str] = frozenset()
         self._deep: OrderedDict[str, ServedDocument | None] = OrderedDict()
         self._deep_bytes = 0
 
@@ -106,6 +118,9 @@ class DocumentCache:
             if stamp == self._stamp:
                 return
             self._front = {d.key: prepare(d, self.settings) for d in self.store.documents()}
+            # the scanner renders a front document for every language with a live release: those are the ones
+            self._languages = frozenset(value for key in self._front
+                                        for name, value in parse_qsl(key.partition("?")[2]) if name == "lang")
             self._deep.clear()
             self._deep_bytes = 0
             self._stamp = stamp
@@ -113,10 +128,17 @@ class DocumentCache:
     def front(self) -> dict[str, ServedDocument]:
         """The front documents by key (path plus canonical query), refreshed at most every check_interval."""
         now = time.monotonic()
-        if now >= self._next_check:
+        if now >= self._next_check or self._stamp is _UNSEEN:
+            # until the first load is done, every request waits for it: an empty _front would send a poller to a
+            # live render that is newer than the stored feed the next poll gets (the feed would seem to shrink)
             self._next_check = now + self.check_interval
             self.refresh()
         return self._front
+
+    def languages(self) -> frozenset[str]:
+        """The languages that have published releases (and so feeds)."""
+        self.front()
+        return self._languages
 
     def get(self, key: str) -> ServedDocument | None:
         return self.front().get(key)

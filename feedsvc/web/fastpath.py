@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl
 from feedsvc import feeds
 from feedsvc.web.documents import DocumentCache, ServedDocument
 
-LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$")  # BCP 47 as releases use it: at most 35 chars
 ALLOWED = "GET, HEAD, OPTIONS"
 OK = "200 OK"
 NOT_MODIFIED = "304 Not Modified"
@@ -56,6 +56,9 @@ class FeedResponder:
             if variant is None:
                 return _plain(start_response, "400 Bad Request",
                               b"Unknown feed parameters: use lang=<language> and page=<number>.\n")
+            if variant.language is not None and variant.language not in self.documents.languages():
+                # never rendered, cached or echoed: only languages with published releases have feeds
+                return _plain(start_response, "404 Not Found", b"No releases in that language.\n")
             if variant.key != key:
                 location = self.documents.settings.base_url + variant.key
                 start_response("301 Moved Permanently", [("Location", location), ("Content-Length", "0")])
@@ -67,25 +70,28 @@ class FeedResponder:
 
 
 def respond(document: ServedDocument, environ: dict, start_response: Callable, head: bool) -> Iterable[bytes]:
-    if ("HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ) and not_modified(document, environ):
-        start_response(NOT_MODIFIED, document.not_modified_headers)
-        return _EMPTY
     encoding = environ.get("HTTP_ACCEPT_ENCODING")
-    if encoding and accepts_gzip(encoding):
+    gzip = bool(encoding) and accepts_gzip(encoding)
+    if "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ:
+        if not_modified(document.gzip_etag if gzip else document.etag, document, environ):
+            start_response(NOT_MODIFIED, document.gzip_not_modified_headers if gzip else document.not_modified_headers)
+            return _EMPTY
+    if gzip:
         start_response(OK, document.gzip_headers)
         return _EMPTY if head else document.gzip_iter
     start_response(OK, document.headers)
     return _EMPTY if head else document.body_iter
 
 
-def not_modified(document: ServedDocument, environ: dict) -> bool:
-    """RFC 9110: If-None-Match decides when present; otherwise If-Modified-Since at one-second resolution."""
+def not_modified(etag: str, document: ServedDocument, environ: dict) -> bool:
+    """RFC 9110: If-None-Match (against `etag`, the chosen representation's) decides when present; otherwise
+    If-Modified-Since at one-second resolution."""
     inm = environ.get("HTTP_IF_NONE_MATCH")
     if inm is not None:
-        if inm == document.etag:
+        if inm == etag:
             return True
         tags = [t.strip() for t in inm.split(",")]
-        return "*" in tags or any(t.removeprefix("W/") == document.etag for t in tags)
+        return "*" in tags or any(t.removeprefix("W/") == etag for t in tags)
     ims = environ.get("HTTP_IF_MODIFIED_SINCE")
     if not ims:
         return False
@@ -140,5 +146,7 @@ def _accepts_gzip(header: str) -> bool:
 
 
 def _plain(start_response: Callable, status: str, body: bytes) -> Iterable[bytes]:
-    start_response(status, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))])
+    """An error, never kept by a cache (its URL may hold anything a client made up)."""
+    start_response(status, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body))),
+                            ("Cache-Control", "no-store")])
     return [body]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, abort, current_app, redirect, render_template, request
 
 from feedsvc import feeds
 
@@ -60,6 +60,11 @@ def index():
 def release(slug: str):
     settings, store, now = _context()
     entry = store.entry_by_slug(slug)
+    if entry is None:
+        # a renamed or moved file's new name: its entry kept its permanent link, which this leads to
+        alias = store.entry_by_alias(slug)
+        if alias is not None and alias.available <= min(now, alias.withdrawn or now):
+            return redirect(feeds.entry_link(settings, alias), 301)
     never_public = entry is not None and entry.available > min(now, entry.withdrawn or now)
     if entry is None or never_public:
         abort(404)  # an embargoed release does not exist yet (or ever, if withdrawn in time), as far as anyone knows
@@ -72,8 +77,29 @@ def release(slug: str):
 
 @bp.app_template_filter("local")
 def local_time(moment: datetime, fmt: str) -> str:
-    """A stored UTC time shown in the deployment's time zone."""
-    return moment.astimezone(current_app.config["FEEDSVC"].zone).strftime(fmt)
+    """A stored UTC time shown in the deployment's time zone (in UTC at the ends of the calendar, where the
+    zone's offset would overflow it)."""
+    try:
+        return moment.astimezone(current_app.config["FEEDSVC"].zone).strftime(fmt)
+    except OverflowError:
+        return moment.astimezone(UTC).strftime(fmt)
+
+
+@bp.app_template_filter("release_date")
+def release_date(entry) -> str:
+    """The release's calendar day: a date-only release's own day (its UTC day, see Release.has_time), or the day
+    of its time in the deployment's zone."""
+    if entry.has_time:
+        return local_time(entry.published, "%-d %B %Y")
+    return entry.published.astimezone(UTC).strftime("%-d %B %Y")
+
+
+@bp.app_template_filter("release_datetime")
+def release_datetime(entry) -> str:
+    """The <time datetime> value: the moment, or the date alone for a release that gives no time."""
+    if entry.has_time:
+        return entry.published.isoformat()
+    return entry.published.astimezone(UTC).date().isoformat()
 
 
 @bp.after_app_request
