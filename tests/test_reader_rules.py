@@ -57,6 +57,14 @@ def test_a_browsers_print_header_is_not_the_title(text, expected):
     assert rules.is_print_header(text) is expected
 
 
+@cases(rules.is_attribution_heading, yes=["STATEMENT BY SECRETARY CLINTON", "Déclaration du porte-parole",
+                                          "Заявление официального представителя МИД"],
+       no=["Statement by the Ministry of Foreign Affairs on the situation in the Middle East and North Africa",
+           "Attack on British Council in Kabul", "Statement by the spokesperson:"])
+def test_a_heading_that_names_who_speaks_is_not_the_title_above_one_that_says_what_about(text, expected):
+    assert rules.is_attribution_heading(text) is expected
+
+
 @cases(rules.is_address, yes=["Dorotheenstraße 84, 10117 Berlin", "Minoritenplatz 8, A-1014 Wien",
                               "NEW YORK, NY 10007", "700 19th Street, NW"],
        no=["The meeting lasted 3 hours in room 12.", "Moscow, 5 April 2022"])

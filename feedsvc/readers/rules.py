@@ -247,6 +247,22 @@ def is_masthead(text: str) -> bool:
     return len(meaning) <= MASTHEAD_WORDS
 
 
+ATTRIBUTION_WORDS = 6
+
+
+@cache
+def _attribution() -> re.Pattern:
+    return re.compile(rf"^\W*(?:{vocabulary.phrase_pattern('attributions')})\s+\S", re.IGNORECASE)
+
+
+def is_attribution_heading(text: str) -> bool:
+    """A short heading that names who speaks rather than what about: "STATEMENT BY SECRETARY CLINTON",
+    "Déclaration du porte-parole", "Заявление официального представителя МИД"."""
+    s = text.strip()
+    return (len(words_of(s)) <= ATTRIBUTION_WORDS and not ends_sentence(s) and not s.endswith(":")
+            and bool(_attribution().match(plain_quotes(s))))
+
+
 WEAK_LETTERHEAD_WORDS = 4
 WEAK_LETTERHEAD_SHARE = 0.3
 

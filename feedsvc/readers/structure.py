@@ -211,7 +211,8 @@ def _title_by_text(blocks: list[Block], span: int) -> int | None:
             continue
         small = bool(block.size and block.size <= SMALL_TYPE)
         if (rules.is_letterhead(text, small) and _title_may_follow(blocks, i + 1, span)) \
-                or (rules.is_masthead(text) and _title_may_follow(blocks, i + 1, span, longer_than=text)) \
+                or ((rules.is_masthead(text) or rules.is_attribution_heading(text))
+                    and _title_may_follow(blocks, i + 1, span, longer_than=text)) \
                 or (i + 1 < span and _letterhead_around(blocks, i) and _title_may_follow(blocks, i + 2, span)):
             continue
         if heading_label is not None and rules.ends_sentence(text):
