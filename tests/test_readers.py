@@ -16,8 +16,10 @@ from feedsvc.models import Rejection, Release
 from feedsvc.readers import SUPPORTED_EXTENSIONS, ReaderOptions, is_release_file, read_release
 from feedsvc.readers import dates as dates_module
 from feedsvc.readers.dates import infer_year, lead_date, years_in_text
+from feedsvc.readers.decide import cut_summary
+from feedsvc.readers.encoding import decode
+from feedsvc.readers.paragraphs import text_to_paragraphs
 from feedsvc.readers.structure import is_meta_line
-from feedsvc.readers.text import cut_summary, decode, text_to_paragraphs
 
 SAMPLES = Path(__file__).parent / "data" / "samples"
 MOSCOW = ZoneInfo("Europe/Moscow")

@@ -6,13 +6,59 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta
 
-from feedsvc.readers import dates, rules
+from feedsvc.readers import dates, rules, vocabulary
 from feedsvc.readers.blocks import Meta
+from feedsvc.readers.encoding import normalise_space
 from feedsvc.readers.language import guess_language
 from feedsvc.readers.structure import Parts
-from feedsvc.readers.text import cut_summary, cut_words
 
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZА-ЯЁ0-9«\"“])")
+
+
+# --- lengths ---------------------------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'»”’)\]]*(?=\s)")
+
+
+def _sentence_ends(text: str, limit: int) -> list[int]:
+    ends = []
+    for m in _SENTENCE_END.finditer(text, 0, limit + 1):
+        end = m.end()
+        if end > limit:
+            break
+        before = text[:m.start() + 1].split()[-1] if text[:m.start() + 1].split() else ""
+        word = before.rstrip(".").lower().lstrip("(«\"'“")
+        abbreviated = word in vocabulary.words("abbreviations") or (len(word) == 1 and word.isalpha())
+        if text[m.start()] == "." and abbreviated:
+            continue
+        nxt = text[end:].lstrip()[:1]
+        if nxt and (nxt.islower()):
+            continue
+        ends.append(end)
+    return ends
+
+
+def cut_words(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word boundary with "…" when shortened."""
+    if len(text) <= limit:
+        return text
+    room = max(1, limit - 1)
+    cut = text[:room + 1]
+    space = cut.rfind(" ")
+    if space <= 0:
+        return text[:room].rstrip() + "…"
+    return text[:space].rstrip(" ,;:–—-") + "…"
+
+
+def cut_summary(text: str, limit: int) -> str:
+    """At most `limit` characters: the longest run of whole sentences that fits, else whole words and "…"."""
+    text = normalise_space(text)
+    if len(text) <= limit:
+        return text
+    ends = _sentence_ends(text, limit)
+    if ends and ends[-1] >= min(40, limit // 3):
+        return text[:ends[-1]].rstrip()
+    return cut_words(text, limit)
 
 
 # --- title -----------------------------------------------------------------------------------------------------------

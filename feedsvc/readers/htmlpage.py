@@ -18,10 +18,10 @@ from lxml import etree
 from feedsvc.models import Rejection, Release
 from feedsvc.readers import dates, rules
 from feedsvc.readers.blocks import Block, Document, Meta
+from feedsvc.readers.encoding import NotText, clean, decode, normalise_space
 from feedsvc.readers.engine import build_release
 from feedsvc.readers.language import normalise_tag
 from feedsvc.readers.options import Context
-from feedsvc.readers.text import NotText, clean, decode, normalise_space
 
 ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "b", "strong", "i", "em", "a", "h2", "h3", "h4", "blockquote"}
 URL_SCHEMES = {"http", "https", "mailto"}
