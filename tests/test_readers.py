@@ -15,11 +15,12 @@ from pdfgen import make_pdf
 from feedsvc.models import Rejection, Release
 from feedsvc.readers import SUPPORTED_EXTENSIONS, ReaderOptions, is_release_file, read_release
 from feedsvc.readers import dates as dates_module
-from feedsvc.readers.dates import infer_year, lead_date, years_in_text
+from feedsvc.readers.datelines import lead_date, parse_dateline
 from feedsvc.readers.decide import cut_summary
 from feedsvc.readers.encoding import decode
 from feedsvc.readers.paragraphs import text_to_paragraphs
 from feedsvc.readers.structure import is_meta_line
+from feedsvc.readers.years import infer_year, years_in_text
 
 SAMPLES = Path(__file__).parent / "data" / "samples"
 MOSCOW = ZoneInfo("Europe/Moscow")
@@ -391,7 +392,7 @@ def test_running_text_lines_never_reach_dateparser(monkeypatch):
     line = "The parties signed the 2019 programme on 14 May and agreed to meet again on 5 June in Geneva"
     assert not is_meta_line(line)
     assert seen == []
-    assert dates_module.parse_dateline("Moscow, 5 April 2022") is not None
+    assert parse_dateline("Moscow, 5 April 2022") is not None
     assert seen == ["5 April 2022"]
 
 

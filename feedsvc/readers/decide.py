@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta
 
-from feedsvc.readers import dates, rules, vocabulary
+from feedsvc.readers import datelines, dates, rules, vocabulary, years
 from feedsvc.readers.blocks import Meta
 from feedsvc.readers.encoding import normalise_space
 from feedsvc.readers.language import guess_language
@@ -140,7 +140,7 @@ def choose_date(parts: Parts, body: list[str], title: str, meta: Meta, language:
     6. a weak clue of the format (a Word or PDF creation date);
     7. the file's modification time, to the second.
 
-    A date without a year gets one from `dates.infer_year` (the text's years against the file's time). Returns the
+    A date without a year gets one from `years.infer_year` (the text's years against the file's time). Returns the
     moment, whether the source gave a time of day (a date alone is stamped with `date_only`), and warnings."""
     if meta.published is not None:
         published = meta.published
@@ -149,7 +149,7 @@ def choose_date(parts: Parts, body: list[str], title: str, meta: Meta, language:
         return (published if published.tzinfo else published.replace(tzinfo=zone)), True, []
     today = now.astimezone(zone).date()
     saved = modified.astimezone(zone).date()
-    name_date = dates.date_from_name(name)
+    name_date = datelines.date_from_name(name)
     text_for_years = "\n".join([title, *body])
 
     # (date, years allowed ahead of now, whether it may lie after the file was saved)
@@ -164,7 +164,7 @@ def choose_date(parts: Parts, body: list[str], title: str, meta: Meta, language:
     if in_title is not None:
         candidates.append((in_title, 1, False))
     if lead:
-        found_lead = dates.lead_date(lead, language)
+        found_lead = datelines.lead_date(lead, language)
         if found_lead is not None:
             candidates.append((found_lead, 1, False))
     warnings: list[str] = []
@@ -183,9 +183,9 @@ def choose_date(parts: Parts, body: list[str], title: str, meta: Meta, language:
         if name_date is not None and (name_date.month, name_date.day) == (found.month, found.day):
             return *_at(found, name_date.year, zone), [
                 *warnings, f"The year {name_date.year} was taken from the file name (the date has no year)."]
-        years = dates.years_in_text(text_for_years, now.year + 1, language)
-        events = dates.month_years(text_for_years, language)
-        year, warning = dates.infer_year(found.month, found.day, years, saved, today, events)
+        mentioned = years.years_in_text(text_for_years, now.year + 1, language)
+        events = years.month_years(text_for_years, language)
+        year, warning = years.infer_year(found.month, found.day, mentioned, saved, today, events)
         try:
             return *_at(found, year, zone), [*warnings, warning]
         except ValueError:
@@ -257,12 +257,12 @@ def _title_date(title: str, language: str | None) -> dates.DateMatch | None:
 def _old_release(found: dates.DateMatch, text: str, now: datetime, language: str | None, saved: date,
                  today: date) -> bool:
     """A date without a year in a release whose text shows it to be years older than its file (see
-    `dates.infer_year`): the date is then in the past whatever the file's modification time."""
+    `years.infer_year`): the date is then in the past whatever the file's modification time."""
     if found.year is not None:
         return False
-    years = dates.years_in_text(text, now.year + 1, language)
-    year, _ = dates.infer_year(found.month, found.day, years, saved, today, dates.month_years(text, language))
-    return year < dates.latest_on_or_before(found.month, found.day, min(saved, today)).year
+    mentioned = years.years_in_text(text, now.year + 1, language)
+    year, _ = years.infer_year(found.month, found.day, mentioned, saved, today, years.month_years(text, language))
+    return year < years.latest_on_or_before(found.month, found.day, min(saved, today)).year
 
 
 def _announces(found: dates.DateMatch, saved: date) -> bool:

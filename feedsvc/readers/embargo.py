@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
-from feedsvc.readers import dates
+from feedsvc.readers import clock, dates
 
 NOTICE_LENGTH = 200  # a longer paragraph is running text, whatever its first word
 
@@ -132,7 +132,7 @@ def read_notice(line: str) -> Notice | Unreadable:
 def read_moment(text: str, line: str | None = None) -> Notice | Unreadable:
     """Read the moment in `text` (a notice without its keyword, or a front-matter value)."""
     line = line or text
-    text = text.translate(dates._ARABIC_DIGITS).replace("\u2212", "-").replace("\u00a0", " ").replace("\u202f", " ")
+    text = text.translate(clock.WESTERN_DIGITS).replace("\u2212", "-").replace("\u00a0", " ").replace("\u202f", " ")
     text = re.sub(r"(?<![^\W\d_])мск(?![^\W\d_])", "МСК", text, flags=re.IGNORECASE)
     if _FURTHER_NOTICE.search(text):
         return Unreadable(f"The embargo line “{_short(line)}” gives no moment (until further notice, or on an "

@@ -16,7 +16,7 @@ import nh3
 from lxml import etree
 
 from feedsvc.models import Rejection, Release
-from feedsvc.readers import dates, rules
+from feedsvc.readers import clock, dates, rules
 from feedsvc.readers.blocks import Block, Document, Meta
 from feedsvc.readers.encoding import NotText, clean, decode, normalise_space
 from feedsvc.readers.engine import build_release
@@ -125,7 +125,7 @@ def parse_when(value: object, zone) -> tuple[datetime, bool] | None:
     if not found or found[0].year is None:
         return None
     d = found[0]
-    hm = dates.find_time(s[:d.start] + " " + s[d.end:])
+    hm = clock.find_time(s[:d.start] + " " + s[d.end:])
     if hm:
         d = dates.DateMatch(d.start, d.end, d.year, d.month, d.day, hm[0], hm[1], hm[2] or d.tz)
     try:

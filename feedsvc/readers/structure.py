@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
-from feedsvc.readers import dates, rules
+from feedsvc.readers import datelines, dates, rules
 from feedsvc.readers import embargo as embargoes
 from feedsvc.readers.blocks import Block
 
@@ -85,10 +85,10 @@ def metadata_role(text: str) -> Role | None:
     if embargoes.is_notice(text):
         return Role.EMBARGO
     if _DIGIT.search(text):  # every date and document number has one; most lines of text do not
-        if dates.parse_doc_number(text):
+        if datelines.parse_doc_number(text):
             return Role.DOC_NUMBER
-        if dates.parse_dateline(text) or (len(text) <= LABELLED_DATELINE and
-                                          dates.parse_dateline(rules.without_labels(text))):
+        if datelines.parse_dateline(text) or (len(text) <= LABELLED_DATELINE and
+                                          datelines.parse_dateline(rules.without_labels(text))):
             return Role.DATELINE
     if rules.is_label(text) or rules.is_end_mark(text) or rules.is_closing(text):
         return Role.LABEL
@@ -286,11 +286,11 @@ def _take(parts: Parts, role: Role, text: str) -> bool:
         elif parts.embargo is None:
             parts.embargo = parsed
     elif role == Role.DOC_NUMBER and parts.doc_number is None:
-        parts.doc_number = dates.parse_doc_number(text)
+        parts.doc_number = datelines.parse_doc_number(text)
     elif role == Role.DATELINE:
         if parts.dateline is not None:
             return False
-        parts.dateline = dates.parse_dateline(text) or dates.parse_dateline(rules.without_labels(text))
+        parts.dateline = datelines.parse_dateline(text) or datelines.parse_dateline(rules.without_labels(text))
     parts.set_aside(role, text)
     return True
 
@@ -374,7 +374,7 @@ def _read_tail(parts: Parts) -> None:
         contact_below = contact_below or rules.is_contact(body[-1])
         parts.set_aside(Role.CONTACT if contact_below else Role.END, body.pop())
     if parts.dateline is None and len(body) >= 2 and len(body[-1]) <= CLOSING_DATELINE_CHARS:
-        closing = dates.parse_dateline(body[-1])
+        closing = datelines.parse_dateline(body[-1])
         if closing is not None:
             parts.dateline = closing
             parts.set_aside(Role.DATELINE, body.pop())

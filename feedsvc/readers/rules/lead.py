@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from feedsvc.readers import dates, vocabulary
+from feedsvc.readers import clock, dates, vocabulary
 from feedsvc.readers.rules.words import QUOTES_CLOSE, QUOTES_OPEN, ends_sentence, function_words, words_of
 
 LEAD_IN_MAX_WORDS = 16
@@ -116,7 +116,7 @@ def _is_place_and_date(prefix: str, language: str | None, closed: bool) -> bool:
     found = dates.find_dates(rest, language)
     if found:
         rest = rest[: found[0].start] + " " + rest[found[0].end :]
-    rest = dates.strip_times(rest)
+    rest = clock.strip_times(rest)
     place = [w for w in re.split(r"[\s,./]+", rest) if w]
     if len(place) > WIRE_PLACE_WORDS:
         return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from feedsvc.readers import dates, vocabulary
+from feedsvc.readers import clock, datelines, dates, vocabulary
 from feedsvc.readers.rules.head import is_label, may_be_letterhead
 from feedsvc.readers.rules.words import WORD, content_words, ends_sentence, function_words, words_of
 
@@ -58,14 +58,14 @@ def dateline_in(text: str) -> dates.DateMatch | None:
     Office — Warsaw, 14 November 2017", "Press release · Home Office · 8 January 2026"."""
     for segment in _SEGMENT.split(text):
         if re.search(r"\d", segment):
-            found = dates.parse_dateline(segment)
+            found = datelines.parse_dateline(segment)
             if found is not None and found.year is not None:
                 return found
     if is_byline(text) or is_source_line(text) or re.search(_POSTED, text, re.IGNORECASE):
         # "Ministry of Foreign Affairs of Ukraine, posted 09 October 2022 08:53"
         found = next((d for d in dates.find_dates(text) if d.year is not None), None)
         if found is not None:
-            hm = dates.find_time(text[found.end :])
+            hm = clock.find_time(text[found.end :])
             return dates.DateMatch(
                 found.start, found.end, found.year, found.month, found.day, *(hm if hm else (None, None, None))
             )
@@ -88,7 +88,7 @@ def is_segmented_meta(text: str) -> bool:
     parts = _META_SEGMENT.split(text.strip())
     if len(parts) < 2 or any(not p or ends_sentence(p) or len(words_of(p)) > SEGMENT_MAX_WORDS for p in parts):
         return False
-    if any(is_label(p) or dates.parse_dateline(p) for p in parts):
+    if any(is_label(p) or datelines.parse_dateline(p) for p in parts):
         return True
     return all(may_be_letterhead(p) for p in parts)
 
@@ -156,7 +156,7 @@ def is_source_line(text: str, language: str | None = None) -> bool:
     if not found:
         return False
     rest = s[: found[0].start] + " " + s[found[0].end :]
-    rest = dates.strip_times(rest)
+    rest = clock.strip_times(rest)
     names = [w for w in WORD.findall(rest) if w.lower() not in function_words()]
     if len(names) > SOURCE_LINE_MAX_WORDS:
         return False
