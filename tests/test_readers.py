@@ -19,7 +19,7 @@ from feedsvc.readers.datelines import lead_date, parse_dateline
 from feedsvc.readers.decide import cut_summary
 from feedsvc.readers.encoding import decode
 from feedsvc.readers.paragraphs import text_to_paragraphs
-from feedsvc.readers.structure import is_meta_line
+from feedsvc.readers.roles import is_meta_line
 from feedsvc.readers.years import infer_year, years_in_text
 
 SAMPLES = Path(__file__).parent / "data" / "samples"

@@ -10,7 +10,7 @@ from feedsvc.readers import datelines, dates, rules, vocabulary, years
 from feedsvc.readers.blocks import Meta
 from feedsvc.readers.encoding import normalise_space
 from feedsvc.readers.language import guess_language
-from feedsvc.readers.structure import Parts
+from feedsvc.readers.roles import Parts
 
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZА-ЯЁ0-9«\"“])")
 

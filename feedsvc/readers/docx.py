@@ -13,7 +13,7 @@ from feedsvc.readers.engine import build_release
 from feedsvc.readers.language import normalise_tag
 from feedsvc.readers.lines import BULLET, TERMINAL, join_lines
 from feedsvc.readers.options import Context
-from feedsvc.readers.structure import is_meta_line
+from feedsvc.readers.roles import is_meta_line
 
 MAX_UNPACKED = 100 * 1024 * 1024  # declared uncompressed size of all parts together
 MAX_RATIO = 200  # a part that expands more than this (and beyond 1 MB) is a zip bomb

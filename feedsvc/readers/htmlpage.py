@@ -22,6 +22,7 @@ from feedsvc.readers.encoding import NotText, clean, decode, normalise_space
 from feedsvc.readers.engine import build_release
 from feedsvc.readers.language import normalise_tag
 from feedsvc.readers.options import Context
+from feedsvc.readers.roles import is_meta_line
 
 ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "b", "strong", "i", "em", "a", "h2", "h3", "h4", "blockquote"}
 URL_SCHEMES = {"http", "https", "mailto"}
@@ -477,7 +478,6 @@ def _without_leading_chrome(paragraphs: list[str], page: str, title: str | None)
     "Japanese | Site map", a language switcher), as told by trafilatura, the field's main-text extractor: what
     comes before the first paragraph of its article text goes, except datelines, labels and sentences, which a
     page puts above its text on purpose."""
-    from feedsvc.readers.structure import is_meta_line
 
     opening = [p for p in paragraphs[:FRAME_LINES] if not is_meta_line(p)]
     if not any(len(p.split()) < 8 and not re.search(r"[.!?…:][\"'»”’)]*$", p) for p in opening[:3]):

@@ -17,7 +17,7 @@ from feedsvc.readers.furniture import running_line_flags
 from feedsvc.readers.lines import BULLET, TERMINAL, join_lines
 from feedsvc.readers.options import Context
 from feedsvc.readers.plaintext import text_document
-from feedsvc.readers.structure import is_meta_line
+from feedsvc.readers.roles import is_meta_line
 
 log = logging.getLogger(__name__)
 

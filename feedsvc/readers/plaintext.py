@@ -8,7 +8,7 @@ from feedsvc.readers.encoding import NotText, clean, decode
 from feedsvc.readers.engine import build_release
 from feedsvc.readers.options import Context
 from feedsvc.readers.paragraphs import text_to_paragraphs
-from feedsvc.readers.structure import is_meta_line
+from feedsvc.readers.roles import is_meta_line
 
 
 def text_document(text: str, meta: Meta | None = None, head: list[Block] | None = None,
