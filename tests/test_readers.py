@@ -657,6 +657,19 @@ def test_pdf_text_layer_is_read_and_unwrapped_across_pages():
     assert paragraphs(r)[-1] == "The next round of consultations will take place in the spring."
 
 
+def test_pdf_title_in_large_type_is_taken_whole_over_five_short_lines():
+    title = ["Proceedings instituted by the Republic", "of Costa Rica against the Republic of", "Nicaragua",
+             "The Court to hold public hearings from", "Tuesday 11 to Thursday 13 January 2011"]
+    body = ["THE HAGUE, 7 December 2010. The International Court of Justice will hold public hearings",
+            "in the proceedings instituted by the Republic of Costa Rica against the Republic of Nicaragua,",
+            "from Tuesday 11 to Thursday 13 January 2011, at the Peace Palace in The Hague, the seat of",
+            "the Court. The hearings will be devoted to the request for provisional measures."]
+    r = release("hearings.pdf", make_pdf([[("No. 2010/40", 10), *[(line, 15) for line in title], "", *body]]))
+    assert r.title == " ".join(title)
+    assert r.published.date() == date(2010, 12, 7)
+    assert r.summary.startswith("THE HAGUE, 7 December 2010. The International Court of Justice")
+
+
 def test_pdf_without_a_text_layer_is_rejected_as_a_scan():
     result = read("scan.pdf", make_pdf([[]]))
     assert isinstance(result, Rejection) and "no text layer" in result.reason

@@ -153,7 +153,7 @@ def _place(line: _Line, cm, tm, size) -> None:
 
 TITLE_SCALE = 1.15  # a title is set at least this much larger than the body text
 _TITLE_SEARCH = 8  # lines of page 1 above the title (a letterhead, a label, a dateline) at most
-_TITLE_LINES = 4
+_TITLE_LINES = 6  # a title in large type runs to at most this many lines (a centred one wraps short)
 
 
 def _lay_out(pages: list[list[_Line]]) -> tuple[list[Block], str, bool]:
