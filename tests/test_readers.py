@@ -473,6 +473,20 @@ def test_summary_without_a_sentence_end_is_cut_at_a_word_with_an_ellipsis():
     assert s.endswith("word…") and len(s) <= 60
 
 
+def test_a_short_first_sentence_before_a_long_one_does_not_make_the_whole_summary():
+    lead = ("Mayor Bill de Blasio: Good afternoon, everyone. We've got a lot to go over here and we're all feeling "
+            "very heavy hearts as we deal with such an extraordinary challenge " + "and more " * 40 + "today.")
+    s = cut_summary(lead, 300)
+    assert s.startswith("Mayor Bill de Blasio: Good afternoon, everyone. We've got a lot to go over here")
+    assert s.endswith("…") and 250 <= len(s) <= 300
+
+
+def test_whole_sentences_are_kept_when_they_fill_half_the_summary():
+    lead = "The ministers met in Geneva and agreed on the next steps of the consular talks this week. " * 2
+    s = cut_summary(lead + "Then " + "more words " * 40 + "followed.", 300)
+    assert s == lead.strip()
+
+
 def test_summary_does_not_stop_after_an_abbreviation():
     s = cut_summary("The ministers of both countries held talks with Mr. Smith, which went well and lasted "
                     + "hours " * 40, 90)

@@ -51,12 +51,13 @@ def cut_words(text: str, limit: int) -> str:
 
 
 def cut_summary(text: str, limit: int) -> str:
-    """At most `limit` characters: the longest run of whole sentences that fits, else whole words and "…"."""
+    """At most `limit` characters: the longest run of whole sentences that fits, when it fills at least half of
+    them (a greeting before a long sentence is not a summary), else whole words and "…"."""
     text = normalise_space(text)
     if len(text) <= limit:
         return text
     ends = _sentence_ends(text, limit)
-    if ends and ends[-1] >= min(40, limit // 3):
+    if ends and ends[-1] >= limit // 2:
         return text[:ends[-1]].rstrip()
     return cut_words(text, limit)
 
