@@ -303,6 +303,16 @@ def test_label_line_above_the_title_is_not_the_title():
     assert r.title == "Opening of the new embassy"
 
 
+def test_a_motto_between_a_letterhead_and_its_segmented_line_is_not_the_title():
+    text = ("PACIFIC ISLANDS FORUM\nSTRONGER TOGETHER FOR A BLUE PACIFIC\nForum Chair 2024 • Tonga: Transforming "
+            "Resilience\n\nFORUM FOREIGN MINISTERS’ STATEMENT ON THE\nSITUATION IN NEW CALEDONIA\n1. The Forum "
+            "Foreign Ministers are deeply concerned over the unrest in New Caledonia and call on\nall parties to "
+            "exercise restraint and return to dialogue.\n\n14 May 2024\n")
+    r = release("statement.txt", text)
+    assert r.title == "FORUM FOREIGN MINISTERS’ STATEMENT ON THE SITUATION IN NEW CALEDONIA"
+    assert r.summary.startswith("The Forum Foreign Ministers are deeply concerned")
+
+
 def test_dateline_above_the_title_is_metadata():
     r = release("l.txt", "5 April 2022\n\nOpening of the new embassy\n\nThe embassy opened.")
     assert r.title == "Opening of the new embassy" and r.published.date() == date(2022, 4, 5)

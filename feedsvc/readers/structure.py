@@ -156,11 +156,13 @@ def _without_site_name(blocks: list[Block], i: int, span: int) -> int:
 
 def _letterhead_around(blocks: list[Block], i: int) -> bool:
     """Block `i` stands between two letterhead lines (or first, above two): it belongs to the letterhead too, in
-    whatever language ("Confederaziun svizra" among the Swiss confederation's names)."""
-    below = rules.is_letterhead(blocks[i + 1].text)
+    whatever language ("Confederaziun svizra" among the Swiss confederation's names). So does a line between a
+    letterhead line and the segmented line under a letterhead ("ASEAN / ONE VISION ONE IDENTITY ONE COMMUNITY /
+    ASEAN Cambodia 2022 • A.C.T.: Addressing Challenges Together")."""
+    below = blocks[i + 1].text
     if i == 0:
-        return below and i + 2 < len(blocks) and rules.is_letterhead(blocks[i + 2].text)
-    return below and rules.is_letterhead(blocks[i - 1].text)
+        return rules.is_letterhead(below) and i + 2 < len(blocks) and rules.is_letterhead(blocks[i + 2].text)
+    return rules.is_letterhead(blocks[i - 1].text) and (rules.is_letterhead(below) or rules.is_segmented_meta(below))
 
 
 def _is_headline(block: Block, words: int = 1) -> bool:
