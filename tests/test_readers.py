@@ -599,6 +599,17 @@ def test_html_internal_dtd_is_neither_expanded_nor_leaked_into_the_text():
     assert "]>" not in r.body and "lollol" not in r.body
 
 
+def test_html_definition_list_of_page_data_is_read_as_field_lines_not_as_the_lead():
+    page = ("<html lang='de'><body><article><p>Presseamt der Stadt</p><p>Montag, 4. März 2024</p>"
+            "<dl><dt>Laufende Nr.:</dt><dd>112</dd><dt>Ausgabejahr</dt><dd>2024</dd></dl>"
+            "<h1>Neue Brücke über den Fluss eröffnet</h1>"
+            "<p>Die Oberbürgermeisterin hat heute die neue Brücke über den Fluss für den Verkehr freigegeben.</p>"
+            "<p>Die Bauarbeiten hatten zwei Jahre gedauert.</p></article></body></html>")
+    r = release("bruecke.html", page)
+    assert r.title == "Neue Brücke über den Fluss eröffnet"
+    assert r.summary.startswith("Die Oberbürgermeisterin hat heute die neue Brücke")
+
+
 def test_html_share_buttons_and_breadcrumbs_are_not_content():
     page = ('<body><main><div class="breadcrumbs">Home / News</div><h1>Title</h1><p>Real text.</p>'
             '<div class="share-buttons">Share on X</div></main><footer>Copyright</footer></body>')

@@ -198,10 +198,16 @@ def block_texts(root) -> list[tuple[str, bool]]:
             if s:
                 paragraphs.append((s, all_bold))
 
+    def names_a_value(el) -> bool:  # <dt>Laufende Nr.:</dt><dd>280</dd> is one line: "Laufende Nr.: 280"
+        following = el.getnext()
+        return el.tag == "dt" and following is not None and following.tag == "dd"
+
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
         if event == "start":
-            if tag in BLOCK:
+            if tag == "dd" and el.getprevious() is not None and names_a_value(el.getprevious()):
+                pass
+            elif tag in BLOCK:
                 flush()
             elif tag == "br":
                 parts.append(("\n", bool(bold)))
@@ -210,7 +216,10 @@ def block_texts(root) -> list[tuple[str, bool]]:
                 parts.append((el.text.replace("\n", " "), bool(bold)))
         else:
             bold -= tag in _BOLD
-            if tag in BLOCK:
+            if names_a_value(el):
+                name = "".join(text for text, _ in parts).rstrip()
+                parts.append((" " if name.endswith(":") else ": ", bool(bold)))
+            elif tag in BLOCK:
                 flush()
             if el.tail and el is not root:
                 parts.append((el.tail.replace("\n", " "), bool(bold)))
