@@ -126,6 +126,13 @@ def test_a_date_in_digits_that_reads_both_ways_follows_the_date_the_text_names_i
     assert release("p.txt", text).published.date() == date(2011, 7, 8)
 
 
+def test_a_date_in_digits_that_reads_both_ways_follows_the_full_date_of_the_file_name():
+    text = "FOR IMMEDIATE RELEASE: 02/07/2021\n\nGovernor's statement\n\nThe Governor issued a statement today."
+    assert release("20210207 statement.txt", text).published.date() == date(2021, 2, 7)
+    assert release("20210702 statement.txt", text).published.date() == date(2021, 7, 2)
+    assert release("statement.txt", text).published.date() == date(2021, 7, 2)
+
+
 def test_chile_release_takes_its_year_from_the_modification_time():
     data = (SAMPLES / "releases" / "deputy-minister-chile-ambassador.txt").read_bytes()
     r = release("chile.txt", data, datetime(2021, 4, 20, 9, tzinfo=UTC))

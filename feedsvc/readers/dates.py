@@ -163,6 +163,10 @@ class DateMatch:
     tz: tzinfo | None = None
     ambiguous: bool = False  # written in digits that read either way ("08/07/2011"); read day first
 
+    def month_first(self) -> DateMatch:
+        """The other reading of an ambiguous date ("08/07/2011" as 7 August), no longer ambiguous."""
+        return DateMatch(self.start, self.end, self.year, self.day, self.month, self.hour, self.minute, self.tz)
+
     def valid(self) -> bool:
         try:
             date(self.year or 2000, self.month, self.day)
@@ -315,8 +319,7 @@ def named_reading(found: DateMatch, text: str, language: str | None = None) -> D
     as_read = any((d.month, d.day) == (found.month, found.day) for d in named)
     swapped = any((d.month, d.day) == (found.day, found.month) for d in named)
     if swapped and not as_read:
-        return DateMatch(found.start, found.end, found.year, found.day, found.month, found.hour, found.minute,
-                         found.tz)
+        return found.month_first()
     return found
 
 

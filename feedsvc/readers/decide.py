@@ -137,7 +137,7 @@ def choose_date(parts: Parts, body: list[str], title: str, meta: Meta, language:
        ("Press Office — Warsaw, 14 November 2017");
     3. a full date closing the title ("..., Moscow, March 5, 2021");
     4. a date opening the lead ("On December 3, ..."), unless it lies after the file was saved (an event announced);
-    5. a full date in the file name;
+    5. a full date in the file name (which also settles a date in digits that reads both ways, "02/07/2021");
     6. a weak clue of the format (a Word or PDF creation date);
     7. the file's modification time, to the second.
 
@@ -172,6 +172,9 @@ def choose_date(parts: Parts, body: list[str], title: str, meta: Meta, language:
     named_text = "\n".join([title, lead])
     for found, ahead, may_follow in candidates:
         found = dates.named_reading(found, named_text, language)
+        if found.ambiguous and name_date is not None and \
+                (name_date.year, name_date.month, name_date.day) == (found.year, found.day, found.month):
+            found = found.month_first()  # "02/07/2021" in "20210207 statement.txt": the file name settles it
         if not may_follow and _announces(found, saved) and not _old_release(found, text_for_years, now, language,
                                                                                saved, today):
             warnings.append(f"The date {found.day:02d}.{found.month:02d} in the text lies after the file was "
