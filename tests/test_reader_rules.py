@@ -211,6 +211,14 @@ def test_a_thin_paragraph_is_too_slight_to_be_a_lead_alone(text, expected):
     assert rules.is_thin(text) is expected
 
 
+@cases(rules.is_marked_subtitle, yes=["Utl.: Auch Österreicher unter den Opfern zu beklagen",
+                                      "Subtitle: Ministers agree on the next steps", "Sous-titre : Accord signé"],
+       no=["Außenminister zum Anschlag in Moskau", "Subtitles in four languages were added to the film.",
+           "Utl.:"])
+def test_a_subtitle_that_says_it_is_one_is_never_the_title(text, expected):
+    assert rules.is_marked_subtitle(text) is expected
+
+
 def test_every_vocabulary_table_has_every_kind_and_only_known_kinds():
     for language, table in vocabulary.tables().items():
         assert set(table) == set(vocabulary.KINDS), language

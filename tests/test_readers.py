@@ -320,6 +320,16 @@ def test_a_motto_between_a_letterhead_and_its_segmented_line_is_not_the_title():
     assert r.summary.startswith("The Forum Foreign Ministers are deeply concerned")
 
 
+def test_a_marked_subtitle_below_a_short_title_neither_takes_its_place_nor_the_summary():
+    text = ("OTS0112 5 II 0190 NEF0003\n\nWirtschaft/Energie/Niederösterreich\n\nLandesrat eröffnet Windpark\n\n"
+            "Utl.: Zwölf Anlagen versorgen künftig 30.000 Haushalte mit Strom\n\nSt. Pölten (OTS) - Landesrat "
+            "Max Muster hat heute den neuen Windpark im Weinviertel eröffnet und den Betreibern gedankt.\n")
+    r = release("wind.txt", text)
+    assert r.title == "Landesrat eröffnet Windpark"
+    assert r.summary.startswith("Landesrat Max Muster hat heute den neuen Windpark")
+    assert "Utl.: Zwölf Anlagen" in r.body
+
+
 def test_dateline_above_the_title_is_metadata():
     r = release("l.txt", "5 April 2022\n\nOpening of the new embassy\n\nThe embassy opened.")
     assert r.title == "Opening of the new embassy" and r.published.date() == date(2022, 4, 5)

@@ -170,7 +170,8 @@ def _is_headline(block: Block, words: int = 1) -> bool:
     text = block.text
     count = len(text.split())
     return (metadata_role(text) is None and not rules.is_chrome(text) and not rules.ends_sentence(text)
-            and not text.endswith(":") and not rules.is_byline_line(text) and words <= count <= HEADLINE_MAX_WORDS)
+            and not text.endswith(":") and not rules.is_byline_line(text) and not rules.is_marked_subtitle(text)
+            and words <= count <= HEADLINE_MAX_WORDS)
 
 
 def _title_may_follow(blocks: list[Block], start: int, span: int, longer_than: str | None = None) -> bool:
@@ -315,7 +316,7 @@ def _before_the_text(text: str) -> bool:
     return (rules.is_chrome(text) or rules.is_byline(text) or rules.is_field_line(text) or rules.is_contact(text)
             or metadata_role(text) is not None or rules.is_letterhead(text) or rules.is_name_stack(text)
             or rules.is_segmented_meta(text) or rules.is_wire_dateline(text) or rules.is_source_line(text)
-            or rules.is_caption(text))
+            or rules.is_caption(text) or rules.is_marked_subtitle(text))
 
 
 def _find_lead(parts: Parts, language: str | None) -> None:

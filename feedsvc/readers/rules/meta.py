@@ -163,3 +163,14 @@ def is_source_line(text: str, language: str | None = None) -> bool:
     if len(names) <= RUBRIC_WORDS and found[0].year is not None:
         return True  # a rubric with its date: "Пленарное заседание (25.06.2024)"
     return all(w[0].isupper() or w.lower() in vocabulary.words("dateline_fillers") for w in names)
+
+
+@cache
+def _subtitle_mark() -> re.Pattern:
+    return re.compile(rf"^\W*(?:{vocabulary.phrase_pattern('subtitle_marks')})\.?\s*:\s*(?=\S)", re.IGNORECASE)
+
+
+def is_marked_subtitle(text: str) -> bool:
+    """A subtitle that says it is one: "Utl.: Auch Österreicher unter den Opfern" (an OTS wire's Untertitel),
+    "Subtitle: Ministers agree on the next steps". It is text below a title, never the title."""
+    return _subtitle_mark().match(text) is not None

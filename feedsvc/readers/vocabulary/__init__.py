@@ -17,7 +17,8 @@ Adding a language means adding a file with the same keys; no pattern elsewhere c
   ("pre-" + "election", but "pre" + "vious");
 - `dateline_fillers`: words a dateline carries besides its date ("Published", "года");
 - `attributions`: how a heading that names a document's author starts ("Statement by", "Déclaration de",
-  "Заявление"): above a longer headline it is the author's line, not the title.
+  "Заявление"): above a longer headline it is the author's line, not the title;
+- `subtitle_marks`: what opens a subtitle line that says it is one ("Utl.:", "Subtitle:"), never a title.
 
 Matching is by language-independent union: a file's language is often unknown when its head is read, and the words
 of different languages do not collide in ways that matter here.
@@ -33,7 +34,7 @@ from pathlib import Path
 FOLDER = Path(__file__).parent
 KINDS = ("labels", "organisations", "closings", "notes", "contact_labels", "bylines", "lead_ins", "open_endings",
          "abbreviations", "chrome", "hyphen_prefixes", "vowel_prefixes", "hyphen_suffixes", "dateline_fillers",
-         "attributions")
+         "attributions", "subtitle_marks")
 
 
 @cache
