@@ -541,6 +541,17 @@ def test_markdown_raw_html_is_not_markup():
     assert "<script" not in r.body_html and "<b onclick" not in r.body_html
 
 
+def test_markdown_letterhead_above_the_heading_that_repeats_the_declared_title_is_head_not_summary():
+    text = ("---\ntitle: \"Le ministre reçoit son homologue\"\nlang: fr\n---\n\nRépublique Exemplaire  \n"
+            "Ministère des Affaires étrangères\n\n# Le ministre reçoit son homologue\n\nLe ministre a reçu ce "
+            "matin son homologue pour des entretiens sur la coopération régionale.\n\nLes deux ministres ont "
+            "signé un accord.\n")
+    r = release("homologue.md", text)
+    assert r.title == "Le ministre reçoit son homologue"
+    assert r.summary.startswith("Le ministre a reçu ce matin son homologue")
+    assert "Ministère" not in r.body_html and "<h1>" not in r.body_html
+
+
 def test_markdown_front_matter_embargo_and_comma_tags():
     text = "---\ntitle: Заявление\ndate: 2031-06-01\nembargo: 2031-06-02T10:00:00Z\ntags: a, b\nlang: ru\n---\nТекст.\n"
     r = release("m.md", text)

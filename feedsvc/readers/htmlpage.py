@@ -407,8 +407,6 @@ def read_tree(ctx: Context, root, meta: Meta, base_url: str | None = None, first
                 if isinstance(candidate, str) and normalise_space(candidate):
                     meta.title = _site_suffix(normalise_space(candidate))
                     break
-    if heading is not None and meta.title and _text(heading).casefold() == normalise_space(meta.title).casefold():
-        _remove(heading)
 
     if meta.published is None:
         # a <time> in the article dates it; one outside counts only when it is the page's only one and not in a
