@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from feedsvc.models import Rejection, Release
-from feedsvc.readers import ReaderOptions, read_release
+from feedsvc.readers import ReaderOptions
 from feedsvc.settings import Settings, SettingsError, load_settings
 from feedsvc.store import lookup_entry_id, mint_id
 
@@ -146,6 +146,7 @@ def start_background(settings: Settings):
                 watcher.ensure()  # the folder may have appeared, or been replaced, since the watch began
 
     scheduler = ScanScheduler(scan, settings.scan_interval)
+    ingest.on_read_done.append(lambda: scheduler.nudge(0.05))  # a slow read finished: store it now
     scheduler.start()
     if watcher:
         watcher.start()
@@ -155,6 +156,7 @@ def start_background(settings: Settings):
         if watcher:
             watcher.stop()
         pinger.stop()
+        ingest.health.close()
         lock.release()
 
     return shutdown
@@ -165,7 +167,8 @@ def cmd_scan(args: argparse.Namespace, settings: Settings) -> int:
 
     ingest = Ingest(settings)
     ingest.on_feeds_changed.append(lambda keys: ping_hubs_once(settings, keys))
-    report = ingest.run()
+    report = ingest.run(wait_for_reads=True)
+    ingest.health.close()
     groups: dict[str, list] = {}
     for outcome in report.outcomes:
         groups.setdefault(outcome.action, []).append(outcome)
@@ -195,22 +198,25 @@ def ping_hubs_once(settings: Settings, keys: list[str]) -> None:
 
 
 def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
+    from feedsvc.readpool import Budget, shared_pool
+
     now = datetime.now(UTC)
     options = ReaderOptions(zone=settings.zone, summary_length=settings.summary_length,
                             title_length=settings.title_length, max_file_size=settings.max_file_size, now=now)
+    pool = shared_pool(Budget.from_settings(settings), settings.log_level)  # the budgets of the service, too
     any_rejected = False
     for name in args.files:
-        result = parse_file(name, settings, options, now)
+        result = parse_file(name, settings, options, now, pool)
         any_rejected |= result["status"] == "rejected"
         if args.json:
-            print(json.dumps(result, ensure_ascii=False))
+            print(json.dumps(result, ensure_ascii=False), flush=True)
         else:
             print_preview(result)
     return 1 if any_rejected else 0
 
 
-def parse_file(name: str, settings: Settings, options: ReaderOptions, now: datetime) -> dict:
-    """What `name` would become, as INTERFACE.md's `parse --json` object."""
+def parse_file(name: str, settings: Settings, options: ReaderOptions, now: datetime, pool) -> dict:
+    """What `name` would become, as INTERFACE.md's `parse --json` object (read in a reader process)."""
     path = Path(name)
     result: dict = {"file": name}
     try:
@@ -227,8 +233,8 @@ def parse_file(name: str, settings: Settings, options: ReaderOptions, now: datet
     if data is None:
         return {**result, "status": "rejected", "warnings": [],
                 "reason": f"The file is larger than the {settings.max_file_size // 1_048_576} MB limit."}
-    release = read_release(path.name if not _inside(path, settings.releases_dir) else _relative(path, settings),
-                           data, modified, options)
+    release = pool.read(path.name if not _inside(path, settings.releases_dir) else _relative(path, settings),
+                        data, modified, options)
     if isinstance(release, Rejection):
         return {**result, "status": "rejected", "reason": release.reason, "warnings": []}
     return {**result, **describe(release, path, data, settings, now)}

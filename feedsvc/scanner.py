@@ -6,6 +6,7 @@ import errno
 import hashlib
 import logging
 import os
+import sqlite3
 import stat
 import threading
 import time
@@ -15,7 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from feedsvc.models import FileOutcome, Rejection, ScanReport
-from feedsvc.readers import SUPPORTED_EXTENSIONS, ReaderOptions, is_release_file, read_release
+from feedsvc.readers import SUPPORTED_EXTENSIONS, ReaderOptions, is_release_file
+from feedsvc.readpool import INTERNAL_ERROR, Budget, Ticket, shared_pool
 from feedsvc.settings import Settings
 from feedsvc.store import FileStamp, Store
 
@@ -59,6 +61,17 @@ def not_regular_reason(mode: int) -> str:
     what = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
             else "a device" if stat.S_ISBLK(mode) or stat.S_ISCHR(mode) else "not a regular file")
     return f"This is {what}, not a file with a release in it; feedsvc reads only regular files."
+
+
+@dataclass
+class Reading:
+    """A file handed to the reader processes: stored once its ticket is done, if the file is still this version."""
+
+    ticket: Ticket
+    size: int
+    mtime_ns: int
+    content_hash: str
+    stamp: FileStamp | None
 
 
 @dataclass
@@ -141,6 +154,14 @@ class Scanner:
         self._rejected: dict[str, str] = {}  # path -> reason
         self._mounted: bool | None = None
         self._future: dict[str, tuple[tuple[int, int, int, int], float]] = {}  # future-dated files under watch
+        self.pool = shared_pool(Budget.from_settings(settings), settings.log_level)
+        self._reading: dict[str, Reading] = {}  # kept between scans while a slow read goes on
+        self._scanning = False
+        self._reading_lock = threading.Lock()
+        self.on_read_done: list[Callable[[], None]] = []  # a read finished after its scan ended: scan again
+        self.store_error: Exception | None = None  # the first store failure of the last pass
+        self._failures: set[str] = set()  # per-file failures of the last pass, logged then and not again
+        self._failures_now: set[str] = set()
 
     def reader_options(self, now: datetime) -> ReaderOptions:
         s = self.settings
@@ -148,13 +169,34 @@ class Scanner:
                              max_file_size=s.max_file_size, now=now)
 
     def scan(self, now: datetime | None = None, stop: threading.Event | None = None,
-             progress: Callable[[], None] | None = None) -> ScanReport:
+             progress: Callable[[], None] | None = None, wait_for_reads: bool = False) -> ScanReport:
         """Add, revise and withdraw entries to match the folder; one bad file never stops the pass.
 
         `progress` is called every PROGRESS_SECONDS while stored releases change, so that a scan of thousands of
-        files publishes as it goes instead of all at the end."""
+        files publishes as it goes instead of all at the end. Files are read in the reader processes; the pass
+        waits for them unless a read turns slow (then a later pass stores it, and `on_read_done` asks for that
+        pass), or to the end with `wait_for_reads` (`feedsvc scan`)."""
         with self._lock:
-            return self._scan(now, stop, progress)
+            with self._reading_lock:
+                self._scanning = True
+            self.store_error, self._failures_now = None, set()
+            try:
+                return self._scan(now, stop, progress, wait_for_reads)
+            finally:
+                self._failures = self._failures_now
+                with self._reading_lock:
+                    self._scanning = False
+                    finished = any(r.ticket.done for r in self._reading.values())
+                if finished:
+                    self._read_done()
+
+    def _read_done(self, ticket: Ticket | None = None) -> None:
+        """A read finished (in the pool's thread): a running pass stores it, otherwise the next one must."""
+        with self._reading_lock:
+            if self._scanning:
+                return
+        for callback in self.on_read_done:
+            callback()
 
     def forget_cache(self) -> None:
         """Make the next scan reload every file stamp from the store."""
@@ -183,7 +225,7 @@ class Scanner:
                 self._rejected.pop(path, None)
 
     def _scan(self, now: datetime | None, stop: threading.Event | None,
-              progress: Callable[[], None] | None) -> ScanReport:
+              progress: Callable[[], None] | None, wait_for_reads: bool) -> ScanReport:
         started = time.monotonic()
         now = now or datetime.now(UTC)
         report = ScanReport(started=now)
@@ -211,25 +253,59 @@ class Scanner:
             wall = time.time()
             future: dict[str, tuple[tuple[int, int, int, int], float]] = {}
             next_progress, unpublished = time.monotonic() + PROGRESS_SECONDS, False
-            for rel, full, st in found.changed:
-                if stop is not None and stop.is_set():
-                    log.info("scan stopped early at %s", rel)
-                    report.seconds = time.monotonic() - started
-                    return report  # no withdrawals from an incomplete pass
-                try:
-                    stamp = self.store.file_stamp(rel) if rel in known else None
-                    outcome = self._consider(rel, full, st, stamp, options, now, wall, future, report)
-                except Exception as e:  # the store or a bug: report it, go on with the next file
-                    log.exception("scanning %s failed", rel)
-                    self.forget_cache()
-                    known = self._known()
-                    outcome = FileOutcome(rel, "error", f"{rel}: {type(e).__name__}: {e}")
+            seen: set[str] = set()  # files read, or being read, for this pass
+            tried: set[str] = set()  # ...whose results this pass stored, or failed to store (tried once a pass)
+
+            def note(outcome: FileOutcome | None) -> None:
+                nonlocal next_progress, unpublished
                 if outcome is not None and outcome.action != "unchanged":
                     report.outcomes.append(outcome)
                     unpublished |= outcome.action in PUBLISHING
                 if progress is not None and unpublished and time.monotonic() >= next_progress:
                     progress()
                     next_progress, unpublished = time.monotonic() + PROGRESS_SECONDS, False
+
+            def store_finished() -> None:
+                for rel in self._finished_reads(seen - tried):
+                    tried.add(rel)
+                    note(self._guarded(rel, lambda r=rel: self._store_read(r, now)))
+
+            # Newest first: a file just dropped is read before an archive being copied in, or hostile files
+            # dropped earlier.
+            for rel, full, st in sorted(found.changed, key=lambda c: c[2].st_mtime_ns, reverse=True):
+                if stop is not None and stop.is_set():
+                    log.info("scan stopped early at %s", rel)
+                    report.seconds = time.monotonic() - started
+                    return report  # no withdrawals from an incomplete pass
+                reading = self._reading.get(rel)
+                if reading is not None and (reading.size, reading.mtime_ns) != (st.st_size, st.st_mtime_ns):
+                    self.pool.cancel(reading.ticket)  # the file changed while it was being read
+                    del self._reading[rel]
+                    reading = None
+                if reading is not None:
+                    seen.add(rel)
+                    if not reading.ticket.done:
+                        report.outcomes.append(FileOutcome(rel, "pending", "being read"))
+                        continue
+                    tried.add(rel)
+                    outcome = self._guarded(rel, lambda r=rel: self._store_read(r, now))
+                else:
+                    outcome = self._guarded(rel, lambda r=rel, f=full, s=st: self._consider(
+                        r, f, s, self.store.file_stamp(r) if r in self._known() else None, options, now, wall,
+                        future, report))
+                    if rel in self._reading:
+                        seen.add(rel)
+                note(outcome)
+                store_finished()
+                self._wait_for_reads(seen, stop, ahead=2 * self.pool.budget.workers)
+            waiting = True
+            while waiting:
+                waiting = self._wait_for_reads(seen, stop, ahead=0, everything=wait_for_reads)
+                store_finished()
+            for rel in sorted(seen & self._reading.keys()):
+                if not self._reading[rel].ticket.done:
+                    report.outcomes.append(FileOutcome(rel, "pending", "being read"))
+            known = self._known()
             self._future = future
             self._withdraw_missing(found, known, known_count, now, report)
         except BaseException:
@@ -238,13 +314,45 @@ class Scanner:
         # Rejections are listed on every scan, so `feedsvc scan` always shows what is still wrong.
         reported = {o.path for o in report.outcomes}
         for path in sorted(self._rejected.keys() - reported):
-            report.outcomes.append(FileOutcome(path, "rejected", self._rejected[path]))
+            report.outcomes.append(FileOutcome(path, "rejected", self._rejected[path], repeated=True))
         for entry in self.store.released_between(self._last_release_check(), now):
             report.outcomes.append(FileOutcome(entry.source or "", "published", "its embargo or date has passed",
                                                entry.id))
         self.store.set_meta("release_check", now.isoformat())
         report.seconds = time.monotonic() - started
         return report
+
+    def _guarded(self, rel: str, step: Callable[[], FileOutcome | None]) -> FileOutcome | None:
+        """Run one file's step; the store or a bug is reported and the pass goes on with the next file. The same
+        failure is logged once, not on every pass."""
+        try:
+            return step()
+        except Exception as e:
+            reason = f"{rel}: {type(e).__name__}: {e}"
+            if isinstance(e, sqlite3.Error | OSError):
+                self.store_error = self.store_error or e
+            repeated = reason in self._failures
+            self._failures_now.add(reason)
+            if not repeated:
+                log.error("scanning %s failed: %s: %s", rel, type(e).__name__, e,
+                          exc_info=None if isinstance(e, sqlite3.Error | OSError) else e)
+            self.forget_cache()
+            self._known()
+            return FileOutcome(rel, "error", reason, repeated=repeated)
+
+    def _finished_reads(self, seen: set[str]) -> list[str]:
+        return [rel for rel in seen if rel in self._reading and self._reading[rel].ticket.done]
+
+    def _wait_for_reads(self, seen: set[str], stop: threading.Event | None, ahead: int,
+                        everything: bool = False) -> bool:
+        """Wait while more than `ahead` reads of this pass are neither done nor slow; False when none is left to
+        wait for."""
+        waiting = [self._reading[rel].ticket for rel in seen if rel in self._reading]
+        waiting = [t for t in waiting if not t.done and (everything or not self.pool.lagging(t))]
+        if len(waiting) <= ahead or (stop is not None and stop.is_set()):
+            return False
+        self.pool.wait(waiting, timeout=0.5, stop=stop)
+        return True
 
     def _consider(self, rel: str, full: str, st: os.stat_result, stamp: FileStamp | None, options: ReaderOptions,
                   now: datetime, wall: float, future: dict, report: ScanReport) -> FileOutcome | None:
@@ -271,7 +379,7 @@ class Scanner:
                 _check_again(report, settle - max(quiet_for, 0.0))
                 return FileOutcome(rel, "pending", "still being written")
         outcome = self._ingest(rel, full, st, stamp, options, now)
-        if outcome.action == "pending":
+        if outcome is not None and outcome.action == "pending":
             _check_again(report, settle or 1.0)
         return outcome
 
@@ -285,7 +393,8 @@ class Scanner:
                                      stamp.entry_id if stamp else None), path)
             if stamp is None or stamp.reason != reason:
                 log.warning("rejected %s: %s", path, reason)
-        return FileOutcome(path, "rejected", reason)
+                return FileOutcome(path, "rejected", reason)
+        return FileOutcome(path, "rejected", reason, repeated=True)
 
     def _withdraw_missing(self, found: Walk, known: dict[str, tuple[int, int]], known_count: int, now: datetime,
                           report: ScanReport) -> None:
@@ -304,6 +413,9 @@ class Scanner:
                       self.root, len(gone))
             return
         for path in sorted(gone):
+            reading = self._reading.pop(path, None)
+            if reading is not None:
+                self.pool.cancel(reading.ticket)
             entry_id = self.store.forget_file(path, now)
             self._remember(None, path)
             if entry_id:
@@ -335,8 +447,8 @@ class Scanner:
         return datetime.fromisoformat(value) if value else datetime.max.replace(tzinfo=UTC)
 
     def _ingest(self, rel: str, full: str, st0: os.stat_result, stamp: FileStamp | None, options: ReaderOptions,
-                now: datetime) -> FileOutcome:
-        """Read, parse and store one settled file."""
+                now: datetime) -> FileOutcome | None:
+        """Read one settled file and hand it to the reader processes (None: it is being read)."""
         try:
             data, st = read_settled(full, st0, self.settings.max_file_size)
         except FileChanged as e:
@@ -364,25 +476,31 @@ class Scanner:
             reason = f"This file has the same content as {duplicate_of}, which is already published."
             return self._reject(rel, st.st_size, st.st_mtime_ns, content_hash, reason, stamp)
         modified = datetime.fromtimestamp(st.st_mtime, UTC)
-        try:
-            result = read_release(rel, data, modified, options)
-        except Exception as e:  # a reader bug must not stop the scan
-            log.exception("reader failed on %s", rel)
-            result = Rejection(f"{INTERNAL_ERROR} ({type(e).__name__}).")
+        ticket = self.pool.submit(rel, rel, data, modified, options)
+        self._reading[rel] = Reading(ticket, st.st_size, st.st_mtime_ns, content_hash, stamp)
+        ticket.on_done = self._read_done
+        return None
+
+    def _store_read(self, rel: str, now: datetime) -> FileOutcome:
+        """Store what the reader processes made of a file; kept for the next pass if the store fails."""
+        reading = self._reading[rel]
+        result, stamp, content_hash = reading.ticket.result, reading.stamp, reading.content_hash
+        size, mtime_ns = reading.size, reading.mtime_ns
         if isinstance(result, Rejection):
-            return self._reject(rel, st.st_size, st.st_mtime_ns, content_hash, result.reason, stamp)
-        action, entry_id = self.store.save_release(rel, st.st_size, st.st_mtime_ns, content_hash, result, now)
+            outcome = self._reject(rel, size, mtime_ns, content_hash, result.reason, stamp)
+            del self._reading[rel]
+            return outcome
+        assert result is not None
+        action, entry_id = self.store.save_release(rel, size, mtime_ns, content_hash, result, now)
+        del self._reading[rel]
         held = result.is_held(now)
-        self._remember(FileStamp(rel, st.st_size, st.st_mtime_ns, content_hash, "held" if held else "published",
+        self._remember(FileStamp(rel, size, mtime_ns, content_hash, "held" if held else "published",
                                  "", entry_id), rel)
         if action == "added" and held:
             action = "held"
         if action != "unchanged":
             log.info("%s %s as %s", action, rel, entry_id)
         return FileOutcome(rel, action, "; ".join(result.warnings), entry_id)
-
-
-INTERNAL_ERROR = "feedsvc could not read this file because of an internal error"
 
 
 class FileChanged(Exception):

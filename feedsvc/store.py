@@ -153,6 +153,8 @@ class Store:
         self.path = Path(path)
         self._local = threading.local()
         self._pid = os.getpid()
+        self._epoch = 0  # bumped by reopen(): every thread's connection is then opened again
+        self._file: tuple[int, int] | None = None  # (device, inode) of the database file the connections use
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._connection().executescript(SCHEMA)  # idempotent DDL; executescript manages its own transaction
 
@@ -162,10 +164,17 @@ class Store:
 
     def _connection(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
+        if db is not None and getattr(self._local, "epoch", 0) != self._epoch and self._pid == os.getpid():
+            db.close()  # the database file was replaced: this connection still sees the old one
+            db = self._local.db = None
         if db is None or self._pid != os.getpid():
-            self._local = threading.local()
-            self._pid = os.getpid()
+            if self._pid != os.getpid():
+                self._local = threading.local()
+                self._pid = os.getpid()
             db = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=True)
+            self._local.epoch = self._epoch
+            if self._file is None:
+                self._file = _identity(self.path)
             db.row_factory = sqlite3.Row
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
@@ -193,15 +202,61 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """The one write path: BEGIN IMMEDIATE, so a read-then-write never fails with 'database is locked'."""
+        """The one write path: BEGIN IMMEDIATE, so a read-then-write never fails with 'database is locked'.
+
+        When SQLite fails (a full disk, a read-only folder), this thread's connection is closed: the next write
+        opens a new one, which sees the disk as it is then."""
         db = self._connection()
-        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error:
+            self.close()
+            raise
         try:
             yield db
-        except BaseException:
-            db.execute("ROLLBACK")
+        except BaseException as e:
+            try:
+                db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            if isinstance(e, sqlite3.Error):
+                self.close()
             raise
-        db.execute("COMMIT")
+        try:
+            db.execute("COMMIT")
+        except sqlite3.Error:
+            try:
+                db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            self.close()
+            raise
+
+    # -- the database file itself ----------------------------------------------------------------
+
+    def replaced(self) -> bool:
+        """True when the database file these connections use is no longer at its path (deleted, or another file
+        put there): one stat."""
+        return self._file is not None and _identity(self.path) != self._file
+
+    def reopen(self, create: bool = False) -> bool:
+        """Open the file now at the path, in every thread of this process (at its next query); False when there
+        is none. With `create` (the ingest), a missing database is started anew, and the old one's WAL files,
+        which would otherwise be replayed into it, are set aside first."""
+        if not self.path.exists():
+            if not create:
+                return False
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            for suffix in ("-wal", "-shm"):
+                stale = self.path.with_name(self.path.name + suffix)
+                if stale.exists():
+                    stale.unlink()
+        self._epoch += 1
+        self._file = None
+        self.close()
+        if create:
+            self._connection().executescript(SCHEMA)
+        return True
 
     # -- files ---------------------------------------------------------------------------------
 
@@ -326,10 +381,18 @@ class Store:
             return row[0]
 
     def entries(self, now: datetime, *, language: str | None = None, limit: int = 50,
-                offset: int = 0) -> list[Entry]:
-        """Live entries (not withdrawn, not held at `now`), newest first."""
-        sql = "SELECT * FROM entries WHERE withdrawn IS NULL AND available <= ?"
-        args: list[object] = [to_text(now)]
+                offset: int = 0, clip: int | None = None) -> list[Entry]:
+        """Live entries (not withdrawn, not held at `now`), newest first; with `clip`, texts are read only up to
+        that many characters (the feeds show no more)."""
+        columns = "*"
+        args: list[object] = []
+        if clip is not None:
+            columns = ("id, slug, source, title, summary, substr(body, 1, ?) AS body, substr(body_html, 1, ?) AS"
+                       " body_html, language, tags, warnings, published, embargo, available, updated, first_seen,"
+                       " withdrawn")
+            args += [clip, clip]
+        sql = f"SELECT {columns} FROM entries WHERE withdrawn IS NULL AND available <= ?"
+        args.append(to_text(now))
         if language:
             sql += " AND language=?"
             args.append(language)
@@ -350,6 +413,13 @@ class Store:
             "SELECT DISTINCT language FROM entries WHERE withdrawn IS NULL AND available <= ? ORDER BY language",
             (to_text(now),))
         return [r[0] for r in rows]
+
+    def language_counts(self, now: datetime) -> list[tuple[str, int]]:
+        """Live entries per language, the most first."""
+        rows = self._connection().execute(
+            "SELECT language, count(*) FROM entries WHERE withdrawn IS NULL AND available <= ? GROUP BY language"
+            " ORDER BY count(*) DESC, language", (to_text(now),))
+        return [(r[0], r[1]) for r in rows]
 
     def count_held(self, now: datetime) -> int:
         return self._connection().execute(
@@ -428,6 +498,11 @@ class Store:
                 [(d.key, d.content_type, d.body, d.gzip_body, d.etag, to_text(d.last_modified)) for d in documents])
         self._bump_generation()
 
+    def document_dates(self) -> dict[str, datetime]:
+        """Last-Modified of every stored document, without their bytes (for /healthz)."""
+        rows = self._connection().execute("SELECT key, last_modified FROM documents")
+        return {r[0]: from_text(r[1]) for r in rows}
+
     def documents(self) -> list[StoredDocument]:
         rows = self._connection().execute(
             "SELECT key, content_type, body, gzip_body, etag, last_modified FROM documents")
@@ -446,6 +521,14 @@ class Store:
     def set_meta(self, key: str, value: str) -> None:
         with self._write() as db:
             db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?,?)", (key, value))
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def _entry(row: sqlite3.Row) -> Entry:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from feedsvc.healthstate import status_path
 from feedsvc.service import Ingest
 from feedsvc.settings import Settings
 
@@ -57,7 +58,7 @@ def releases(tmp_path) -> Path:
 
 @pytest.fixture
 def settings(tmp_path, releases) -> Settings:
-    return Settings.from_mapping({
+    settings = Settings.from_mapping({
         "releases_dir": str(releases),
         "database": str(tmp_path / "var" / "feedsvc.sqlite3"),
         "settle_seconds": 0,
@@ -66,6 +67,8 @@ def settings(tmp_path, releases) -> Settings:
         "feed_size": 5,
         "watch": False,
     })
+    yield settings
+    status_path(settings.database).unlink(missing_ok=True)  # the ingest's status file, outside tmp_path
 
 
 @pytest.fixture

@@ -105,6 +105,8 @@ class DocumentCache:
         with self._lock:
             if stamp == self._stamp:
                 return
+            if self.store.replaced():
+                self.store.reopen()  # the ingest started a new database file (the old one was deleted)
             self._front = {d.key: prepare(d, self.settings) for d in self.store.documents()}
             self._deep.clear()
             self._deep_bytes = 0
