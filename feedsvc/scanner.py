@@ -57,6 +57,16 @@ def is_ignored(name: str) -> bool:
     return name.lower() in IGNORED_NAMES
 
 
+def storable(name: str) -> str:
+    """A file name as feedsvc stores and shows it. A name that is not UTF-8 (bytes from an old archive or another
+    system) keeps its undecodable bytes as \\xNN, so it can be stored, shown and read like any other."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
 def not_regular_reason(mode: int) -> str:
     what = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
             else "a device" if stat.S_ISBLK(mode) or stat.S_ISCHR(mode) else "not a regular file")
@@ -106,13 +116,13 @@ def walk(root: str, sigs: dict[str, tuple[int, int]]) -> Walk:
             if e.errno in (errno.ELOOP, errno.ENOTDIR):
                 reason = "it was replaced by a symbolic link or a file while it was being scanned"
             result.failed_folders.append((prefix, reason))
-            log.warning("cannot list folder %s: %s", folder, reason)
+            log.debug("cannot list folder %s: %s", folder, reason)
             continue
         try:
             with os.scandir(fd) as it:
                 for entry in it:
                     name = entry.name
-                    rel = prefix + name
+                    rel = prefix + (name if name.isascii() else storable(name))
                     if entry.is_dir(follow_symlinks=False):
                         if not is_ignored(name):
                             stack.append((folder + "/" + name, rel + "/"))
@@ -132,7 +142,7 @@ def walk(root: str, sigs: dict[str, tuple[int, int]]) -> Walk:
                     changed((rel, folder + "/" + name, st))
         except OSError as e:
             result.failed_folders.append((prefix, f"cannot list folder: {e.strerror or e}"))
-            log.warning("cannot list folder %s: %s", folder, e.strerror or e)
+            log.debug("cannot list folder %s: %s", folder, e.strerror or e)
         finally:
             os.close(fd)
     result.known_hits = hits
@@ -232,22 +242,20 @@ class Scanner:
         root = str(self.root)
         if not self.root.is_dir():
             # An unmounted share must not look like "every release was deleted".
-            report.outcomes.append(FileOutcome(root, "error",
-                                               f"The releases folder {root} does not exist or is not a folder."))
-            log.error("releases folder %s is missing; nothing withdrawn", root)
+            report.outcomes.append(self._error(root, f"The releases folder {root} does not exist or is not a folder."))
             report.seconds = time.monotonic() - started
             return report
         try:
             known = self._known()
             found = walk(root, known)
             if found.failed_folders and found.failed_folders[0][0] == "":
-                report.outcomes.append(FileOutcome(root, "error", f"The releases folder {root} cannot be read "
-                                                                  f"({found.failed_folders[0][1]})."))
+                report.outcomes.append(self._error(root, f"The releases folder {root} cannot be read "
+                                                         f"({found.failed_folders[0][1]})."))
                 report.seconds = time.monotonic() - started
                 return report
             for prefix, reason in found.failed_folders:
-                report.outcomes.append(FileOutcome(prefix, "error", f"The folder {prefix} was skipped: {reason}. "
-                                                                    "Its releases stay as they were."))
+                report.outcomes.append(self._error(prefix, f"The folder {prefix} was skipped: {reason}. "
+                                                           "Its releases stay as they were."))
             known_count = len(known)
             options = self.reader_options(now)
             wall = time.time()
@@ -340,6 +348,12 @@ class Scanner:
             self._known()
             return FileOutcome(rel, "error", reason, repeated=repeated)
 
+    def _error(self, path: str, reason: str) -> FileOutcome:
+        """A problem of the pass (a folder it cannot read): reported on every pass, logged on the first."""
+        repeated = reason in self._failures
+        self._failures_now.add(reason)
+        return FileOutcome(path, "error", reason, repeated=repeated)
+
     def _finished_reads(self, seen: set[str]) -> list[str]:
         return [rel for rel in seen if rel in self._reading and self._reading[rel].ticket.done]
 
@@ -406,11 +420,9 @@ class Scanner:
         if skipped:
             gone = {p for p in gone if not p.startswith(skipped)}
         if gone and self._unmounted():
-            report.outcomes.append(FileOutcome(str(self.root), "error", (
+            report.outcomes.append(self._error(str(self.root), (
                 f"The releases folder {self.root} was a mounted share and is not mounted now; "
                 f"nothing was withdrawn ({len(gone)} files are missing).")))
-            log.error("releases folder %s is no longer a mount point; %d files missing, nothing withdrawn",
-                      self.root, len(gone))
             return
         for path in sorted(gone):
             reading = self._reading.pop(path, None)
@@ -419,7 +431,7 @@ class Scanner:
             entry_id = self.store.forget_file(path, now)
             self._remember(None, path)
             if entry_id:
-                log.info("removed %s: entry %s withdrawn", path, entry_id)
+                log.debug("removed %s: entry %s withdrawn", path, entry_id)
                 report.outcomes.append(FileOutcome(path, "removed", entry_id=entry_id))
 
     def _note_mount(self) -> None:
@@ -452,10 +464,10 @@ class Scanner:
         try:
             data, st = read_settled(full, st0, self.settings.max_file_size)
         except FileChanged as e:
-            log.info("%s %s; looking again later", rel, e)
+            log.debug("%s %s; looking again later", rel, e)
             return FileOutcome(rel, "pending", str(e))
         except FileNotFoundError:
-            log.info("%s vanished while being read", rel)
+            log.debug("%s vanished while being read", rel)
             return FileOutcome(rel, "pending", "vanished while being read")
         except OSError as e:
             # Nothing about the content: retried on every scan, so fixing the permissions is enough.
@@ -499,7 +511,7 @@ class Scanner:
         if action == "added" and held:
             action = "held"
         if action != "unchanged":
-            log.info("%s %s as %s", action, rel, entry_id)
+            log.debug("%s %s as %s", action, rel, entry_id)
         return FileOutcome(rel, action, "; ".join(result.warnings), entry_id)
 
 

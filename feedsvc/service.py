@@ -77,6 +77,7 @@ class Ingest:
 
         report = self.scanner.scan(now, stop, progress=publish_so_far, wait_for_reads=wait_for_reads)
         self._note_store_errors(report)
+        self._note_folder(report)
         self._render_due |= report.changed
         if self._render_due:
             self.render(now)
@@ -148,6 +149,16 @@ class Ingest:
             self.health.problem("store", _store_failure(self.scanner.store_error))
         else:
             self.health.resolved("store", "the database can be written again")
+
+
+    def _note_folder(self, report: ScanReport) -> None:
+        """The releases folder missing or unreadable: nothing can be published (and nothing is withdrawn)."""
+        root = str(self.settings.releases_dir)
+        problem = next((o.reason for o in report.outcomes if o.action == "error" and o.path == root), None)
+        if problem:
+            self.health.problem("folder", problem + " No release can be added or changed until it is back.")
+        else:
+            self.health.resolved("folder", f"the releases folder {root} can be read again")
 
 
 def _error_text(error: BaseException) -> str:

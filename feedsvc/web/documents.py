@@ -75,19 +75,22 @@ class DocumentCache:
     """Answers `get(key)` from memory; reloads when the scanner signals a new generation.
 
     The generation file is looked at no more than once every `check_interval` seconds per worker (0 means on
-    every call), so a new scan reaches every worker within that interval.
+    every call), so a new scan reaches every worker within that interval. Archive pages are rendered on request,
+    each under its own lock: front documents never wait for them, and neither do other archive pages.
     """
 
     def __init__(self, settings: Settings, store: Store, check_interval: float = CHECK_INTERVAL):
         self.settings = settings
         self.store = store
         self.check_interval = check_interval
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # taken to load a new generation of front documents
+        self._deep_lock = threading.Lock()  # taken for a few dictionary operations, never while rendering
         self._stamp: object = _UNSEEN
         self._next_check = 0.0
         self._front: dict[str, ServedDocument] = {}
         self._deep: OrderedDict[str, ServedDocument | None] = OrderedDict()
         self._deep_bytes = 0
+        self._rendering: dict[str, threading.Event] = {}  # archive pages being rendered, by key
 
     def _current_stamp(self) -> str | None:
         """The generation's random token: inode numbers are reused and mtimes can tie, a fresh token cannot."""
@@ -107,10 +110,12 @@ class DocumentCache:
                 return
             if self.store.replaced():
                 self.store.reopen()  # the ingest started a new database file (the old one was deleted)
-            self._front = {d.key: prepare(d, self.settings) for d in self.store.documents()}
-            self._deep.clear()
-            self._deep_bytes = 0
-            self._stamp = stamp
+            front = {d.key: prepare(d, self.settings) for d in self.store.documents()}
+            with self._deep_lock:
+                self._front = front
+                self._deep.clear()
+                self._deep_bytes = 0
+                self._stamp = stamp
 
     def front(self) -> dict[str, ServedDocument]:
         """The front documents by key (path plus canonical query), refreshed at most every check_interval."""
@@ -124,22 +129,39 @@ class DocumentCache:
         return self.front().get(key)
 
     def get_or_render(self, variant: feeds.Variant) -> ServedDocument | None:
-        """Archive pages and rare variants: rendered on first request, then kept until the store changes."""
+        """Archive pages and rare variants: rendered on first request, then kept until the store changes. Two
+        requests for the same page render it once; different pages render side by side."""
         key = variant.key
         document = self.front().get(key)
         if document is not None:
             return document
-        with self._lock:
-            if key in self._deep:
-                self._deep.move_to_end(key)
-                return self._deep[key]
+        while True:
+            with self._deep_lock:
+                if key in self._deep:
+                    self._deep.move_to_end(key)
+                    return self._deep[key]
+                stamp = self._stamp
+                underway = self._rendering.get(key)
+                if underway is None:
+                    underway = self._rendering[key] = threading.Event()
+                    break
+            underway.wait(timeout=30)  # another request renders this page; then it is in the cache
+        rendered_ok = False
+        try:
             rendered = feeds.render(self.store, self.settings, variant, datetime.now(UTC))
             document = prepare(rendered, self.settings) if rendered else None
-            self._deep[key] = document
-            self._deep_bytes += _size(document)
-            while len(self._deep) > 1 and (len(self._deep) > DEEP_PAGE_CACHE or self._deep_bytes > DEEP_CACHE_BYTES):
-                self._deep_bytes -= _size(self._deep.popitem(last=False)[1])
-            return document
+            rendered_ok = True
+        finally:
+            with self._deep_lock:
+                if rendered_ok and stamp == self._stamp:  # not from a store that has changed meanwhile
+                    self._deep[key] = document
+                    self._deep_bytes += _size(document)
+                    while len(self._deep) > 1 and (len(self._deep) > DEEP_PAGE_CACHE
+                                                   or self._deep_bytes > DEEP_CACHE_BYTES):
+                        self._deep_bytes -= _size(self._deep.popitem(last=False)[1])
+                del self._rendering[key]
+                underway.set()
+        return document
 
 
 def _size(document: ServedDocument | None) -> int:

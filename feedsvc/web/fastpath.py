@@ -93,11 +93,11 @@ def not_modified(document: ServedDocument, environ: dict) -> bool:
         return True
     try:
         since = parsedate_to_datetime(ims)
-    except (TypeError, ValueError, IndexError):
+        if since.tzinfo is None:
+            return False
+        return document.last_modified_ts <= since.timestamp()
+    except (TypeError, ValueError, IndexError, OverflowError):  # a nonsense date is no condition at all
         return False
-    if since.tzinfo is None:
-        return False
-    return document.last_modified_ts <= since.timestamp()
 
 
 def parse_variant(fmt: str, query: str) -> feeds.Variant | None:
