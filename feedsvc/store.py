@@ -156,13 +156,15 @@ class Store:
         self._epoch = 0  # bumped by reopen(): every thread's connection is then opened again
         self._file: tuple[int, int] | None = None  # (device, inode) of the database file the connections use
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._connection().executescript(SCHEMA)  # idempotent DDL; executescript manages its own transaction
+        self._connection(create=True).executescript(SCHEMA)  # idempotent DDL; manages its own transaction
 
     @property
     def generation_file(self) -> Path:
         return self.path.with_name(self.path.name + ".generation")
 
-    def _connection(self) -> sqlite3.Connection:
+    def _connection(self, create: bool = False) -> sqlite3.Connection:
+        """This thread's connection. Only the constructor and reopen(create=True) may create the file: a
+        connection opened later fails while the database is missing, rather than start an empty one."""
         db = getattr(self._local, "db", None)
         if db is not None and getattr(self._local, "epoch", 0) != self._epoch and self._pid == os.getpid():
             db.close()  # the database file was replaced: this connection still sees the old one
@@ -171,7 +173,8 @@ class Store:
             if self._pid != os.getpid():
                 self._local = threading.local()
                 self._pid = os.getpid()
-            db = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=True)
+            target = self.path if create else self.path.absolute().as_uri() + "?mode=rw"
+            db = sqlite3.connect(target, timeout=10, isolation_level=None, check_same_thread=True, uri=not create)
             self._local.epoch = self._epoch
             if self._file is None:
                 self._file = _identity(self.path)
@@ -255,7 +258,7 @@ class Store:
         self._file = None
         self.close()
         if create:
-            self._connection().executescript(SCHEMA)
+            self._connection(create=True).executescript(SCHEMA)
         return True
 
     # -- files ---------------------------------------------------------------------------------
