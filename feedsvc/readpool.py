@@ -42,8 +42,8 @@ log = logging.getLogger(__name__)
 
 SLOW_AFTER = 2.0  # seconds; a longer read no longer holds up the files behind it
 IDLE_EXIT = 20.0  # seconds a worker process waits for work before it exits
-RECYCLE_AFTER = 500  # files one worker reads before it is replaced (bounds slow leaks in the libraries)
-RECYCLE_GROWTH = 128 * 1024 * 1024  # ...or once its resident memory grew this much over its start
+RECYCLE_AFTER = 10_000  # files one worker reads before it is replaced (bounds slow leaks in the libraries)
+RECYCLE_GROWTH = 128 * 1024 * 1024  # ...or once its peak resident memory grew this much over its start
 NICE = 10  # reading yields the CPU to the web and the scanner
 KILL_GRACE = 10.0  # a worker whose parent is gone stops itself this long after its read's deadline
 
@@ -195,10 +195,15 @@ class ReadPool:
              stop: threading.Event | None = None) -> None:
         """Block until one of `tickets` is done (or all, with `everything`), `timeout` passes or `stop` is set."""
         deadline = None if timeout is None else time.monotonic() + timeout
+        first_open = 0  # with `everything`: the tickets before this one are done
         with self._changed:
             while True:
-                finished = sum(1 for t in tickets if t.done)
-                if finished == len(tickets) or (finished and not everything):
+                if everything:
+                    while first_open < len(tickets) and tickets[first_open].done:
+                        first_open += 1
+                    if first_open == len(tickets):
+                        return
+                elif not tickets or any(t.done for t in tickets):
                     return
                 if stop is not None and stop.is_set():
                     return
@@ -579,7 +584,7 @@ def serve_reads() -> None:
     from feedsvc.readers import read_release  # imported before the limit: it is the worker's resting size
 
     _limit_memory(config["memory_mb"] * 1024 * 1024)
-    resting = _resident()
+    resting = _peak_resident()
     while True:
         frame = _read_frame(requests)
         if frame is None:
@@ -595,7 +600,7 @@ def serve_reads() -> None:
             answer = (["memory", None] if memory_errors.seen
                       else ["release", _encode_release(result)] if isinstance(result, Release)
                       else ["rejection", result.reason])
-            body = json.dumps([*answer, max(0, _resident() - resting)], ensure_ascii=False).encode("utf-8")
+            body = json.dumps([*answer, max(0, _peak_resident() - resting)], ensure_ascii=False).encode("utf-8")
         except MemoryError:
             answer, body = ["memory", None], None
         if body is None:
@@ -624,12 +629,9 @@ def _limit_memory(budget: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _resident() -> int:
-    try:
-        with open("/proc/self/statm") as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return 0
+def _peak_resident() -> int:
+    """The most memory this process has held so far, in bytes (one system call)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 # -- one pool per budget, per process --------------------------------------------------------------

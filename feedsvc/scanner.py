@@ -122,12 +122,15 @@ def walk(root: str, sigs: dict[str, tuple[int, int]]) -> Walk:
             with os.scandir(fd) as it:
                 for entry in it:
                     name = entry.name
-                    rel = prefix + (name if name.isascii() else storable(name))
+                    rel = prefix + name
                     if entry.is_dir(follow_symlinks=False):
                         if not is_ignored(name):
-                            stack.append((folder + "/" + name, rel + "/"))
+                            stack.append((folder + "/" + name, prefix + storable(name) + "/"))
                         continue
                     sig = get(rel)
+                    if sig is None and not name.isascii():  # known files are found as they are, at no cost
+                        rel = prefix + storable(name)
+                        sig = get(rel)
                     if sig is None and is_ignored(name):
                         continue
                     try:
