@@ -255,12 +255,19 @@ def pss_kb(pid: int) -> int:
 
 
 def children(pid: int) -> list[int]:
-    """Direct child pids of `pid`."""
+    """Direct child pids of `pid`, whichever of its threads started them (reader processes are started by a
+    thread of their own)."""
+    found = []
     try:
-        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+        tasks = os.listdir(f"/proc/{pid}/task")
     except FileNotFoundError:
         return []
-    return [int(p) for p in text.split()]
+    for task in tasks:
+        try:
+            found += [int(p) for p in Path(f"/proc/{pid}/task/{task}/children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return found
 
 
 def table(rows: list[list[object]], header: list[str]) -> str:

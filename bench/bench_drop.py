@@ -1,12 +1,17 @@
 """Drop to feed: seconds from a release file's close to its entry in /feed.atom, file events on and off.
 
     /work/venv/bin/python bench/bench_drop.py [--drops 50] [--settle 0.3] [--workers N] [--interval-off 1]
+                                              [--before REF | --no-before]
 
 A real `feedsvc serve` (its web worker(s) + the one scheduler in the main process) runs on a loopback port. Each
 drop writes one .txt release and closes it; the bench then polls /feed.atom over fresh connections (so any
 worker may answer) until the entry is there (drop latency), and keeps polling until ten answers in a row have it
 (how long until every worker shows it). The generation file's mtime says when the scan stored the new feeds,
 so "stored -> all workers" is the web side's share.
+
+Both runs are made twice in one go: with this checkout (files read in reader processes) and with the code of git
+`--before` (default: the last commit before issue 11, which read files in the scanning process), so the cost of
+the isolation shows side by side. The first drop of each run also pays for starting a reader process.
 """
 
 from __future__ import annotations
@@ -24,7 +29,19 @@ from pathlib import Path
 from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import PYTHON, Process, children, feedsvc_env, free_port, machine, release_text, table  # noqa: E402
+from _common import (  # noqa: E402
+    BEFORE,
+    PYTHON,
+    Process,
+    children,
+    code_at,
+    env_for_code,
+    feedsvc_env,
+    free_port,
+    machine,
+    release_text,
+    table,
+)
 
 TARGET_P95 = 1.0
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -46,7 +63,8 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-def run(label: str, drops: int, workers: int | None, poll: float, **settings: object) -> dict:
+def run(label: str, drops: int, workers: int | None, poll: float, tree: Path | None = None,
+        **settings: object) -> dict:
     with tempfile.TemporaryDirectory(prefix="feedsvc-bench-drop-") as tmp:
         root = Path(tmp)
         releases = root / "releases"
@@ -56,7 +74,7 @@ def run(label: str, drops: int, workers: int | None, poll: float, **settings: ob
         port = free_port()
         if workers:
             settings["workers"] = workers
-        env = feedsvc_env(root, releases, database, port, log_level="INFO", **settings)
+        env = env_for_code(feedsvc_env(root, releases, database, port, log_level="INFO", **settings), tree)
         service = Process([PYTHON, "-m", "feedsvc", "serve", "--host", "127.0.0.1", "--port", str(port)],
                           env=env, cwd=root, log=root / "serve.log")
         try:
@@ -86,7 +104,8 @@ def run(label: str, drops: int, workers: int | None, poll: float, **settings: ob
                 time.sleep(0.05)
             log = service.tail() if service.log is None else service.log.read_text(errors="replace")
             processes = [service.pid, *children(service.pid)]
-            return {"label": label, "settings": settings, "latencies": latencies, "spreads": spreads,
+            return {"label": label, "code": "before" if tree else "this", "settings": settings,
+                    "latencies": latencies, "spreads": spreads,
                     "web": web_share, "schedulers": len(re.findall(r"scheduler started", log)),
                     "watching": bool(re.search(r"watching .* for changes", log)), "processes": len(processes)}
         finally:
@@ -101,20 +120,27 @@ def main() -> int:
     parser.add_argument("--interval-on", type=float, default=60.0, help="scan_interval with file events on")
     parser.add_argument("--interval-off", type=float, default=1.0, help="scan_interval with file events off")
     parser.add_argument("--poll", type=float, default=0.01, help="seconds between polls of /feed.atom")
+    parser.add_argument("--before", default=BEFORE, help=f"git commit to compare with (default {BEFORE})")
+    parser.add_argument("--no-before", action="store_true", help="measure this checkout only")
     args = parser.parse_args()
 
     print(f"machine: {machine()}")
-    runs = [
-        run("events on", args.drops, args.workers, args.poll, watch="true", settle_seconds=args.settle,
-            scan_interval=args.interval_on),
-        run("events off", args.drops, args.workers, args.poll, watch="false", settle_seconds=args.settle,
-            scan_interval=args.interval_off),
-    ]
+    with tempfile.TemporaryDirectory(prefix="feedsvc-bench-before-") as old:
+        trees = [None] if args.no_before else [None, code_at(args.before, Path(old))]
+        runs = []
+        for tree in trees:
+            runs += [
+                run("events on", args.drops, args.workers, args.poll, tree, watch="true",
+                    settle_seconds=args.settle, scan_interval=args.interval_on),
+                run("events off", args.drops, args.workers, args.poll, tree, watch="false",
+                    settle_seconds=args.settle, scan_interval=args.interval_off),
+            ]
     rows = []
     for r in runs:
         lat, spread, web = r["latencies"], r["spreads"], r["web"]
         s = r["settings"]
-        rows.append([r["label"], f"settle={s['settle_seconds']} interval={s['scan_interval']}", len(lat),
+        code = "reader processes" if r["code"] == "this" else f"in process ({args.before})"
+        rows.append([code, r["label"], f"settle={s['settle_seconds']} interval={s['scan_interval']}", len(lat),
                      f"{statistics.median(lat):.3f}", f"{percentile(lat, 0.95):.3f}", f"{max(lat):.3f}",
                      f"{percentile(spread, 0.95):.3f}", f"{percentile(web, 0.95):.3f}", r["schedulers"],
                      r["processes"]])
@@ -122,7 +148,8 @@ def main() -> int:
     print(f"{workers} web workers; polls every {args.poll}s over new connections; drops are written and "
           f"closed one at a time")
     print()
-    print(table(rows, ["file events", "settings (s)", "drops", "p50 s", "p95 s", "max s", "p95 all workers s",
+    print(table(rows, ["reading", "file events", "settings (s)", "drops", "p50 s", "p95 s", "max s",
+                       "p95 all workers s",
                        "p95 stored->seen s", "schedulers", "processes"]))
     print("  p50/p95/max: close -> first answer with the entry; all workers: close -> ten answers in a row have it;"
           " stored->seen: generation file written -> first answer with it")
@@ -130,8 +157,11 @@ def main() -> int:
     p95 = percentile(on["latencies"], 0.95)
     one_scheduler = all(r["schedulers"] == 1 for r in runs)
     print()
+    before = "" if len(runs) < 4 else (
+        f" (before, read in process: p95 {percentile(runs[2]['latencies'], 0.95):.3f}s on, "
+        f"{percentile(runs[3]['latencies'], 0.95):.3f}s off)")
     print(f"SUMMARY drop: p95 {p95:.3f}s with file events on (target <= {TARGET_P95}s), "
-          f"{percentile(runs[1]['latencies'], 0.95):.3f}s with them off (interval {args.interval_off}s); "
+          f"{percentile(runs[1]['latencies'], 0.95):.3f}s with them off (interval {args.interval_off}s){before}; "
           f"one scheduler: {'yes' if one_scheduler else 'NO'}: "
           + ("PASS" if p95 <= TARGET_P95 and one_scheduler and on["watching"] else "MISS"))
     return 0

@@ -49,6 +49,8 @@ def describe(pid: int) -> str:
         return "gone"
     if "resource_tracker" in cmdline:
         return "multiprocessing resource tracker"
+    if "serve_reads" in cmdline:
+        return "reader process"
     if "multiprocessing" in cmdline or "spawn_main" in cmdline:
         return "web worker (granian)"
     return cmdline[:60]

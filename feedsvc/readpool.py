@@ -40,7 +40,7 @@ from feedsvc.models import Rejection, Release
 
 log = logging.getLogger(__name__)
 
-SLOW_AFTER = 2.0  # seconds; a longer read no longer holds up the files behind it
+SLOW_AFTER = 1.0  # seconds; a longer read no longer holds up the files behind it
 IDLE_EXIT = 20.0  # seconds a worker process waits for work before it exits
 RECYCLE_AFTER = 10_000  # files one worker reads before it is replaced (bounds slow leaks in the libraries)
 RECYCLE_GROWTH = 128 * 1024 * 1024  # ...or once its peak resident memory grew this much over its start

@@ -33,6 +33,9 @@ IGNORED_NAMES = frozenset(("thumbs.db", "desktop.ini", "icon\r", ".ds_store"))
 # Refreshing the stamp cache from the store now and then heals any drift (another process scanning the same store).
 STAMP_CACHE_SECONDS = 300.0
 PROGRESS_SECONDS = 5.0  # a long scan (a first scan of an archive) lets the feeds catch up this often
+# How long a pass waits at its end for the reads it started: the rest are stored by the pass their end asks for,
+# so a file dropped meanwhile is not kept waiting behind slow ones.
+READ_PATIENCE = 1.0
 PUBLISHING = frozenset(("added", "revised", "removed"))
 # Sentinel mtime for rejections that do not depend on the content (unreadable, vanished): retried every scan.
 RETRY = -1
@@ -309,8 +312,8 @@ class Scanner:
                 note(outcome)
                 store_finished()
                 self._wait_for_reads(seen, stop, ahead=2 * self.pool.budget.workers)
-            waiting = True
-            while waiting:
+            waiting, patience = True, time.monotonic() + READ_PATIENCE
+            while waiting and (wait_for_reads or time.monotonic() < patience):
                 waiting = self._wait_for_reads(seen, stop, ahead=0, everything=wait_for_reads)
                 store_finished()
             for rel in sorted(seen & self._reading.keys()):
