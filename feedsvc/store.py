@@ -468,6 +468,20 @@ class Store:
         args.append(upto)
         return from_text(self._connection().execute(f"SELECT max(changed) FROM ({sql})", args).fetchone()[0])
 
+    def change_records(self, now: datetime, *, language: str | None = None) -> list[tuple[int, str]]:
+        """Where `last_change` grows along the live entries, newest first: (position, change) each time the
+        latest change so far is exceeded. A few dozen records answer last_change(upto=N) for every N."""
+        sql = ("SELECT max(first_seen, updated, available) FROM entries WHERE withdrawn IS NULL AND available <= ?"
+               + (" AND language=?" if language else "") + " ORDER BY published DESC, id DESC")
+        args: list[object] = [to_text(now), *([language] if language else [])]
+        records: list[tuple[int, str]] = []
+        latest = ""
+        for position, (changed,) in enumerate(self._connection().execute(sql, args)):
+            if changed > latest:
+                latest = changed
+                records.append((position, changed))
+        return records
+
     def last_withdrawal(self, language: str | None = None) -> datetime | None:
         sql = "SELECT max(withdrawn) FROM entries WHERE withdrawn IS NOT NULL AND available <= withdrawn"
         args: list[object] = []
