@@ -45,7 +45,7 @@ IDLE_EXIT = 20.0  # seconds a worker process waits for work before it exits
 RECYCLE_AFTER = 10_000  # files one worker reads before it is replaced (bounds slow leaks in the libraries)
 RECYCLE_GROWTH = 128 * 1024 * 1024  # ...or once its peak resident memory grew this much over its start
 NICE = 10  # reading yields the CPU to the web and the scanner
-KILL_GRACE = 10.0  # a worker whose parent is gone stops itself this long after its read's deadline
+KILL_GRACE = 5.0  # a worker whose parent is gone stops itself this long after its read's deadline
 
 _HEADER = struct.Struct(">Q")
 INTERNAL_ERROR = "feedsvc could not read this file because of an internal error"

@@ -267,8 +267,8 @@ class Scanner:
             wall = time.time()
             future: dict[str, tuple[tuple[int, int, int, int], float]] = {}
             next_progress, unpublished = time.monotonic() + PROGRESS_SECONDS, False
-            seen: set[str] = set()  # files read, or being read, for this pass
-            tried: set[str] = set()  # ...whose results this pass stored, or failed to store (tried once a pass)
+            # Files handed to the readers whose results this pass may still store (each tried once a pass).
+            outstanding: set[str] = set()
 
             def note(outcome: FileOutcome | None) -> None:
                 nonlocal next_progress, unpublished
@@ -280,8 +280,8 @@ class Scanner:
                     next_progress, unpublished = time.monotonic() + PROGRESS_SECONDS, False
 
             def store_finished() -> None:
-                for rel in self._finished_reads(seen - tried):
-                    tried.add(rel)
+                for rel in [r for r in outstanding if self._reading[r].ticket.done]:
+                    outstanding.discard(rel)
                     note(self._guarded(rel, lambda r=rel: self._store_read(r, now)))
 
             # Newest first: a file just dropped is read before an archive being copied in, or hostile files
@@ -296,29 +296,26 @@ class Scanner:
                     self.pool.cancel(reading.ticket)  # the file changed while it was being read
                     del self._reading[rel]
                     reading = None
+                if reading is not None and not reading.ticket.done:
+                    outstanding.add(rel)  # still being read since an earlier pass
+                    continue
                 if reading is not None:
-                    seen.add(rel)
-                    if not reading.ticket.done:
-                        report.outcomes.append(FileOutcome(rel, "pending", "being read"))
-                        continue
-                    tried.add(rel)
                     outcome = self._guarded(rel, lambda r=rel: self._store_read(r, now))
                 else:
                     outcome = self._guarded(rel, lambda r=rel, f=full, s=st: self._consider(
                         r, f, s, self.store.file_stamp(r) if r in self._known() else None, options, now, wall,
                         future, report))
                     if rel in self._reading:
-                        seen.add(rel)
+                        outstanding.add(rel)
                 note(outcome)
                 store_finished()
-                self._wait_for_reads(seen, stop, ahead=2 * self.pool.budget.workers)
+                self._wait_for_reads(outstanding, stop, ahead=2 * self.pool.budget.workers)
             waiting, patience = True, time.monotonic() + READ_PATIENCE
             while waiting and (wait_for_reads or time.monotonic() < patience):
-                waiting = self._wait_for_reads(seen, stop, ahead=0, everything=wait_for_reads)
+                waiting = self._wait_for_reads(outstanding, stop, ahead=0, everything=wait_for_reads)
                 store_finished()
-            for rel in sorted(seen & self._reading.keys()):
-                if not self._reading[rel].ticket.done:
-                    report.outcomes.append(FileOutcome(rel, "pending", "being read"))
+            for rel in sorted(outstanding):
+                report.outcomes.append(FileOutcome(rel, "pending", "being read"))
             known = self._known()
             self._future = future
             self._withdraw_missing(found, known, known_count, now, report)
@@ -360,14 +357,11 @@ class Scanner:
         self._failures_now.add(reason)
         return FileOutcome(path, "error", reason, repeated=repeated)
 
-    def _finished_reads(self, seen: set[str]) -> list[str]:
-        return [rel for rel in seen if rel in self._reading and self._reading[rel].ticket.done]
-
-    def _wait_for_reads(self, seen: set[str], stop: threading.Event | None, ahead: int,
+    def _wait_for_reads(self, outstanding: set[str], stop: threading.Event | None, ahead: int,
                         everything: bool = False) -> bool:
         """Wait while more than `ahead` reads of this pass are neither done nor slow; False when none is left to
         wait for."""
-        waiting = [self._reading[rel].ticket for rel in seen if rel in self._reading]
+        waiting = [self._reading[rel].ticket for rel in outstanding]
         waiting = [t for t in waiting if not t.done and (everything or not self.pool.lagging(t))]
         if len(waiting) <= ahead or (stop is not None and stop.is_set()):
             return False
