@@ -49,8 +49,11 @@ class Ingest:
             report.outcomes.append(FileOutcome(str(self.settings.releases_dir), "error", _scan_failure(e)))
             return report
         self.health.resolved("scan", "scans work again")
-        if self.store.get_meta("last_error"):
-            self.store.set_meta("last_error", "")
+        try:
+            if self.store.get_meta("last_error"):
+                self.store.set_meta("last_error", "")
+        except Exception as e:  # a store that failed just now: the next pass says so
+            log.debug("cannot clear last_error: %s", e)
         return report
 
     def _failed(self, error: Exception) -> None:
