@@ -140,7 +140,7 @@ def start_background(settings: Settings):
 
     def scan(stop: threading.Event):
         try:
-            return ingest.run(stop=stop)
+            return ingest.run(stop=stop, wait_for_reads=False)  # a slow read is stored by a later pass
         finally:
             if watcher:
                 watcher.ensure()  # the folder may have appeared, or been replaced, since the watch began
@@ -167,7 +167,7 @@ def cmd_scan(args: argparse.Namespace, settings: Settings) -> int:
 
     ingest = Ingest(settings)
     ingest.on_feeds_changed.append(lambda keys: ping_hubs_once(settings, keys))
-    report = ingest.run(wait_for_reads=True)
+    report = ingest.run()
     ingest.health.close()
     groups: dict[str, list] = {}
     for outcome in report.outcomes:

@@ -185,13 +185,13 @@ class Scanner:
                              max_file_size=s.max_file_size, now=now)
 
     def scan(self, now: datetime | None = None, stop: threading.Event | None = None,
-             progress: Callable[[], None] | None = None, wait_for_reads: bool = False) -> ScanReport:
+             progress: Callable[[], None] | None = None, wait_for_reads: bool = True) -> ScanReport:
         """Add, revise and withdraw entries to match the folder; one bad file never stops the pass.
 
         `progress` is called every PROGRESS_SECONDS while stored releases change, so that a scan of thousands of
-        files publishes as it goes instead of all at the end. Files are read in the reader processes; the pass
-        waits for them unless a read turns slow (then a later pass stores it, and `on_read_done` asks for that
-        pass), or to the end with `wait_for_reads` (`feedsvc scan`)."""
+        files publishes as it goes instead of all at the end. Files are read in the reader processes, and the
+        pass waits for all of them; without `wait_for_reads` (the scheduled passes of the service) it waits at
+        most READ_PATIENCE at its end, and a later pass stores the rest (`on_read_done` asks for it)."""
         with self._lock:
             with self._reading_lock:
                 self._scanning = True

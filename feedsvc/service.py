@@ -37,7 +37,7 @@ class Ingest:
         self.on_read_done = self.scanner.on_read_done  # callables() when a slow read finished after its pass
 
     def run(self, now: datetime | None = None, stop: threading.Event | None = None,
-            wait_for_reads: bool = False) -> ScanReport:
+            wait_for_reads: bool = True) -> ScanReport:
         """One pass. A failure never escapes: it is reported in the pass, logged once, shown by /healthz (503)
         until a pass succeeds, and whatever it left undone (a render, a write) is tried again by the next pass."""
         now = now or datetime.now(UTC)

@@ -232,7 +232,7 @@ def test_one_file_a_reader_cannot_finish_never_stops_a_scan(releases, settings):
     drop(releases, "a.txt", release_text(1))
     drop(releases, "b.pdf", shared_stream_pdf())  # a minute of work for the PDF reader
     drop(releases, "c.txt", release_text(2))
-    report = ingest.run(wait_for_reads=True)
+    report = ingest.run()
     assert actions(report) == {"added": ["a.txt", "c.txt"], "rejected": ["b.pdf"]}
     assert "longer than 2 seconds" in report.by_action("rejected")[0].reason
 
@@ -240,7 +240,7 @@ def test_one_file_a_reader_cannot_finish_never_stops_a_scan(releases, settings):
 def test_a_file_rejected_for_a_reader_crash_is_read_again_by_a_new_process(releases, settings):
     ingest = Ingest(dataclasses.replace(settings, read_timeout=2))
     drop(releases, "a.pdf", shared_stream_pdf())
-    scanning = threading.Thread(target=ingest.run, kwargs={"wait_for_reads": True})
+    scanning = threading.Thread(target=ingest.run)
     scanning.start()
     deadline = time.monotonic() + 20
     while not ingest.scanner.pool.processes and time.monotonic() < deadline:
@@ -250,7 +250,7 @@ def test_a_file_rejected_for_a_reader_crash_is_read_again_by_a_new_process(relea
     assert rejections(ingest) == {"a.pdf": "internal error"}
     assert actions(ingest.run()) == {"rejected": ["a.pdf"]}  # the same service does not read it again...
     fresh = Ingest(ingest.settings)  # ...but a new one does (the reader may have been fixed meanwhile)
-    fresh.run(wait_for_reads=True)
+    fresh.run()
     assert rejections(fresh) == {"a.pdf": "longer than 2 seconds"}
 
 

@@ -139,7 +139,7 @@ class DocumentCache:
     def get_or_render(self, variant: feeds.Variant) -> ServedDocument | None | object:
         """Archive pages and rare variants: rendered on first request, then kept until the store changes. Two
         requests for the same page render it once; different pages render side by side, up to `max_renders`
-        at once (beyond that: BUSY)."""
+        older pages at once (beyond that: BUSY)."""
         key = variant.key
         document = self.front().get(key)
         if document is not None:
@@ -148,8 +148,8 @@ class DocumentCache:
             if key in self._deep:
                 self._deep.move_to_end(key)
                 return self._deep[key]
-            if self._in_render >= self.max_renders:
-                return BUSY
+            if self._in_render >= self.max_renders and variant.page > 1:
+                return BUSY  # a front page (a language rendered on request) is always rendered
             self._in_render += 1
         try:
             return self._render(variant)
