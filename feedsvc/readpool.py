@@ -603,13 +603,19 @@ def serve_reads() -> None:
             body = json.dumps([*answer, max(0, _peak_resident() - resting)], ensure_ascii=False).encode("utf-8")
         except MemoryError:
             answer, body = ["memory", None], None
+        except Exception as e:  # not the file's fault: a bug here or in the readers
+            logging.getLogger(__name__).exception("reading failed")
+            answer = ["rejection", f"{INTERNAL_ERROR} ({type(e).__name__}); the details are in the service log."]
+            body = json.dumps([*answer, 0]).encode("utf-8")
         if body is None:
             result = data = None  # free what can be freed, then say so in a few bytes
             body = json.dumps(["memory", None, 0]).encode()
         signal.setitimer(signal.ITIMER_REAL, 0)
         try:
-            replies.write(_HEADER.pack(len(body)) + body)
-        except OSError:
+            frame = memoryview(_HEADER.pack(len(body)) + body)
+            while frame:
+                frame = frame[replies.write(frame):]
+        except (OSError, MemoryError):
             return
         if answer[0] == "memory":
             return  # a heap that hit the limit is no good for the next file

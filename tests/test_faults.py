@@ -5,6 +5,7 @@ without a restart. And no release, however large or broken, stops the feeds."""
 from __future__ import annotations
 
 import sqlite3
+import time
 
 import feedparser
 import pytest
@@ -75,6 +76,8 @@ def test_a_full_disk_shows_in_healthz_and_the_feeds_catch_up_once_space_returns(
     reason = svc.wait_for(lambda: failing(svc), timeout=20)
     assert "full" in reason or "No space" in reason, (state.how, reason)
     assert number(2) not in titles(svc) and number(1) in titles(svc)  # the feeds still answer, as they were
+    time.sleep(3)  # more scans meet the same full disk
+    assert failing(svc) and svc.log().count("scanning two.txt failed") == 1  # logged once, not on every scan
     state.free()
     svc.wait_for(lambda: all_feeds_show(svc, 1, 2), timeout=20)
     svc.wait_for(lambda: failing(svc) is None, timeout=10)
