@@ -5,7 +5,10 @@ without a restart. And no release, however large or broken, stops the feeds."""
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 import time
+from datetime import UTC, datetime, timedelta
 
 import feedparser
 import pytest
@@ -204,3 +207,19 @@ def test_a_document_that_cannot_be_rendered_keeps_its_last_version_and_the_other
     corrupt(svc, "UPDATE entries SET tags='[]' WHERE source='ru.txt'")
     svc.wait_for(lambda: number(2) in titles(svc) and len(titles(svc)) == 3, timeout=15)
     svc.wait_for(lambda: failing(svc) is None, timeout=10)
+
+
+def test_feeds_left_behind_by_a_change_in_the_store_make_healthz_fail_until_they_are_rendered(service_factory):
+    svc = service_factory(args=["--no-scheduler"])  # the web alone: nothing renders unless `feedsvc scan` does
+    drop(svc.releases, "one.txt", release_text(1), age=60)  # settled
+    scan = [sys.executable, "-m", "feedsvc", "scan"]
+    subprocess.run(scan, cwd=svc.root, env=svc.env, check=True, capture_output=True, timeout=60)
+    svc.start()
+    assert failing(svc) is None
+    long_ago = (datetime.now(UTC) - timedelta(minutes=5)).isoformat(timespec="seconds")
+    corrupt(svc, "UPDATE documents SET last_modified='2020-01-01T00:00:00+00:00'")  # rendered long ago...
+    corrupt(svc, "UPDATE entries SET first_seen=?, updated=?", long_ago, long_ago)  # ...and changed 5 min ago
+    reason = failing(svc)
+    assert reason and "behind the store" in reason and "/feed.atom" in reason
+    subprocess.run(scan, cwd=svc.root, env=svc.env, check=True, capture_output=True, timeout=60)
+    assert failing(svc) is None
