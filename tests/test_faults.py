@@ -210,8 +210,8 @@ def test_a_document_that_cannot_be_rendered_keeps_its_last_version_and_the_other
 
 
 def test_feeds_left_behind_by_a_change_in_the_store_make_healthz_fail_until_they_are_rendered(service_factory):
-    svc = service_factory(args=["--no-scheduler"])  # the web alone: nothing renders unless `feedsvc scan` does
-    drop(svc.releases, "one.txt", release_text(1), age=60)  # settled
+    svc = service_factory(args=["--no-scheduler"], settle_seconds=0)  # the web alone: only `feedsvc scan` renders
+    drop(svc.releases, "one.txt", release_text(1))
     scan = [sys.executable, "-m", "feedsvc", "scan"]
     subprocess.run(scan, cwd=svc.root, env=svc.env, check=True, capture_output=True, timeout=60)
     svc.start()

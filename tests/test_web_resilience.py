@@ -204,15 +204,21 @@ def test_a_change_renders_the_main_languages_at_once_and_the_others_on_request(s
             drop(svc.releases, f"{language}-{n}.md",
                  f"---\ntitle: Release {n} in {language}\ndate: 2024-03-0{1 + n % 9}\nlanguage: {language}\n---\n\n"
                  f"Text of release {n}.\n")
+
+    def documents() -> set[str]:
+        db = sqlite3.connect(f"file:{svc.database}?mode=ro", uri=True)
+        try:
+            return {row[0] for row in db.execute("SELECT key FROM documents")}
+        finally:
+            db.close()
+
+    def eager() -> set[str]:
+        return {key.partition("lang=")[2] for key in documents() if "lang=" in key}
+
     svc.wait_for(lambda: requests.get(svc.url + "/healthz", timeout=10).json()["published"] == n, timeout=60)
-    db = sqlite3.connect(f"file:{svc.database}?mode=ro", uri=True)
-    try:
-        keys = {row[0] for row in db.execute("SELECT key FROM documents")}
-    finally:
-        db.close()
-    eager = {key.partition("lang=")[2] for key in keys if "lang=" in key}
-    assert eager == set(languages[:8]) and {"/feed.atom", "/feed.rss", "/feed.json"} <= keys
-    assert len(keys) == 3 * 9
+    svc.wait_for(lambda: eager() == set(languages[:8]), timeout=20)  # once the scan that stored them renders
+    keys = documents()
+    assert {"/feed.atom", "/feed.rss", "/feed.json"} <= keys and len(keys) == 3 * 9
     for language in languages[8:]:  # rendered on their first request, all the same
         assert len(titles(svc, f"/feed.atom?lang={language}")) == len(languages) - languages.index(language)
         assert requests.get(svc.url + f"/feed.json?lang={language}", timeout=10).json()["language"] == language
