@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -15,23 +16,30 @@ __all__ = ["SUPPORTED_EXTENSIONS", "ReaderOptions", "is_release_file", "read_rel
 log = logging.getLogger(__name__)
 
 
-def _registry() -> dict[str, Callable]:
-    from feedsvc.readers import docx, htmlpage, markdown, pdf, plaintext
-
-    return {
-        ".txt": plaintext.read,
-        ".text": plaintext.read,
-        ".md": markdown.read,
-        ".markdown": markdown.read,
-        ".html": htmlpage.read,
-        ".htm": htmlpage.read,
-        ".docx": docx.read,
-        ".pdf": pdf.read,
-    }
-
-
-_READERS = _registry()
+# The reader module of each extension, imported when a file of that kind is first read: the service's own
+# process never reads (its reader processes do), so it never loads the parsing libraries.
+_READERS = {
+    ".txt": "plaintext",
+    ".text": "plaintext",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "htmlpage",
+    ".htm": "htmlpage",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
 SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(_READERS)
+
+
+def _reader(ext: str) -> Callable | None:
+    module = _READERS.get(ext)
+    return importlib.import_module(f"feedsvc.readers.{module}").read if module else None
+
+
+def load_all() -> None:
+    """Import every reader now (a reader process does, before its memory budget starts)."""
+    for ext in _READERS:
+        _reader(ext)
 
 
 def is_release_file(name: str) -> bool:
@@ -54,7 +62,7 @@ def read_release(name: str, data: bytes, modified: datetime, options: ReaderOpti
     """Parse `data` (the bytes of file `name`, last modified at `modified`); never raises for bad input."""
     dot = name.rfind(".")
     ext = name[dot:].lower() if dot > 0 else ""
-    reader = _READERS.get(ext)
+    reader = _reader(ext)
     if reader is None:
         return Rejection(f"Files of type “{ext or name}” are not read; supported: {', '.join(sorted(_READERS))}.")
     if len(data) > options.max_file_size:
