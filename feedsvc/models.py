@@ -7,6 +7,17 @@ from datetime import datetime
 
 
 @dataclass(frozen=True)
+class Topic:
+    """Something a release is about, found in its text: a country, an international organisation, a person, or
+    one of its front-matter tags."""
+
+    kind: str  # country, organisation, person, tag
+    key: str  # what makes two mentions the same topic: ISO code, organisation slug, person key, folded tag
+    name: str  # English short name for countries and organisations; the name as written for people and tags
+    slug: str  # the topic's URL: /topics/<slug>
+
+
+@dataclass(frozen=True)
 class Release:
     """One press release as a reader understood it; every reader returns this same shape."""
 
@@ -24,6 +35,7 @@ class Release:
     # that day in the deployment's zone, so the release is not held on its own day.
     has_time: bool = True
     available_from: datetime | None = None
+    topics: tuple[Topic, ...] = ()  # found by feedsvc.topics once the release is read
 
     def available_at(self) -> datetime:
         """The moment the release may appear in feeds: its embargo, or its publication time (for a date-only

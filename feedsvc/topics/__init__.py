@@ -1,0 +1,105 @@
+"""What a release is about, found in its own text: countries, international organisations, people, and its tags.
+
+Nobody types these: a release is read, then its title and body are searched for the names in the gazetteer
+(`gazetteer.py`, with the names as data in `data/`), for people named with their office (`people.py`), and its
+front-matter tags become topics too. A country or organisation is one topic whatever the language and grammatical
+form of the mention; a person written in two scripts is one topic where the transliteration finds them the same
+(`names.py`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from feedsvc.models import Release, Topic
+from feedsvc.topics import people
+from feedsvc.topics.gazetteer import countries, find_names, organisations, slugify
+from feedsvc.topics.names import latin
+from feedsvc.words import fold, tokens
+
+__all__ = ["find_topics", "with_topics"]
+
+KIND_ORDER = {"country": 0, "organisation": 1, "person": 2, "tag": 3}
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")  # addresses name no topic ("?lang=en-US")
+MAX_TAG = 80  # characters: a longer "tag" is a sentence pasted into the front matter, not a tag
+
+
+def with_topics(release: Release) -> Release:
+    """The release with the topics of its title, body and tags."""
+    return dataclasses.replace(release, topics=find_topics(release.title, release.body, release.language,
+                                                           release.tags))
+
+
+def find_topics(title: str, body: str, language: str, tags: tuple[str, ...] = ()) -> tuple[Topic, ...]:
+    """The topics of one release, countries first, then organisations, people and tags, each in the order of
+    their first mention."""
+    text = _URL.sub(lambda m: " " * len(m.group()), f"{title}\n\n{body}")
+    words = tokens(text)
+    matches = find_names(words, language)
+    first_seen: dict[str, int] = {}
+    for m in matches:
+        if m.topic and not m.requires:
+            first_seen.setdefault(m.topic, m.first)
+    for m in matches:
+        if m.topic and m.requires and f"organisation:{m.requires}" in first_seen:
+            first_seen.setdefault(m.topic, m.first)
+    for key, at in list(first_seen.items()):
+        kind, _, slug = key.partition(":")
+        if kind == "organisation":
+            for parent in _parents(slug):
+                first_seen.setdefault(f"organisation:{parent}", at)
+    found = [(KIND_ORDER[key.partition(":")[0]], at, _topic(key)) for key, at in first_seen.items()]
+    for person, at in people.find_people(text, words, matches, language):
+        found.append((KIND_ORDER["person"], at, person))
+    found.sort(key=lambda row: (row[0], row[1]))
+    out: list[Topic] = []
+    seen: set[tuple[str, str]] = set()
+    for _, _, topic in found:
+        if (topic.kind, topic.key) not in seen:
+            seen.add((topic.kind, topic.key))
+            out.append(topic)
+    for topic in tag_topics(tags, language):
+        if (topic.kind, topic.key) not in seen:
+            seen.add((topic.kind, topic.key))
+            out.append(topic)
+    return tuple(out)
+
+
+def _parents(slug: str) -> list[str]:
+    out = []
+    todo = list(organisations()[slug].part_of)
+    while todo:
+        parent = todo.pop()
+        if parent not in out:
+            out.append(parent)
+            todo.extend(organisations()[parent].part_of)
+    return out
+
+
+def _topic(key: str) -> Topic:
+    kind, _, ident = key.partition(":")
+    if kind == "country":
+        country = countries()[ident]
+        return Topic("country", country.code, country.name, country.slug)
+    organisation = organisations()[ident]
+    return Topic("organisation", organisation.slug, organisation.name, organisation.slug)
+
+
+def tag_topics(tags: tuple[str, ...], language: str) -> list[Topic]:
+    """Front-matter tags as topics: a tag that is just a country's or organisation's name is that topic
+    ("Afghanistan", "NATO"); any other tag is a topic of its own, named as written."""
+    out = []
+    for raw in tags:
+        tag = re.sub(r"\s+", " ", raw).strip().lstrip("#")
+        if not tag or len(tag) > MAX_TAG:
+            continue
+        words = tokens(tag)
+        matches = [m for m in find_names(words, language) if m.topic and not m.requires]
+        if len(matches) == 1 and matches[0].first == 0 and matches[0].last == len(words):
+            out.append(_topic(matches[0].topic))
+            continue
+        slug = slugify(latin(tag, language))
+        if slug:
+            out.append(Topic("tag", fold(tag), tag, slug))
+    return out
