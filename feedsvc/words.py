@@ -162,18 +162,15 @@ def stem_language(word: str, language: str) -> str | None:
 def stem(word: str, language: str | None) -> str:
     """The folded stem of one word in `language`: "разговоре" → "разговор", "Conversations" → "convers"."""
     lang = stem_language(word, language or "") if language is not None else None
-    lower = word.lower()
+    lower = fold(word)  # before stemming, so that "Malí" and "Mali", "États" and "Etats" stem alike
     if lang is None:
-        return fold(lower)
+        return lower
     cache = _CACHES.get(lang)
     if cache is None:
         cache = _CACHES[lang] = {}
     found = cache.get(lower)
     if found is None:
-        if lang == "uk":
-            found = fold(ukrainian_stem(lower))
-        else:
-            found = fold(_STEMMERS.get(lang).stemWord(lower.replace("ё", "е")))
+        found = ukrainian_stem(lower) if lang == "uk" else _STEMMERS.get(lang).stemWord(lower)
         if len(cache) >= CACHE_SIZE:
             cache.clear()
         cache[lower] = found

@@ -21,6 +21,7 @@ from feedsvc.words import LANGUAGE_SCRIPT, SCRIPT_LANGUAGE, Token, base_language
 
 SHOUT_RUN = 3  # words in capitals around an acronym that make it a shouted line ("WHO WILL LEAD"), not an acronym
 SAFE_ACRONYM = 4  # acronyms this long are no common word, even in a shouted line ("NATO", "OSCE")
+MAX_ENDING = 2  # letters at the end of a name that an inflection may change ("Россия" → "России", "Dane" → "Danes")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,8 +179,10 @@ class PhraseIndex:
                 return False
         if not entry.exact:
             for form, key, name_forms in zip(forms[i:i + size], stems[i:i + size], entry.forms, strict=True):
-                if len(form) <= len(key) and form not in name_forms:
-                    return False  # "gran" is not "Granada", nor "POL" "Polen", though their stems agree
+                if form in name_forms:
+                    continue
+                if len(form) <= len(key) or not any(_shared(form, f) >= len(f) - MAX_ENDING for f in name_forms):
+                    return False  # "gran" is not "Granada", "POL" not "Polen", "Hollande" not "holländisch"
         if entry.cased and not words[at].capital:
             return False
         if entry.hyphen and not words[at + size - 1].hyphen:
@@ -225,13 +228,39 @@ class Gazetteer(PhraseIndex):
         self.sort()
 
 
+# Endings of adjectives and peoples ("italiano", "marroquí") and the other forms they take, where the stemmers
+# do not bring all forms to one stem ("italiano" → "ital" but "italiani" → "italian").
+_ADJECTIVE_FORMS = {
+    "it": (("o", ("a", "i", "e")), ("e", ("i",))),
+    "es": (("o", ("a", "os", "as")), ("í", ("íes", "ís")), ("és", ("esa", "eses", "esas")), ("e", ("es",))),
+    "pt": (("o", ("a", "os", "as")), ("ês", ("esa", "eses", "esas")), ("ão", ("ã", "ães", "ãos"))),
+    "fr": (("ien", ("ienne", "iens", "iennes")), ("ain", ("aine", "ains", "aines")), ("ais", ("aise", "aises")),
+           ("", ("e", "s", "es"))),
+    "de": (("isch", ("ische", "ischen", "ischer", "isches", "ischem")),),
+}
+
+
 def _case_forms(word: str, language: str) -> list[str]:
-    """A name's other case forms where the language's stemmer does not bring them to one stem (Russian, Ukrainian)."""
+    """A name's other forms where the language's stemmer does not bring them to one stem: the cases of Russian and
+    Ukrainian place names, the genders and numbers of Romance adjectives, German adjective endings."""
     if language in ("ru", "uk") and word[:1].isupper():
         from feedsvc.topics.slavic import noun_forms
 
         return noun_forms(word, language)
+    for ending, others in _ADJECTIVE_FORMS.get(language, ()):
+        if word.islower() and word.endswith(ending):
+            return [word[: len(word) - len(ending)] + other for other in others]
     return []
+
+
+def _shared(a: str, b: str) -> int:
+    """How many letters two words share at their start."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _is_acronym(text: str) -> bool:

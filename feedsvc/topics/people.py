@@ -31,7 +31,9 @@ def _offices(language: str) -> tuple[PhraseIndex, frozenset[str], frozenset[str]
         return None
     index = PhraseIndex(language)
     for title in table.get("titles", ()):
-        index.add(title, title)
+        forms = title.split("|")  # "посол|посла": a title whose stem changes with its case
+        for form in forms:
+            index.add(form, forms[0])
     index.sort()
     between = frozenset(fold(w) for w in table.get("between", ()))
     not_names = frozenset(fold(w) for w in table.get("not-names", ()))
