@@ -128,7 +128,8 @@ _FEMININE = {
 }
 _FEMININE[DAT] = _FEMININE[INS] = _FEMININE[PREP] = _FEMININE[GEN]
 _A_NOUN = {GEN: ("ы", "и"), DAT: ("е", "і"), ACC: ("у",), INS: ("ой", "ою", "ей"), PREP: ("е", "і")}
-_HARD = {GEN: ("а",), DAT: ("у", "ові"), ACC: ("а",), INS: ("ом", "ем"), PREP: ("е", "і")}
+_HARD = {GEN: ("а",), DAT: ("у", "ові"), ACC: ("а",), INS: ("ом",), PREP: ("е", "і")}
+_SOFT = {GEN: ("я",), DAT: ("ю",), ACC: ("я",), INS: ("ем",)}
 _VOWELS = "аеёиоуыэюяіїє"
 
 
@@ -150,6 +151,9 @@ def surname_nominative(surname: str, case: str, gender: str | None) -> str:
     for ending in _HARD.get(case, ()):
         if lower.endswith(ending) and len(lower) > len(ending) + 2 and lower[-len(ending) - 1] not in _VOWELS:
             return surname[: -len(ending)]  # Хаддада → Хаддад
+    for ending in _SOFT.get(case, ()):
+        if lower.endswith(ending) and len(lower) > len(ending) + 3 and lower[-len(ending) - 1] not in _VOWELS:
+            return surname[: -len(ending)] + "ь"  # Мореля → Морель
     return _a_noun(surname, case)
 
 
@@ -164,7 +168,16 @@ def _a_noun(surname: str, case: str) -> str:
     return surname
 
 
-def nominative(parts: list[str], initials: list[str], head: str, title: str,
+def title_case(office_words: list[str], title: str, language: str) -> str:
+    """The case an office title is written in: that of the first of its words not in the nominative."""
+    for word, lemma in zip(office_words, title.replace("-", " ").split(), strict=False):
+        case = office_case(word, lemma, language)
+        if case != NOM:
+            return case
+    return NOM
+
+
+def nominative(parts: list[str], initials: list[str], office_words: list[str], title: str,
                language: str) -> tuple[str, str, str]:
     """(given name or initial, surname, the name to show) in the nominative."""
     forms = _given_forms(language)
@@ -179,12 +192,12 @@ def nominative(parts: list[str], initials: list[str], head: str, title: str,
     known = forms.get(fold(given_word), []) if given_word else []
     if known:
         cases = {case for _, _, case in known}
-        office = office_case(head, title, language)
+        office = title_case(office_words, title, language)
         case = office if office in cases else next(iter(c for _, _, c in known))
         name, gender, _ = next(k for k in known if k[2] == case)
         given_shown = name
     else:
-        case = office_case(head, title, language)
+        case = title_case(office_words, title, language)
         gender = None
         given_shown = given_word
     surname_shown = surname_nominative(surname, case, gender)
