@@ -62,7 +62,7 @@ def read_release(name: str, data: bytes, modified: datetime, options: ReaderOpti
     if modified.tzinfo is None:
         modified = modified.replace(tzinfo=UTC)
     try:
-        return reader(Context(name=name, modified=modified, options=options), bytes(data))
+        result = reader(Context(name=name, modified=modified, options=options), bytes(data))
     except (MemoryError, RecursionError):
         log.exception("reading %s exhausted memory or recursion", quote(name))
         return Rejection("The file is too complex to read (too deeply nested or too large once unpacked).")
@@ -72,3 +72,17 @@ def read_release(name: str, data: bytes, modified: datetime, options: ReaderOpti
             "The file could not be read because of an unexpected problem in the reader; "
             "the details are in the service log."
         )
+    return _with_topics(name, result)
+
+
+def _with_topics(name: str, result: Release | Rejection) -> Release | Rejection:
+    """The release with the topics of its text (feedsvc.topics); a failure there costs the topics, not the release."""
+    if not isinstance(result, Release):
+        return result
+    from feedsvc.topics import with_topics
+
+    try:
+        return with_topics(result)
+    except Exception:
+        log.exception("finding the topics of %s failed; it is published without them", quote(name))
+        return result

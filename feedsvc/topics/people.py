@@ -80,7 +80,8 @@ def find_people(text: str, words: list[Token], names: list[Match], language: str
             covered[i] = True
     common = {stem(w.text, lang) for w in words if w.text.islower()}
     title_end = text.find("\n")
-    title_is_heading = _title_case(words, covered, title_end if title_end >= 0 else len(text))
+    # Only English writes titles in title case; a German title capitalises its nouns, a Russian one its names.
+    title_is_heading = lang == "en" and _title_case(words, covered, title_end if title_end >= 0 else len(text))
     out: list[tuple[Topic, int]] = []
     for office in offices:
         if _shouted(text, words[office.first]):
@@ -89,7 +90,8 @@ def find_people(text: str, words: list[Token], names: list[Match], language: str
         if start is None:
             continue
         name = _name_at(text, words, start, covered, tables.not_names, lang)
-        if name is None or any(len(w.text) > 1 and w.capital and stem(w.text, lang) in common for w in name):
+        if name is None or any(len(w.text) > 1 and w.capital and fold(w.text) not in PARTICLES
+                               and stem(w.text, lang) in common for w in name):
             continue  # "Secretary-General Condemns Attack": the release writes "condemns" in lower case
         if title_is_heading and name[0].start < title_end and not _confirmed(text, words, name, title_end):
             continue  # "Premier Ford Shares Christmas Greetings": a title in title case, and no "Shares" below
@@ -177,9 +179,10 @@ def _name_at(text: str, words: list[Token], start: int, covered: list[bool], not
     i = start
     while i < len(words) and len(out) < MAX_NAME:
         word = words[i]
-        if covered[i] or fold(word.text) in not_names or word.upper:
+        initial = _initial(word) and i + 1 < len(words) and text[word.end:words[i + 1].start] == "."
+        if covered[i] or (fold(word.text) in not_names and not initial) or (word.upper and not initial):
             break
-        if word.capital or _initial(word):
+        if word.capital or initial:
             out.append(word)
         elif out and out[-1].hyphen and word.start == out[-1].end + 1:
             out.append(word)  # "Kang Kyung-wha"
