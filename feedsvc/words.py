@@ -182,6 +182,31 @@ def stems(words: list[str], language: str) -> list[str]:
     return [stem(w, language) for w in words]
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def search_terms(text: str, language: str | None) -> list[str]:
+    """The terms a search index keeps for `text`: each word's folded stem in `language`, and for Chinese, Japanese
+    and Korean, which write no spaces, every pair of neighbouring characters."""
+    out: list[str] = []
+    for token in tokens(text):
+        word = token.text
+        if _CJK.search(word):
+            out.extend(_bigrams(fold(word)))
+        else:
+            out.append(stem(word, language).replace("’", ""))
+    return out
+
+
+def _bigrams(word: str) -> list[str]:
+    return [word] if len(word) < 2 else [word[i:i + 2] for i in range(len(word) - 1)]
+
+
+def is_cjk(word: str) -> bool:
+    """True for a word in Chinese, Japanese or Korean script."""
+    return bool(_CJK.search(word))
+
+
 _UK_VOWELS = "аеєиіїоуюя"
 _UK_ENDINGS = tuple(sorted((
     # adjectives and participles
