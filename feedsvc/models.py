@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class Release:
     has_time: bool = True
     available_from: datetime | None = None
     topics: tuple[Topic, ...] = ()  # found by feedsvc.topics once the release is read
+    day: date | None = None  # its calendar day in the deployment's zone: translations are of one day
 
     def available_at(self) -> datetime:
         """The moment the release may appear in feeds: its embargo, or its publication time (for a date-only

@@ -49,8 +49,9 @@ class Fingerprint:
                    frozenset(data["people"]), frozenset(data["numbers"]), frozenset(data["names"]))
 
 
-def fingerprint(release: Release, day: date) -> Fingerprint:
-    """The fingerprint of a release published on `day` (its day in the deployment's zone)."""
+def fingerprint(release: Release, day: date | None = None) -> Fingerprint:
+    """The fingerprint of a release published on `day` (by default its own day in the deployment's zone)."""
+    day = day or release.day or release.published.date()
     text = f"{release.title}\n\n{release.body}"
     topics = frozenset(f"{t.kind}:{t.key}" for t in release.topics if t.kind in ("country", "organisation"))
     people = frozenset(t.key for t in release.topics if t.kind == "person")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -72,15 +73,18 @@ def read_release(name: str, data: bytes, modified: datetime, options: ReaderOpti
             "The file could not be read because of an unexpected problem in the reader; "
             "the details are in the service log."
         )
-    return _with_topics(name, result)
+    return _with_topics(name, result, options)
 
 
-def _with_topics(name: str, result: Release | Rejection) -> Release | Rejection:
-    """The release with the topics of its text (feedsvc.topics); a failure there costs the topics, not the release."""
+def _with_topics(name: str, result: Release | Rejection, options: ReaderOptions) -> Release | Rejection:
+    """The release with its calendar day and the topics of its text (feedsvc.topics); a failure there costs the
+    topics, never the release."""
     if not isinstance(result, Release):
         return result
     from feedsvc.topics import with_topics
 
+    start = result.available_from or result.published
+    result = dataclasses.replace(result, day=start.astimezone(options.zone).date())
     try:
         return with_topics(result)
     except Exception:
