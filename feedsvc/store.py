@@ -81,7 +81,42 @@ CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+-- Search, topics and translations (feedsvc.search, feedsvc.topics, feedsvc.translations). Each entry has a search
+-- key that orders it as the feeds do (newest first) and that is the rowid of its text in the full-text index, so
+-- a search or topic feed walks its index newest first and stops at the end of its page.
+CREATE TABLE IF NOT EXISTS entry_index (
+    entry_id    TEXT PRIMARY KEY,
+    search_key  INTEGER NOT NULL UNIQUE,
+    day         TEXT NOT NULL,
+    fingerprint TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entry_index_day ON entry_index(day);
+-- Stems of each entry's title and text (words.search_terms); the index keeps no copy of them (content=''). A
+-- revised entry gets a new search key; its old row is left behind, matched by no entry.
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(terms, content='', tokenize='unicode61 remove_diacritics 0');
+CREATE TABLE IF NOT EXISTS topics (
+    id   INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    key  TEXT NOT NULL,
+    name TEXT NOT NULL,
+    slug TEXT NOT NULL UNIQUE,
+    UNIQUE (kind, key)
+);
+CREATE TABLE IF NOT EXISTS entry_topics (
+    topic_id   INTEGER NOT NULL,
+    entry_id   TEXT NOT NULL,
+    search_key INTEGER NOT NULL,
+    PRIMARY KEY (topic_id, search_key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entry_topics_entry ON entry_topics(entry_id);
+CREATE TABLE IF NOT EXISTS translations (
+    entry_id TEXT NOT NULL,
+    other_id TEXT NOT NULL,
+    PRIMARY KEY (entry_id, other_id)
+) WITHOUT ROWID;
 """
+INDEX_VERSION = "1"  # meta: bumped when topics or stems are found differently, so every release is indexed again
+SEARCH_KEY_SPAN = 1_000_000  # search keys per second of publication time
 
 
 @dataclass(frozen=True)
@@ -118,6 +153,17 @@ class Entry:
     first_seen: datetime
     withdrawn: datetime | None
     has_time: bool = True  # False: the release gives only its date (published is 12:00 UTC of that day)
+
+
+@dataclass(frozen=True)
+class TopicRow:
+    """A topic as the store keeps it: its slug is fixed at its first mention."""
+
+    id: int
+    kind: str
+    key: str
+    name: str
+    slug: str
 
 
 @dataclass(frozen=True)
@@ -168,6 +214,7 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._connection().executescript(SCHEMA)  # idempotent DDL; executescript manages its own transaction
         self._migrate()
+        self._migrate_index()
 
     def _migrate(self) -> None:
         """Bring a database made by an older feedsvc up to date (every process may try; one does it)."""
@@ -187,6 +234,24 @@ class Store:
             # once (a forgotten stamp and hash make the next scan re-read it; ids, links and `updated` stay).
             db.execute("UPDATE files SET mtime_ns=-1, content_hash='' WHERE status<>'rejected'")
         log.info("database %s upgraded: every release file is read again once, for date-only releases", self.path)
+
+    def _migrate_index(self) -> None:
+        """A database whose entries were indexed (topics, search, translations) by an older feedsvc, or not at
+        all, has every release file read again once; ids, links and `updated` times stay."""
+        if self.get_meta("index_version") == INDEX_VERSION:
+            return
+        with self._write() as db:
+            if (db.execute("SELECT value FROM meta WHERE key='index_version'").fetchone() or [None])[0] \
+                    == INDEX_VERSION:
+                return
+            stale = db.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is not None
+            if stale:
+                db.execute("UPDATE files SET mtime_ns=-1, content_hash='' WHERE status<>'rejected'")
+                db.execute("DELETE FROM entry_index")
+            db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('index_version', ?)", (INDEX_VERSION,))
+        if stale:
+            log.info("database %s: releases are read again once, for their topics, search and translations",
+                     self.path)
 
     @property
     def generation_file(self) -> Path:
@@ -349,6 +414,7 @@ class Store:
                     + (", updated=?" if changed else "") + " WHERE id=?",
                     (path, *fields.values(), *([to_text(now)] if changed else []), entry_id))
                 action = "added" if revived else "revised" if changed else "unchanged"
+            self._index(db, entry_id, release, reindex=action != "unchanged")
             db.execute(
                 "INSERT OR REPLACE INTO files(path, size, mtime_ns, content_hash, status, reason, entry_id)"
                 " VALUES (?,?,?,?,?,?,?)", (path, size, mtime_ns, content_hash, status, "", entry_id))
@@ -521,6 +587,142 @@ class Store:
         row = self._connection().execute(
             "SELECT * FROM entries WHERE source=? AND withdrawn IS NULL", (path,)).fetchone()
         return _entry(row) if row else None
+
+    # -- search, topics and translations ------------------------------------------------------
+
+    def _index(self, db: sqlite3.Connection, entry_id: str, release: Release, reindex: bool) -> None:
+        """Index a saved release: its text for search, its topics, its fingerprint, and the translation pairs of
+        its day. An unchanged release that is indexed already is left as it is."""
+        old = db.execute("SELECT search_key, day FROM entry_index WHERE entry_id=?", (entry_id,)).fetchone()
+        if old is not None and not reindex:
+            return
+        from feedsvc.translations import fingerprint
+        from feedsvc.words import search_terms
+
+        key = self._free_search_key(db, release.published)
+        print_ = fingerprint(release)
+        day = print_.day.isoformat()
+        db.execute("INSERT OR REPLACE INTO entry_index(entry_id, search_key, day, fingerprint) VALUES (?,?,?,?)",
+                   (entry_id, key, day, json.dumps(print_.to_json(), ensure_ascii=False)))
+        terms = search_terms(f"{release.title}\n{release.body}", release.language)
+        db.execute("INSERT INTO search(rowid, terms) VALUES (?, ?)", (key, " ".join(terms)))
+        db.execute("DELETE FROM entry_topics WHERE entry_id=?", (entry_id,))
+        for topic in release.topics:
+            topic_id = self._topic_id(db, topic)
+            db.execute("INSERT OR IGNORE INTO entry_topics(topic_id, entry_id, search_key) VALUES (?,?,?)",
+                       (topic_id, entry_id, key))
+        for changed_day in {day, old[1] if old else day}:
+            self._pair_day(db, changed_day)
+
+    @staticmethod
+    def _free_search_key(db: sqlite3.Connection, published: datetime) -> int:
+        """A new search key for a release published at `published`: later releases have larger keys."""
+        base = int(published.timestamp()) * SEARCH_KEY_SPAN
+        row = db.execute("SELECT max(search_key) FROM entry_index WHERE search_key >= ? AND search_key < ?",
+                         (base, base + SEARCH_KEY_SPAN)).fetchone()
+        orphan = db.execute("SELECT max(rowid) FROM search WHERE rowid >= ? AND rowid < ?",
+                            (base, base + SEARCH_KEY_SPAN)).fetchone()
+        taken = max(row[0] if row[0] is not None else base - 1, orphan[0] if orphan[0] is not None else base - 1)
+        if taken + 1 >= base + SEARCH_KEY_SPAN:
+            raise ValueError("more than a million releases published in one second")
+        return taken + 1
+
+    @staticmethod
+    def _topic_id(db: sqlite3.Connection, topic) -> int:
+        """The id of a topic, added on its first mention with a slug of its own."""
+        row = db.execute("SELECT id FROM topics WHERE kind=? AND key=?", (topic.kind, topic.key)).fetchone()
+        if row is not None:
+            return row[0]
+        slug, n = topic.slug, 1
+        while db.execute("SELECT 1 FROM topics WHERE slug=?", (slug,)).fetchone():
+            n += 1
+            slug = f"{topic.slug}-{n}"
+        return db.execute("INSERT INTO topics(kind, key, name, slug) VALUES (?,?,?,?)",
+                          (topic.kind, topic.key, topic.name, slug)).lastrowid
+
+    @staticmethod
+    def _pair_day(db: sqlite3.Connection, day: str) -> None:
+        """Pair the translations among the releases of one day (feedsvc.translations)."""
+        from feedsvc.translations import Fingerprint, pairs
+
+        rows = db.execute(
+            "SELECT x.entry_id, x.fingerprint FROM entry_index x JOIN entries e ON e.id = x.entry_id"
+            " WHERE x.day=? AND e.withdrawn IS NULL", (day,)).fetchall()
+        ids = [r[0] for r in rows]
+        db.executemany("DELETE FROM translations WHERE entry_id=?", [(i,) for i in ids])
+        if len(rows) < 2:
+            return
+        found = pairs({r[0]: Fingerprint.from_json(json.loads(r[1])) for r in rows})
+        db.executemany("INSERT OR IGNORE INTO translations(entry_id, other_id) VALUES (?,?)",
+                       [p for a, b in found for p in ((a, b), (b, a))])
+
+    def search_entries(self, now: datetime, match: str, *, language: str | None = None, topic: int | None = None,
+                       limit: int = 50) -> list[Entry]:
+        """The newest `limit` live entries whose text matches `match` (an FTS5 expression by feedsvc.search),
+        maybe in one language or about one topic: the full-text index walked newest first."""
+        sql = ("SELECT e.* FROM search s JOIN entry_index x ON x.search_key = s.rowid"
+               " JOIN entries e ON e.id = x.entry_id"
+               " WHERE search MATCH ? AND e.withdrawn IS NULL AND e.available <= ?")
+        args: list[object] = [match, to_text(now)]
+        if language:
+            sql += " AND e.language = ?"
+            args.append(language)
+        if topic is not None:
+            sql += " AND EXISTS (SELECT 1 FROM entry_topics t WHERE t.topic_id = ? AND t.entry_id = e.id)"
+            args.append(topic)
+        sql += " ORDER BY s.rowid DESC LIMIT ?"
+        args.append(limit)
+        return [_entry(r) for r in self._connection().execute(sql, args)]
+
+    def topic_entries(self, now: datetime, topic: int, *, language: str | None = None, limit: int = 50,
+                      offset: int = 0) -> list[Entry]:
+        """Live entries about one topic, newest first."""
+        sql = ("SELECT e.* FROM entry_topics t JOIN entries e ON e.id = t.entry_id"
+               " WHERE t.topic_id = ? AND e.withdrawn IS NULL AND e.available <= ?")
+        args: list[object] = [topic, to_text(now)]
+        if language:
+            sql += " AND e.language = ?"
+            args.append(language)
+        sql += " ORDER BY t.search_key DESC LIMIT ? OFFSET ?"
+        args += [limit, offset]
+        return [_entry(r) for r in self._connection().execute(sql, args)]
+
+    def topic_by_slug(self, slug: str) -> TopicRow | None:
+        row = self._connection().execute("SELECT id, kind, key, name, slug FROM topics WHERE slug=?",
+                                         (slug,)).fetchone()
+        return TopicRow(*row) if row else None
+
+    def topic_counts(self, now: datetime) -> list[tuple[TopicRow, int]]:
+        """Every topic with live entries, with their number: by kind, the most mentioned first."""
+        rows = self._connection().execute(
+            "SELECT t.id, t.kind, t.key, t.name, t.slug, count(*) AS n FROM entry_topics et"
+            " JOIN entries e ON e.id = et.entry_id JOIN topics t ON t.id = et.topic_id"
+            " WHERE e.withdrawn IS NULL AND e.available <= ? GROUP BY t.id ORDER BY t.kind, n DESC, t.name",
+            (to_text(now),))
+        return [(TopicRow(*r[:5]), r[5]) for r in rows]
+
+    def topics_of(self, entry_id: str) -> list[TopicRow]:
+        """The topics of one entry, in the order they were found (countries, organisations, people, tags)."""
+        rows = self._connection().execute(
+            "SELECT t.id, t.kind, t.key, t.name, t.slug FROM entry_topics et JOIN topics t ON t.id = et.topic_id"
+            " WHERE et.entry_id = ? ORDER BY t.kind = 'tag', t.kind = 'person', t.kind = 'organisation', t.name",
+            (entry_id,))
+        return [TopicRow(*r) for r in rows]
+
+    def translations_of(self, now: datetime, entry_ids: list[str]) -> dict[str, list[Entry]]:
+        """The live translations of each of `entry_ids` (the same release in other languages)."""
+        if not entry_ids:
+            return {}
+        out: dict[str, list[Entry]] = {}
+        for chunk in range(0, len(entry_ids), 500):
+            ids = entry_ids[chunk:chunk + 500]
+            rows = self._connection().execute(
+                "SELECT tr.entry_id AS of_id, e.* FROM translations tr JOIN entries e ON e.id = tr.other_id"
+                f" WHERE tr.entry_id IN ({','.join('?' * len(ids))}) AND e.withdrawn IS NULL AND e.available <= ?"
+                " ORDER BY e.language", (*ids, to_text(now)))
+            for row in rows:
+                out.setdefault(row["of_id"], []).append(_entry(row))
+        return out
 
     # -- rendered documents and state ----------------------------------------------------------
 
