@@ -25,35 +25,51 @@ FORMATS = {
 }
 PATH_FORMATS = {path: fmt for fmt, (path, _) in FORMATS.items()}
 
+MAX_PAGE = 1000  # pages of a search or topic feed: each is found by walking its index from the newest entry
+
 # Everything XML 1.0 cannot carry; the readers already remove it, this is the second line of defence.
 _XML_ILLEGAL = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
 class Variant:
-    """One feed document: a format, an optional language and a page (1 = newest)."""
+    """One feed document: a format, an optional language and a page (1 = newest), and for a search or topic feed
+    the search (normalised, feedsvc.search) or the topic's slug."""
 
     fmt: str
     language: str | None = None
     page: int = 1
+    search: str | None = None
+    topic: str | None = None
+
+    @property
+    def filtered(self) -> bool:
+        """A search or topic feed: rendered on request, never with every change."""
+        return self.search is not None or self.topic is not None
 
     @property
     def query(self) -> str:
         params = []
         if self.language:
             params.append(("lang", self.language))
+        if self.search:
+            params.append(("q", self.search))
         if self.page > 1:
             params.append(("page", str(self.page)))
         return urlencode(params)
 
     @property
+    def path(self) -> str:
+        feed = FORMATS[self.fmt][0]
+        return f"/topics/{quote(self.topic, safe='')}{feed}" if self.topic else feed
+
+    @property
     def key(self) -> str:
         """The canonical path and query this document is served at."""
-        path = FORMATS[self.fmt][0]
-        return f"{path}?{self.query}" if self.query else path
+        return f"{self.path}?{self.query}" if self.query else self.path
 
     def at_page(self, page: int) -> Variant:
-        return Variant(self.fmt, self.language, page)
+        return Variant(self.fmt, self.language, page, self.search, self.topic)
 
 
 def entry_link(settings: Settings, entry: Entry) -> str:
@@ -72,6 +88,8 @@ def entry_updated(entry: Entry) -> datetime:
 
 def render(store: Store, settings: Settings, variant: Variant, now: datetime) -> StoredDocument | None:
     """Render one feed document, or None when the page is past the end."""
+    if variant.filtered:
+        return render_filtered(store, settings, variant, now)
     size = settings.feed_size
     total = store.count_entries(now, language=variant.language)
     last_page = max(1, -(-total // size))
@@ -88,11 +106,66 @@ def render(store: Store, settings: Settings, variant: Variant, now: datetime) ->
     # The feed's language: the variant's, or the one language every live release is in.
     languages = [variant.language] if variant.language else store.languages(now)
     language = languages[0] if len(languages) == 1 else None
+    extras = _extras(store, settings, entries, now)
     if variant.fmt == "json":
-        body = _json_feed(settings, variant, entries, links, language)
+        body = _json_feed(settings, variant, entries, links, language, extras)
     else:
-        body = _xml_feed(settings, variant, entries, tombstones, links, changed, language)
+        body = _xml_feed(settings, variant, entries, tombstones, links, changed, language, extras)
     return make_document(variant.key, FORMATS[variant.fmt][1], body, changed)
+
+
+def render_filtered(store: Store, settings: Settings, variant: Variant, now: datetime) -> StoredDocument | None:
+    """A search or topic feed document; None for an unknown topic or a page past the end. Its entries come from
+    the full-text or topic index walked newest first, down to the end of the page: no count of all matches."""
+    from feedsvc.search import match_expression, parse
+    from feedsvc.words import base_language
+
+    topic = store.topic_by_slug(variant.topic) if variant.topic else None
+    if (variant.topic and topic is None) or variant.page > MAX_PAGE:
+        return None
+    size = settings.feed_size
+    upto = variant.page * size
+    if variant.search is not None:
+        languages = {base_language(variant.language)} if variant.language else \
+            {base_language(lang) for lang in store.languages(now)}
+        expression = match_expression(parse(variant.search), languages)
+        window = store.search_entries(now, expression, language=variant.language,
+                                      topic=topic.id if topic else None, limit=upto + 1)
+    else:
+        window = store.topic_entries(now, topic.id, language=variant.language, limit=upto + 1)
+    entries = window[upto - size:upto]
+    if variant.page > 1 and not entries:
+        return None
+    changed = max([*(max(e.first_seen, e.updated, e.available) for e in window[:upto]),
+                   store.last_withdrawal(variant.language) or EPOCH])
+    links = {"self": _self_url(settings, variant), "first": _self_url(settings, variant.at_page(1))}
+    if variant.page > 1:
+        links["previous"] = _self_url(settings, variant.at_page(variant.page - 1))
+    if len(window) > upto:
+        links["next"] = _self_url(settings, variant.at_page(variant.page + 1))
+    language = variant.language or (entries[0].language if entries and
+                                    all(e.language == entries[0].language for e in entries) else None)
+    title = settings.feed_title + (f": {topic.name}" if topic else "") + \
+        (f": search for “{variant.search}”" if variant.search is not None else "")
+    extras = _extras(store, settings, entries, now)
+    if variant.fmt == "json":
+        body = _json_feed(settings, variant, entries, links, language, extras, title)
+    else:
+        body = _xml_feed(settings, variant, entries, [], links, changed, language, extras, title)
+    return make_document(variant.key, FORMATS[variant.fmt][1], body, changed)
+
+
+@dataclass(frozen=True)
+class _Extras:
+    """What an entry shows beside its own text: its topics (as categories) and its translations."""
+
+    topics: dict[str, list]
+    translations: dict[str, list[Entry]]
+
+
+def _extras(store: Store, settings: Settings, entries: list[Entry], now: datetime) -> _Extras:
+    ids = [e.id for e in entries]
+    return _Extras(store.topics_for(ids), store.translations_of(now, ids))
 
 
 def render_front_pages(store: Store, settings: Settings, now: datetime) -> list[StoredDocument]:
@@ -129,8 +202,8 @@ def _paging_links(settings: Settings, variant: Variant, last_page: int) -> dict[
     return links
 
 
-def _feed_title(settings: Settings, variant: Variant) -> str:
-    title = settings.feed_title
+def _feed_title(settings: Settings, variant: Variant, title: str | None = None) -> str:
+    title = title or settings.feed_title
     if variant.language:
         title += f" ({variant.language})"
     if variant.page > 1:
@@ -139,15 +212,19 @@ def _feed_title(settings: Settings, variant: Variant) -> str:
 
 
 def _xml_feed(settings: Settings, variant: Variant, entries: list[Entry], tombstones: list[Entry],
-              links: dict[str, str], changed: datetime, language: str | None) -> bytes:
+              links: dict[str, str], changed: datetime, language: str | None, extras: _Extras | None = None,
+              title: str | None = None) -> bytes:
     # Imported here: web workers use this module's routing table on every request but render only
     # archive pages, so most of them never pay the memory for feedgen and lxml.
     from feedgen.feed import FeedGenerator
 
     fmt = variant.fmt
     fg = FeedGenerator()
-    fg.id(settings.base_url + FORMATS[fmt][0] + (f"?lang={variant.language}" if variant.language else ""))
-    fg.title(clean(_feed_title(settings, variant)))
+    if variant.filtered:
+        fg.id(settings.base_url + variant.at_page(1).key)
+    else:
+        fg.id(settings.base_url + FORMATS[fmt][0] + (f"?lang={variant.language}" if variant.language else ""))
+    fg.title(clean(_feed_title(settings, variant, title)))
     fg.subtitle(clean(settings.feed_description))
     fg.author({"name": clean(settings.feed_author)})
     # Self first, alternate last: feedgen takes the RSS <link> from the last link added.
@@ -170,22 +247,37 @@ def _xml_feed(settings: Settings, variant: Variant, entries: list[Entry], tombst
         fe.summary(html.escape(clean(entry.summary), quote=False), type="html")
         for tag in entry.tags:
             fe.category(term=clean(tag))
+        for topic in (extras.topics.get(entry.id, ()) if extras else ()):
+            if topic.kind != "tag":  # tags are categories already
+                fe.category(term=topic.slug, scheme=f"{settings.base_url}/topics/", label=clean(topic.name))
     body = fg.atom_str(pretty=True) if fmt == "atom" else fg.rss_str(pretty=True)
+    alternates = [[(t.language, entry_link(settings, t)) for t in extras.translations.get(entry.id, ())]
+                  if extras else [] for entry in entries]
     return _complete(body, fmt, links, settings.websub_hubs, tombstones,
-                     [entry.language if entry.language != language else None for entry in entries])
+                     [entry.language if entry.language != language else None for entry in entries], alternates)
 
 
 def _complete(body: bytes, fmt: str, links: dict[str, str], hubs: tuple[str, ...], tombstones: list[Entry],
-              entry_languages: list[str | None]) -> bytes:
-    """What feedgen cannot write: paging and hub links (also in RSS), Atom deleted-entry tombstones, and the
-    language of each Atom entry that differs from the feed's."""
+              entry_languages: list[str | None], alternates: list[list[tuple[str, str]]] | None = None) -> bytes:
+    """What feedgen cannot write: paging and hub links (also in RSS), Atom deleted-entry tombstones, the
+    language of each Atom entry that differs from the feed's, and the links to each Atom entry's translations
+    (rel="alternate" with their hreflang; feedgen would make the last of them the RSS item's link)."""
     from lxml import etree
 
     root = etree.fromstring(body)
     if fmt == "atom":
-        for element, entry_language in zip(root.iter(f"{{{ATOM_NS}}}entry"), entry_languages, strict=True):
+        entries = list(root.iter(f"{{{ATOM_NS}}}entry"))
+        for element, entry_language in zip(entries, entry_languages, strict=True):
             if entry_language:
                 element.set("{http://www.w3.org/XML/1998/namespace}lang", entry_language)
+        for element, others in zip(entries, alternates or [[] for _ in entries], strict=True):
+            anchor = element.find(f"{{{ATOM_NS}}}link")
+            position = list(element).index(anchor) + 1 if anchor is not None else len(element)
+            for hreflang, href in others:
+                link = etree.Element(f"{{{ATOM_NS}}}link", href=href, rel="alternate", type="text/html",
+                                     hreflang=hreflang)
+                element.insert(position, link)
+                position += 1
     if fmt == "atom":
         parent, anchor = root, root.find(f"{{{ATOM_NS}}}link")
     else:
@@ -225,11 +317,12 @@ def _with_tombstone_namespace(root):
 
 
 def _json_feed(settings: Settings, variant: Variant, entries: list[Entry], links: dict[str, str],
-               language: str | None) -> bytes:
-    """JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."""
+               language: str | None, extras: _Extras | None = None, title: str | None = None) -> bytes:
+    """JSON Feed 1.1 (https://jsonfeed.org/version/1.1). Each item's topics and translations are in its
+    `_feedsvc` object (the spec's way to extend an item)."""
     feed: dict[str, object] = {
         "version": "https://jsonfeed.org/version/1.1",
-        "title": _feed_title(settings, variant),
+        "title": _feed_title(settings, variant, title),
         "home_page_url": settings.base_url + "/",
         "feed_url": links["self"],
         "description": settings.feed_description,
@@ -251,7 +344,25 @@ def _json_feed(settings: Settings, variant: Variant, entries: list[Entry], links
             "date_modified": entry_updated(entry).isoformat(),
             "language": entry.language,
             **({"tags": list(entry.tags)} if entry.tags else {}),
+            **_json_extras(settings, entry, extras),
         }
         for entry in entries
     ]
     return json.dumps(feed, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+
+
+def _json_extras(settings: Settings, entry: Entry, extras: _Extras | None) -> dict:
+    if extras is None:
+        return {}
+    topics = extras.topics.get(entry.id, [])
+    translations = extras.translations.get(entry.id, [])
+    if not topics and not translations:
+        return {}
+    out: dict[str, object] = {}
+    if topics:
+        out["topics"] = [{"kind": t.kind, "name": t.name, "url": f"{settings.base_url}/topics/{quote(t.slug)}"}
+                         for t in topics]
+    if translations:
+        out["translations"] = [{"language": t.language, "url": entry_link(settings, t), "title": clean(t.title)}
+                               for t in translations]
+    return {"_feedsvc": out}

@@ -701,13 +701,18 @@ class Store:
             (to_text(now),))
         return [(TopicRow(*r[:5]), r[5]) for r in rows]
 
-    def topics_of(self, entry_id: str) -> list[TopicRow]:
-        """The topics of one entry, in the order they were found (countries, organisations, people, tags)."""
-        rows = self._connection().execute(
-            "SELECT t.id, t.kind, t.key, t.name, t.slug FROM entry_topics et JOIN topics t ON t.id = et.topic_id"
-            " WHERE et.entry_id = ? ORDER BY t.kind = 'tag', t.kind = 'person', t.kind = 'organisation', t.name",
-            (entry_id,))
-        return [TopicRow(*r) for r in rows]
+    def topics_for(self, entry_ids: list[str]) -> dict[str, list[TopicRow]]:
+        """The topics of each of `entry_ids`, countries first, then organisations, people and tags."""
+        out: dict[str, list[TopicRow]] = {}
+        for chunk in range(0, len(entry_ids), 500):
+            ids = entry_ids[chunk:chunk + 500]
+            rows = self._connection().execute(
+                "SELECT et.entry_id, t.id, t.kind, t.key, t.name, t.slug FROM entry_topics et"
+                f" JOIN topics t ON t.id = et.topic_id WHERE et.entry_id IN ({','.join('?' * len(ids))})"
+                " ORDER BY t.kind = 'tag', t.kind = 'person', t.kind = 'organisation', t.name", ids)
+            for row in rows:
+                out.setdefault(row[0], []).append(TopicRow(*row[1:]))
+        return out
 
     def translations_of(self, now: datetime, entry_ids: list[str]) -> dict[str, list[Entry]]:
         """The live translations of each of `entry_ids` (the same release in other languages)."""

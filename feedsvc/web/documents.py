@@ -135,6 +135,11 @@ class DocumentCache:
             self.refresh()
         return self._front
 
+    def generation(self) -> object:
+        """A token that changes whenever the store does (for what pages compute once per change)."""
+        self.front()
+        return self._stamp
+
     def languages(self) -> frozenset[str]:
         """The languages that have published releases (and so feeds)."""
         self.front()
