@@ -271,8 +271,10 @@ def _complete(body: bytes, fmt: str, links: dict[str, str], hubs: tuple[str, ...
             if entry_language:
                 element.set("{http://www.w3.org/XML/1998/namespace}lang", entry_language)
         for element, others in zip(entries, alternates or [[] for _ in entries], strict=True):
+            # Before the entry's own link: readers that take the last alternate link as the entry's (feedparser
+            # does) still open the release itself.
             anchor = element.find(f"{{{ATOM_NS}}}link")
-            position = list(element).index(anchor) + 1 if anchor is not None else len(element)
+            position = list(element).index(anchor) if anchor is not None else len(element)
             for hreflang, href in others:
                 link = etree.Element(f"{{{ATOM_NS}}}link", href=href, rel="alternate", type="text/html",
                                      hreflang=hreflang)

@@ -55,8 +55,8 @@ class FeedResponder:
         key = f"{path}?{query}" if query else path
         document = self.documents.get(key)
         if document is None:
-            fmt, topic = feeds.PATH_FORMATS[path], None
-            if path not in feeds.PATH_FORMATS:
+            fmt, topic = feeds.PATH_FORMATS.get(path), None
+            if fmt is None:
                 fmt, topic = topic_route(path)
             try:
                 variant = parse_variant(fmt, query, topic)
