@@ -25,6 +25,7 @@ FORMATS = {
 }
 PATH_FORMATS = {path: fmt for fmt, (path, _) in FORMATS.items()}
 
+FILTERED_GZIP_LEVEL = 6  # a search or topic document is compressed on its request: quicker, a few % larger
 MAX_PAGE = 1000  # pages of a search or topic feed: each is found by walking its index from the newest entry
 
 # Everything XML 1.0 cannot carry; the readers already remove it, this is the second line of defence.
@@ -125,19 +126,19 @@ def render_filtered(store: Store, settings: Settings, variant: Variant, now: dat
         return None
     size = settings.feed_size
     upto = variant.page * size
+    # The window: every entry down to this page's end (their ids and changes only), and one more (for `next`).
     if variant.search is not None:
         languages = {base_language(variant.language)} if variant.language else \
-            {base_language(lang) for lang in store.languages(now)}
+            {base_language(lang) for lang in store.index_languages()}
         expression = match_expression(parse(variant.search), languages)
-        window = store.search_entries(now, expression, language=variant.language,
-                                      topic=topic.id if topic else None, limit=upto + 1)
+        window = store.search_window(now, expression, language=variant.language,
+                                     topic=topic.id if topic else None, limit=upto + 1)
     else:
-        window = store.topic_entries(now, topic.id, language=variant.language, limit=upto + 1)
-    entries = window[upto - size:upto]
+        window = store.topic_window(now, topic.id, language=variant.language, limit=upto + 1)
+    entries = store.entries_by_id([entry_id for entry_id, _ in window[upto - size:upto]])
     if variant.page > 1 and not entries:
         return None
-    changed = max([*(max(e.first_seen, e.updated, e.available) for e in window[:upto]),
-                   store.last_withdrawal(variant.language) or EPOCH])
+    changed = max([*(change for _, change in window[:upto]), store.last_withdrawal(variant.language) or EPOCH])
     links = {"self": _self_url(settings, variant), "first": _self_url(settings, variant.at_page(1))}
     if variant.page > 1:
         links["previous"] = _self_url(settings, variant.at_page(variant.page - 1))
@@ -152,7 +153,7 @@ def render_filtered(store: Store, settings: Settings, variant: Variant, now: dat
         body = _json_feed(settings, variant, entries, links, language, extras, title)
     else:
         body = _xml_feed(settings, variant, entries, [], links, changed, language, extras, title)
-    return make_document(variant.key, FORMATS[variant.fmt][1], body, changed)
+    return make_document(variant.key, FORMATS[variant.fmt][1], body, changed, FILTERED_GZIP_LEVEL)
 
 
 @dataclass(frozen=True)
@@ -180,10 +181,11 @@ def render_front_pages(store: Store, settings: Settings, now: datetime) -> list[
     return documents
 
 
-def make_document(key: str, content_type: str, body: bytes, last_modified: datetime) -> StoredDocument:
+def make_document(key: str, content_type: str, body: bytes, last_modified: datetime,
+                  gzip_level: int = 9) -> StoredDocument:
     """Bytes plus what conditional and compressed responses need, computed once."""
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    return StoredDocument(key, content_type, body, gzip.compress(body, compresslevel=9, mtime=0), etag,
+    return StoredDocument(key, content_type, body, gzip.compress(body, compresslevel=gzip_level, mtime=0), etag,
                           last_modified.replace(microsecond=0))
 
 

@@ -52,6 +52,8 @@ CREATE INDEX IF NOT EXISTS entries_live ON entries(published DESC, id DESC, avai
 CREATE INDEX IF NOT EXISTS entries_live_language
     ON entries(language, published DESC, id DESC, available) WHERE withdrawn IS NULL;
 CREATE INDEX IF NOT EXISTS entries_hash ON entries(content_hash);
+-- The last withdrawal (every feed page's Last-Modified, and /healthz) without reading every entry.
+CREATE INDEX IF NOT EXISTS entries_withdrawn ON entries(withdrawn) WHERE withdrawn IS NOT NULL;
 CREATE TABLE IF NOT EXISTS files (
     path         TEXT PRIMARY KEY,
     size         INTEGER NOT NULL,
@@ -93,7 +95,8 @@ CREATE TABLE IF NOT EXISTS entry_index (
 CREATE INDEX IF NOT EXISTS entry_index_day ON entry_index(day);
 -- Stems of each entry's title and text (words.search_terms); the index keeps no copy of them (content=''). A
 -- revised entry gets a new search key; its old row is left behind, matched by no entry.
-CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(terms, content='', tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS search
+    USING fts5(terms, language, topics, content='', tokenize='unicode61 remove_diacritics 0');
 CREATE TABLE IF NOT EXISTS topics (
     id   INTEGER PRIMARY KEY,
     kind TEXT NOT NULL,
@@ -106,16 +109,24 @@ CREATE TABLE IF NOT EXISTS entry_topics (
     topic_id   INTEGER NOT NULL,
     entry_id   TEXT NOT NULL,
     search_key INTEGER NOT NULL,
+    language   TEXT NOT NULL,
     PRIMARY KEY (topic_id, search_key)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entry_topics_entry ON entry_topics(entry_id);
+CREATE INDEX IF NOT EXISTS entry_topics_language ON entry_topics(topic_id, language, search_key);
 CREATE TABLE IF NOT EXISTS translations (
     entry_id TEXT NOT NULL,
     other_id TEXT NOT NULL,
     PRIMARY KEY (entry_id, other_id)
 ) WITHOUT ROWID;
+-- The languages of the indexed texts: a search's words are stemmed in each of them.
+CREATE TABLE IF NOT EXISTS index_languages (
+    language TEXT PRIMARY KEY
+) WITHOUT ROWID;
 """
-INDEX_VERSION = "1"  # meta: bumped when topics or stems are found differently, so every release is indexed again
+INDEX_VERSION = "3"  # meta: bumped when topics or stems are found differently, so every release is indexed again
+INDEX_TABLES = ("search", "entry_index", "entry_topics", "translations", "index_languages")  # dropped then (topics
+# stay, so their slugs do)
 SEARCH_KEY_SPAN = 1_000_000  # search keys per second of publication time
 
 
@@ -247,8 +258,10 @@ class Store:
             stale = db.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is not None
             if stale:
                 db.execute("UPDATE files SET mtime_ns=-1, content_hash='' WHERE status<>'rejected'")
-                db.execute("DELETE FROM entry_index")
+            for table in INDEX_TABLES:
+                db.execute(f"DROP TABLE IF EXISTS {table}")
             db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('index_version', ?)", (INDEX_VERSION,))
+        self._connection().executescript(SCHEMA)  # the index tables anew
         if stale:
             log.info("database %s: releases are read again once, for their topics, search and translations",
                      self.path)
@@ -604,13 +617,16 @@ class Store:
         day = print_.day.isoformat()
         db.execute("INSERT OR REPLACE INTO entry_index(entry_id, search_key, day, fingerprint) VALUES (?,?,?,?)",
                    (entry_id, key, day, json.dumps(print_.to_json(), ensure_ascii=False)))
-        terms = search_terms(f"{release.title}\n{release.body}", release.language)
-        db.execute("INSERT INTO search(rowid, terms) VALUES (?, ?)", (key, " ".join(terms)))
         db.execute("DELETE FROM entry_topics WHERE entry_id=?", (entry_id,))
+        topic_ids = []
         for topic in release.topics:
-            topic_id = self._topic_id(db, topic)
-            db.execute("INSERT OR IGNORE INTO entry_topics(topic_id, entry_id, search_key) VALUES (?,?,?)",
-                       (topic_id, entry_id, key))
+            topic_ids.append(self._topic_id(db, topic))
+            db.execute("INSERT OR IGNORE INTO entry_topics(topic_id, entry_id, search_key, language)"
+                       " VALUES (?,?,?,?)", (topic_ids[-1], entry_id, key, release.language))
+        terms = search_terms(f"{release.title}\n{release.body}", release.language)
+        db.execute("INSERT INTO search(rowid, terms, language, topics) VALUES (?,?,?,?)",
+                   (key, " ".join(terms), _language_token(release.language), " ".join(f"t{i}" for i in topic_ids)))
+        db.execute("INSERT OR IGNORE INTO index_languages(language) VALUES (?)", (release.language,))
         for changed_day in {day, old[1] if old else day}:
             self._pair_day(db, changed_day)
 
@@ -656,36 +672,65 @@ class Store:
         db.executemany("INSERT OR IGNORE INTO translations(entry_id, other_id) VALUES (?,?)",
                        [p for a, b in found for p in ((a, b), (b, a))])
 
+    def index_languages(self) -> set[str]:
+        """The languages of the indexed texts (a search's words are stemmed in each)."""
+        return {r[0] for r in self._connection().execute("SELECT language FROM index_languages")}
+
     def search_entries(self, now: datetime, match: str, *, language: str | None = None, topic: int | None = None,
                        limit: int = 50) -> list[Entry]:
-        """The newest `limit` live entries whose text matches `match` (an FTS5 expression by feedsvc.search),
-        maybe in one language or about one topic: the full-text index walked newest first."""
-        sql = ("SELECT e.* FROM search s JOIN entry_index x ON x.search_key = s.rowid"
-               " JOIN entries e ON e.id = x.entry_id"
-               " WHERE search MATCH ? AND e.withdrawn IS NULL AND e.available <= ?")
-        args: list[object] = [match, to_text(now)]
+        """The newest `limit` live entries whose text matches `match` (an FTS5 expression over the stems, by
+        feedsvc.search), maybe in one language or about one topic: the full-text index (which holds each entry's
+        language and topics too) is walked newest first and stops at `limit`."""
+        return [_entry(r) for r in self._search("e.*", now, match, language, topic, limit)]
+
+    def search_window(self, now: datetime, match: str, *, language: str | None = None, topic: int | None = None,
+                      limit: int = 50) -> list[tuple[str, datetime]]:
+        """(id, last change) of the entries search_entries would give, without their texts: a page's window."""
+        return [(r[0], from_text(r[1])) for r in self._search(
+            "e.id, max(e.first_seen, e.updated, e.available)", now, match, language, topic, limit)]
+
+    def _search(self, columns: str, now: datetime, match: str, language: str | None, topic: int | None,
+                limit: int) -> list[sqlite3.Row]:
+        match = f"terms : ({match})"
         if language:
-            sql += " AND e.language = ?"
-            args.append(language)
+            match += f' AND language : "{_language_token(language)}"'
         if topic is not None:
-            sql += " AND EXISTS (SELECT 1 FROM entry_topics t WHERE t.topic_id = ? AND t.entry_id = e.id)"
-            args.append(topic)
-        sql += " ORDER BY s.rowid DESC LIMIT ?"
-        args.append(limit)
-        return [_entry(r) for r in self._connection().execute(sql, args)]
+            match += f' AND topics : "t{int(topic)}"'
+        sql = (f"SELECT {columns} FROM search s JOIN entry_index x ON x.search_key = s.rowid"
+               " JOIN entries e ON e.id = x.entry_id"
+               " WHERE search MATCH ? AND e.withdrawn IS NULL AND e.available <= ?"
+               + (" AND e.language = ?" if language else "") + " ORDER BY s.rowid DESC LIMIT ?")
+        return self._connection().execute(sql, [match, to_text(now), *([language] if language else []),
+                                                limit]).fetchall()
 
     def topic_entries(self, now: datetime, topic: int, *, language: str | None = None, limit: int = 50,
                       offset: int = 0) -> list[Entry]:
         """Live entries about one topic, newest first."""
-        sql = ("SELECT e.* FROM entry_topics t JOIN entries e ON e.id = t.entry_id"
-               " WHERE t.topic_id = ? AND e.withdrawn IS NULL AND e.available <= ?")
-        args: list[object] = [topic, to_text(now)]
-        if language:
-            sql += " AND e.language = ?"
-            args.append(language)
-        sql += " ORDER BY t.search_key DESC LIMIT ? OFFSET ?"
-        args += [limit, offset]
-        return [_entry(r) for r in self._connection().execute(sql, args)]
+        return [_entry(r) for r in self._topic("e.*", now, topic, language, limit, offset)]
+
+    def topic_window(self, now: datetime, topic: int, *, language: str | None = None,
+                     limit: int = 50) -> list[tuple[str, datetime]]:
+        """(id, last change) of the entries topic_entries would give, without their texts: a page's window."""
+        return [(r[0], from_text(r[1])) for r in self._topic(
+            "e.id, max(e.first_seen, e.updated, e.available)", now, topic, language, limit, 0)]
+
+    def _topic(self, columns: str, now: datetime, topic: int, language: str | None, limit: int,
+               offset: int) -> list[sqlite3.Row]:
+        sql = (f"SELECT {columns} FROM entry_topics t JOIN entries e ON e.id = t.entry_id"
+               " WHERE t.topic_id = ? AND e.withdrawn IS NULL AND e.available <= ?"
+               + (" AND t.language = ?" if language else "") + " ORDER BY t.search_key DESC LIMIT ? OFFSET ?")
+        return self._connection().execute(sql, [topic, to_text(now), *([language] if language else []), limit,
+                                                offset]).fetchall()
+
+    def entries_by_id(self, entry_ids: list[str]) -> list[Entry]:
+        """Entries by id, in the order of `entry_ids`."""
+        found: dict[str, Entry] = {}
+        for chunk in range(0, len(entry_ids), 500):
+            ids = entry_ids[chunk:chunk + 500]
+            for row in self._connection().execute(
+                    f"SELECT * FROM entries WHERE id IN ({','.join('?' * len(ids))})", ids):
+                found[row["id"]] = _entry(row)
+        return [found[i] for i in entry_ids if i in found]
 
     def topic_by_slug(self, slug: str) -> TopicRow | None:
         row = self._connection().execute("SELECT id, kind, key, name, slug FROM topics WHERE slug=?",
@@ -694,12 +739,14 @@ class Store:
 
     def topic_counts(self, now: datetime) -> list[tuple[TopicRow, int]]:
         """Every topic with live entries, with their number: by kind, the most mentioned first."""
-        rows = self._connection().execute(
-            "SELECT t.id, t.kind, t.key, t.name, t.slug, count(*) AS n FROM entry_topics et"
-            " JOIN entries e ON e.id = et.entry_id JOIN topics t ON t.id = et.topic_id"
-            " WHERE e.withdrawn IS NULL AND e.available <= ? GROUP BY t.id ORDER BY t.kind, n DESC, t.name",
-            (to_text(now),))
-        return [(TopicRow(*r[:5]), r[5]) for r in rows]
+        db = self._connection()
+        counts = dict(db.execute(
+            "SELECT topic_id, count(*) FROM entry_topics WHERE entry_id IN"
+            " (SELECT id FROM entries WHERE withdrawn IS NULL AND available <= ?) GROUP BY topic_id",
+            (to_text(now),)).fetchall())
+        rows = [(TopicRow(*r), counts[r[0]]) for r in db.execute("SELECT id, kind, key, name, slug FROM topics")
+                if r[0] in counts]
+        return sorted(rows, key=lambda row: (row[0].kind, -row[1], row[0].name))
 
     def topics_for(self, entry_ids: list[str]) -> dict[str, list[TopicRow]]:
         """The topics of each of `entry_ids`, countries first, then organisations, people and tags."""
@@ -759,6 +806,11 @@ class Store:
     def set_meta(self, key: str, value: str) -> None:
         with self._write() as db:
             db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?,?)", (key, value))
+
+
+def _language_token(language: str) -> str:
+    """The token a release's language is indexed as: its primary subtag, letters only ("en-GB" → "en")."""
+    return re.sub(r"[^a-z]", "", language.split("-")[0].lower()) or "und"
 
 
 def _entry(row: sqlite3.Row) -> Entry:

@@ -84,9 +84,9 @@ def _search(settings, store, now, search: str, language: str | None, page: int):
     if not 1 <= page <= feeds.MAX_PAGE:
         abort(404)
     size = settings.feed_size
-    wanted = {base_language(language)} if language else {base_language(lang) for lang in languages}
-    window = store.search_entries(now, match_expression(query, wanted), language=language, limit=page * size + 1)
-    entries = window[(page - 1) * size:page * size]
+    wanted = {base_language(language)} if language else {base_language(lang) for lang in store.index_languages()}
+    window = store.search_window(now, match_expression(query, wanted), language=language, limit=page * size + 1)
+    entries = store.entries_by_id([entry_id for entry_id, _ in window[(page - 1) * size:page * size]])
     if page > 1 and not entries:
         abort(404)
     return render_template(
