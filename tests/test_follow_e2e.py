@@ -235,3 +235,30 @@ def test_every_topic_listed_has_a_page_and_a_feed(svc):
     for href in hrefs:
         assert get(svc, href).status_code == 200, href
         assert get(svc, href + "/feed.atom").status_code == 200, href
+
+
+def test_search_and_topic_feeds_follow_the_rules_the_validator_checks(svc):
+    """What the W3C Feed Validator checks beyond the schema: the self link is the URL fetched, ids are unique,
+    no two alternate links of an entry share their type and hreflang, RSS items have a link and a date."""
+    for path in ("/feed.atom?q=Kabul", "/topics/kazakhstan/feed.atom", "/topics/russia/feed.atom?page=2",
+                 "/feed.atom?lang=en&q=minister", "/topics/brexit/feed.atom"):
+        response = get(svc, path)
+        root = etree.fromstring(response.content)
+        selfs = [link.get("href") for link in root.findall(f"{ATOM}link") if link.get("rel") == "self"]
+        assert selfs == [svc.url + path]
+        assert root.find(f"{ATOM}author") is not None and root.findtext(f"{ATOM}id")
+        ids = [e.findtext(f"{ATOM}id") for e in root.iter(f"{ATOM}entry")]
+        assert len(ids) == len(set(ids))
+        for entry in root.iter(f"{ATOM}entry"):
+            alternates = [(link.get("type"), link.get("hreflang")) for link in entry.findall(f"{ATOM}link")
+                          if link.get("rel", "alternate") == "alternate"]
+            assert len(alternates) == len(set(alternates)) and (("text/html", None) in alternates)
+    for path in ("/feed.rss?q=Kabul", "/topics/kazakhstan/feed.rss"):
+        response = get(svc, path)
+        assert response.headers["Content-Type"] == "application/rss+xml; charset=utf-8"
+        channel = etree.fromstring(response.content).find("channel")
+        assert all(channel.findtext(tag) for tag in ("title", "link", "description"))
+        for item in channel.iter("item"):
+            assert item.findtext("link").startswith(svc.url + "/releases/") and item.findtext("pubDate")
+    feed = json.loads(get(svc, "/feed.json?q=Kabul").content)
+    assert feed["version"] == "https://jsonfeed.org/version/1.1" and feed["feed_url"] == svc.url + "/feed.json?q=Kabul"
