@@ -65,7 +65,8 @@ def build(database: Path, count: int) -> tuple[float, float, float]:
     for n in range(count):
         base = bases[n % len(bases)]
         day = datetime(2000, 1, 1, tzinfo=UTC) + timedelta(days=rng.randrange(9490), minutes=rng.randrange(1440))
-        extra = f"Reference {n}: {' '.join(rng.sample(base.body.split(), min(8, len(base.body.split()))))}."
+        words = [w.lower() for w in rng.sample(base.body.split(), min(8, len(base.body.split())))]
+        extra = f"Reference {n}: {' '.join(words)}."  # in lower case: no names made up by chance
         release = replace(base, title=f"{base.title} ({n})", body=f"{base.body}\n\n{extra}", published=day,
                           available_from=None, embargo=None, day=day.date(), topics=())
         t0 = time.process_time()

@@ -18,6 +18,15 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class ReleaseIndex:
+    """What search and translation pairing keep of a release, computed where it is read (in the readers'
+    processes), so that storing it costs the ingest only its writes."""
+
+    terms: str  # the stems of its title and text, space-separated (feedsvc.words.search_terms)
+    fingerprint: dict  # feedsvc.translations.Fingerprint.to_json()
+
+
+@dataclass(frozen=True)
 class Release:
     """One press release as a reader understood it; every reader returns this same shape."""
 
@@ -37,6 +46,7 @@ class Release:
     available_from: datetime | None = None
     topics: tuple[Topic, ...] = ()  # found by feedsvc.topics once the release is read
     day: date | None = None  # its calendar day in the deployment's zone: translations are of one day
+    index: ReleaseIndex | None = None  # set with the topics; the store computes it when it is missing
 
     def available_at(self) -> datetime:
         """The moment the release may appear in feeds: its embargo, or its publication time (for a date-only

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -609,23 +610,23 @@ class Store:
         old = db.execute("SELECT search_key, day FROM entry_index WHERE entry_id=?", (entry_id,)).fetchone()
         if old is not None and not reindex:
             return
-        from feedsvc.translations import fingerprint
-        from feedsvc.words import search_terms
+        if release.index is None:  # a release not read by the readers (tests, benchmarks): index it here
+            from feedsvc.topics import with_topics
 
+            release = dataclasses.replace(with_topics(release), topics=release.topics)
+        index = release.index
         key = self._free_search_key(db, release.published)
-        print_ = fingerprint(release)
-        day = print_.day.isoformat()
+        day = index.fingerprint["day"]
         db.execute("INSERT OR REPLACE INTO entry_index(entry_id, search_key, day, fingerprint) VALUES (?,?,?,?)",
-                   (entry_id, key, day, json.dumps(print_.to_json(), ensure_ascii=False)))
+                   (entry_id, key, day, json.dumps(index.fingerprint, ensure_ascii=False)))
         db.execute("DELETE FROM entry_topics WHERE entry_id=?", (entry_id,))
         topic_ids = []
         for topic in release.topics:
             topic_ids.append(self._topic_id(db, topic))
             db.execute("INSERT OR IGNORE INTO entry_topics(topic_id, entry_id, search_key, language)"
                        " VALUES (?,?,?,?)", (topic_ids[-1], entry_id, key, release.language))
-        terms = search_terms(f"{release.title}\n{release.body}", release.language)
         db.execute("INSERT INTO search(rowid, terms, language, topics) VALUES (?,?,?,?)",
-                   (key, " ".join(terms), _language_token(release.language), " ".join(f"t{i}" for i in topic_ids)))
+                   (key, index.terms, _language_token(release.language), " ".join(f"t{i}" for i in topic_ids)))
         db.execute("INSERT OR IGNORE INTO index_languages(language) VALUES (?)", (release.language,))
         for changed_day in {day, old[1] if old else day}:
             self._pair_day(db, changed_day)

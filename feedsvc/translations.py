@@ -16,7 +16,7 @@ from datetime import date
 
 from feedsvc.models import Release
 from feedsvc.topics.names import skeleton
-from feedsvc.words import base_language, tokens
+from feedsvc.words import Token, base_language, tokens
 
 MIN_SCORE = 0.5  # agreement (0..1) two releases need to be one release in two languages
 MIN_MARGIN = 0.15  # by how much the best match must beat the next best, on both sides
@@ -49,14 +49,15 @@ class Fingerprint:
                    frozenset(data["people"]), frozenset(data["numbers"]), frozenset(data["names"]))
 
 
-def fingerprint(release: Release, day: date | None = None) -> Fingerprint:
-    """The fingerprint of a release published on `day` (by default its own day in the deployment's zone)."""
+def fingerprint(release: Release, day: date | None = None, words: list[Token] | None = None) -> Fingerprint:
+    """The fingerprint of a release published on `day` (by default its own day in the deployment's zone);
+    `words` are its title's and text's, if they are cut already."""
     day = day or release.day or release.published.date()
     text = f"{release.title}\n\n{release.body}"
     topics = frozenset(f"{t.kind}:{t.key}" for t in release.topics if t.kind in ("country", "organisation"))
     people = frozenset(t.key for t in release.topics if t.kind == "person")
     numbers = frozenset(n.strip(".,:-/") for n in _NUMBER.findall(text) if len(n.strip(".,:-/")) > 1)
-    names = frozenset(skeleton(w.text, release.language)[:NAME_PREFIX] for w in tokens(text)
+    names = frozenset(skeleton(w.text, release.language)[:NAME_PREFIX] for w in (words or tokens(text))
                       if w.capital and not w.upper and len(w.text) >= MIN_NAME)
     return Fingerprint(base_language(release.language), day, len(release.body), topics, people, numbers,
                        frozenset(n for n in names if n))

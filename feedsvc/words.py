@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass
 
 import Stemmer
 
@@ -25,23 +24,29 @@ SNOWBALL = {
 }
 STEMMED_LANGUAGES = frozenset(SNOWBALL) | {"uk"}
 SCRIPT_LANGUAGE = {"latin": "en", "cyrillic": "ru", "arabic": "ar", "greek": "el"}
-CACHE_SIZE = 200_000  # stems kept per language; a cache this size holds a big archive's vocabulary
+CACHE_SIZE = 100_000  # stems kept per language: a big archive's vocabulary, some 10 MB
 
 _APOSTROPHES = "'’ʼ`"
 _WORD = re.compile(r"[^\W_]+(?:[" + _APOSTROPHES + r"][^\W_]+)*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    """One word of a text: as written, where it is, and what follows it."""
+    """One word of a text: as written, where it is, and what follows it. (A plain class: texts have hundreds of
+    words, and a frozen dataclass is slow to build.)"""
 
-    text: str
-    start: int
-    end: int
-    dot: bool  # a full stop follows at once ("С.", "Mr.")
-    hyphen: bool  # a hyphen joins it to the next word ("Russian-US", "Kyung-wha")
-    colon: bool = False  # a colon follows at once ("WHO:", a label in a media advisory)
+    __slots__ = ("text", "start", "end", "dot", "hyphen", "colon")
+
+    def __init__(self, text: str, start: int, end: int, dot: bool, hyphen: bool, colon: bool = False) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.dot = dot  # a full stop follows at once ("С.", "Mr.")
+        self.hyphen = hyphen  # a hyphen joins it to the next word ("Russian-US", "Kyung-wha")
+        self.colon = colon  # a colon follows at once ("WHO:", a label in a media advisory)
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start})"
 
     @property
     def upper(self) -> bool:
@@ -59,7 +64,7 @@ def tokens(text: str) -> list[Token]:
     size = len(text)
     for match in _WORD.finditer(text):
         word, start = match.group(), match.start()
-        if any(a in word for a in _APOSTROPHES) and not _all_cyrillic(word):
+        if ("'" in word or "’" in word or "ʼ" in word or "`" in word) and not _all_cyrillic(word):
             for part in re.finditer(r"[^\W_]+", word):
                 out.append(_token(text, size, part.group(), start + part.start()))
         else:
@@ -142,7 +147,7 @@ class _Stemmers(threading.local):
 
 
 _STEMMERS = _Stemmers()
-_CACHES: dict[str, dict[str, str]] = {}
+_CACHES: dict[str | None, dict[str, str]] = {}  # per language as given: word as written -> stem
 
 
 def base_language(language: str | None) -> str:
@@ -161,19 +166,20 @@ def stem_language(word: str, language: str) -> str | None:
 
 def stem(word: str, language: str | None) -> str:
     """The folded stem of one word in `language`: "разговоре" → "разговор", "Conversations" → "convers"."""
-    lang = stem_language(word, language or "") if language is not None else None
-    lower = fold(word)  # before stemming, so that "Malí" and "Mali", "États" and "Etats" stem alike
-    if lang is None:
-        return lower
-    cache = _CACHES.get(lang)
+    cache = _CACHES.get(language)
     if cache is None:
-        cache = _CACHES[lang] = {}
-    found = cache.get(lower)
+        cache = _CACHES[language] = {}
+    found = cache.get(word)
     if found is None:
-        found = ukrainian_stem(lower) if lang == "uk" else _STEMMERS.get(lang).stemWord(lower)
+        lang = stem_language(word, language or "") if language is not None else None
+        lower = fold(word)  # before stemming, so that "Malí" and "Mali", "États" and "Etats" stem alike
+        if lang is None:
+            found = lower
+        else:
+            found = ukrainian_stem(lower) if lang == "uk" else _STEMMERS.get(lang).stemWord(lower)
         if len(cache) >= CACHE_SIZE:
             cache.clear()
-        cache[lower] = found
+        cache[word] = found
     return found
 
 
@@ -188,8 +194,13 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-
 def search_terms(text: str, language: str | None) -> list[str]:
     """The terms a search index keeps for `text`: each word's folded stem in `language`, and for Chinese, Japanese
     and Korean, which write no spaces, every pair of neighbouring characters."""
+    return terms_of(tokens(text), language)
+
+
+def terms_of(words: list[Token], language: str | None) -> list[str]:
+    """search_terms of a text already cut into words."""
     out: list[str] = []
-    for token in tokens(text):
+    for token in words:
         word = token.text
         if _CJK.search(word):
             out.extend(_bigrams(fold(word)))

@@ -12,11 +12,11 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from feedsvc.models import Release, Topic
+from feedsvc.models import Release, ReleaseIndex, Topic
 from feedsvc.topics import people
 from feedsvc.topics.gazetteer import countries, find_names, organisations, slugify
 from feedsvc.topics.names import latin
-from feedsvc.words import fold, tokens
+from feedsvc.words import fold, terms_of, tokens
 
 __all__ = ["find_topics", "with_topics"]
 
@@ -26,16 +26,29 @@ MAX_TAG = 80  # characters: a longer "tag" is a sentence pasted into the front m
 
 
 def with_topics(release: Release) -> Release:
-    """The release with the topics of its title, body and tags."""
-    return dataclasses.replace(release, topics=find_topics(release.title, release.body, release.language,
-                                                           release.tags))
+    """The release with the topics of its title, body and tags, and what search and translation pairing keep of
+    it (models.ReleaseIndex): its text is cut into words once for all three."""
+    from feedsvc.translations import fingerprint
+
+    text = _text(release.title, release.body)
+    words = tokens(text)
+    release = dataclasses.replace(release, topics=_find(text, words, release.language, release.tags))
+    index = ReleaseIndex(" ".join(terms_of(words, release.language)), fingerprint(release, words=words).to_json())
+    return dataclasses.replace(release, index=index)
+
+
+def _text(title: str, body: str) -> str:
+    return _URL.sub(lambda m: " " * len(m.group()), f"{title}\n\n{body}")
 
 
 def find_topics(title: str, body: str, language: str, tags: tuple[str, ...] = ()) -> tuple[Topic, ...]:
     """The topics of one release, countries first, then organisations, people and tags, each in the order of
     their first mention."""
-    text = _URL.sub(lambda m: " " * len(m.group()), f"{title}\n\n{body}")
-    words = tokens(text)
+    text = _text(title, body)
+    return _find(text, tokens(text), language, tags)
+
+
+def _find(text: str, words: list, language: str, tags: tuple[str, ...]) -> tuple[Topic, ...]:
     matches = find_names(words, language)
     first_seen: dict[str, int] = {}
     for m in matches:

@@ -159,9 +159,12 @@ class PhraseIndex:
             best: Entry | None = None
             for entry in (*self.by_form.get(forms[i], ()), *self.by_stem.get(stems[i], ())):
                 size = len(entry.keys)
-                better = best is None or size > len(best.keys) or (
-                    size == len(best.keys) and entry.topic is None)  # a phrase that names nothing wins a tie
-                if size <= n - i and better and self._fits(entry, words, first + i, stems, forms, i):
+                if size > n - i or (best is not None and (size < len(best.keys) or (
+                        size == len(best.keys) and entry.topic is not None))):
+                    continue  # the longest wins, and a phrase that names nothing wins a tie
+                if size > 1 and (forms if entry.exact else stems)[i + 1] not in entry.keys[1]:
+                    continue
+                if self._fits(entry, words, first + i, stems, forms, i):
                     best = entry
             if best is None:
                 i += 1
