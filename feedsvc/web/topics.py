@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from flask import Blueprint, abort, current_app, render_template, request
 
 from feedsvc import feeds
+from feedsvc.web.pages import feed_links
 
 bp = Blueprint("topics", __name__)
 
@@ -23,14 +24,15 @@ def _context():
             current_app.extensions["feedsvc.documents"], datetime.now(UTC))
 
 
-def topic_feed_links(settings, slug: str, language: str | None = None) -> list[dict]:
+def topic_feed_links(settings, topic, language: str | None = None) -> list[dict]:
     """Autodiscovery links for one topic's feeds (all its releases, or those in one language)."""
     links = []
     for fmt, (_, content_type) in feeds.FORMATS.items():
-        variant = feeds.Variant(fmt, language, topic=slug)
+        variant = feeds.Variant(fmt, language, topic=topic.slug)
         label = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}[fmt]
         links.append({"href": settings.base_url + variant.key, "type": content_type.split(";")[0],
-                      "title": f"{settings.feed_title}: {slug} ({label})", "label": label, "language": language})
+                      "title": f"{settings.feed_title}: {topic.name} ({label})", "label": label,
+                      "language": language})
     return links
 
 
@@ -51,13 +53,7 @@ def topics():
     rows = _counts(store, documents, now)
     groups = [(kind, label, [r for r in rows if r[0].kind == kind]) for kind, label in KINDS]
     return render_template("topics.html", settings=settings, groups=groups, page_lang="en",
-                           feed_links=feeds_for_index(settings))
-
-
-def feeds_for_index(settings) -> list[dict]:
-    from feedsvc.web.pages import feed_links
-
-    return feed_links(settings, [])
+                           feed_links=feed_links(settings, []))
 
 
 @bp.get("/topics/<slug>")
@@ -78,7 +74,6 @@ def topic(slug: str):
     more = len(entries) > size
     if page > 1 and not entries:
         abort(404)
-    name_links = topic_feed_links(settings, found.slug, language)
     return render_template("topic.html", settings=settings, topic=found, kind_label=KIND_LABELS[found.kind],
                            entries=entries[:size], page=page, more=more, language=language, page_lang="en",
-                           feed_links=name_links)
+                           feed_links=topic_feed_links(settings, found, language))
