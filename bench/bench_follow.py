@@ -14,8 +14,9 @@ languages and the days that translations are paired on look like a real archive'
    document): single words common and rare, in English, Russian, German, French; phrases; a search in one
    language; a search within a topic; topic feeds of big and small topics. p50, p95 and max in milliseconds.
 3. Through `feedsvc serve --no-scheduler` on that database: each query fetched once (so never from the cache),
-   p50 and p95 over HTTP; then the web process's resident memory after the front feeds only, and after every
-   search and topic feed (its page cache full), and the database size with and without the new tables.
+   p50 and p95 over HTTP; then the web process's resident memory after the front feeds and a few archive pages
+   (which load the feed renderer, as search and topic feeds do), and after every search and topic feed (its page
+   cache holding them), and the database size with and without the new tables.
 """
 
 from __future__ import annotations
@@ -124,7 +125,10 @@ def over_http(database: Path, root: Path, queries: list[str]) -> tuple[list[floa
     base = f"http://127.0.0.1:{port}"
     try:
         service.wait_http(base + "/feed.atom", timeout=120)
-        for path in ("/feed.atom", "/feed.rss", "/feed.json", "/"):
+        # The baseline: front feeds, the index, and archive pages (which load the feed renderer, as any
+        # search or topic feed does).
+        for path in ("/feed.atom", "/feed.rss", "/feed.json", "/", "/feed.atom?page=2", "/feed.rss?page=2",
+                     "/feed.json?page=2", "/feed.atom?page=3"):
             urllib.request.urlopen(base + path, timeout=30).read()
         front_rss = rss_kb(service.pid)[0]
         search_ms = []
@@ -196,7 +200,8 @@ def main() -> int:
     print(f"\nover HTTP, each URL fetched once: search p50 {statistics.median(search_ms):.1f} ms, p95 "
           f"{percentile(search_ms, 95):.1f} ms (n={len(search_ms)}); topic feeds p50 {statistics.median(topic_ms):.1f}"
           f" ms, p95 {percentile(topic_ms, 95):.1f} ms (n={len(topic_ms)})")
-    print(f"web process resident memory: {front_kb / 1024:.0f} MB after the front feeds, {after_kb / 1024:.0f} MB "
+    print(f"web process resident memory: {front_kb / 1024:.0f} MB after the front feeds and archive pages, "
+          f"{after_kb / 1024:.0f} MB "
           f"after {len(search_ms)} searches and {len(topic_ms)} topic feeds (+{(after_kb - front_kb) / 1024:.0f} MB)")
     full, without = sizes(database, root)
     print(f"database: {full / 2**20:.0f} MB, of which search, topics and translations "
