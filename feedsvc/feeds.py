@@ -107,7 +107,7 @@ def render(store: Store, settings: Settings, variant: Variant, now: datetime) ->
     # The feed's language: the variant's, or the one language every live release is in.
     languages = [variant.language] if variant.language else store.languages(now)
     language = languages[0] if len(languages) == 1 else None
-    extras = _extras(store, settings, entries, now)
+    extras = _extras(store, entries, now)
     if variant.fmt == "json":
         body = _json_feed(settings, variant, entries, links, language, extras)
     else:
@@ -148,7 +148,7 @@ def render_filtered(store: Store, settings: Settings, variant: Variant, now: dat
                                     all(e.language == entries[0].language for e in entries) else None)
     title = settings.feed_title + (f": {topic.name}" if topic else "") + \
         (f": search for “{variant.search}”" if variant.search is not None else "")
-    extras = _extras(store, settings, entries, now)
+    extras = _extras(store, entries, now)
     if variant.fmt == "json":
         body = _json_feed(settings, variant, entries, links, language, extras, title)
     else:
@@ -164,7 +164,7 @@ class _Extras:
     translations: dict[str, list[Entry]]
 
 
-def _extras(store: Store, settings: Settings, entries: list[Entry], now: datetime) -> _Extras:
+def _extras(store: Store, entries: list[Entry], now: datetime) -> _Extras:
     ids = [e.id for e in entries]
     return _Extras(store.topics_for(ids), store.translations_of(now, ids))
 
