@@ -25,6 +25,13 @@ FORMATS = {
 }
 PATH_FORMATS = {path: fmt for fmt, (path, _) in FORMATS.items()}
 
+# What one release may put into a feed document: its text up to ENTRY_TEXT characters, then a link to its page
+# (which shows all of it), and its first ENTRY_TAGS tags. A feed document stays a few megabytes whatever the files.
+ENTRY_TEXT = 64 * 1024
+ENTRY_TAGS = 20
+# Front documents built on every change: all releases, plus the languages with the most releases. The others
+# are built on their first request (web workers keep them until the next change).
+EAGER_LANGUAGES = 8
 FILTERED_GZIP_LEVEL = 6  # a search or topic document is compressed on its request: quicker, a few % larger
 MAX_PAGE = 1000  # pages of a search or topic feed: each is found by walking its index from the newest entry
 
@@ -87,16 +94,19 @@ def entry_updated(entry: Entry) -> datetime:
     return max(entry.updated, entry.available)
 
 
-def render(store: Store, settings: Settings, variant: Variant, now: datetime) -> StoredDocument | None:
-    """Render one feed document, or None when the page is past the end."""
+def render(store: Store, settings: Settings, variant: Variant, now: datetime,
+           failed: dict[str, str] | None = None) -> StoredDocument | None:
+    """Render one feed document, or None when the page is past the end; entries that cannot be rendered are left
+    out and named in `failed`."""
     if variant.filtered:
-        return render_filtered(store, settings, variant, now)
+        return render_filtered(store, settings, variant, now, failed)
     size = settings.feed_size
     total = store.count_entries(now, language=variant.language)
     last_page = max(1, -(-total // size))
     if variant.page > last_page:
         return None
-    entries = store.entries(now, language=variant.language, limit=size, offset=(variant.page - 1) * size)
+    entries = store.entries(now, language=variant.language, limit=size, offset=(variant.page - 1) * size,
+                            clip=ENTRY_TEXT + 1)
     since = now - timedelta(days=settings.tombstone_days)
     tombstones = store.withdrawn_since(since, language=variant.language) if variant.page == 1 else []
     # A page changes when anything at or above its end changes, or when any entry is withdrawn (which shifts
@@ -109,13 +119,14 @@ def render(store: Store, settings: Settings, variant: Variant, now: datetime) ->
     language = languages[0] if len(languages) == 1 else None
     extras = _extras(store, entries, now)
     if variant.fmt == "json":
-        body = _json_feed(settings, variant, entries, links, language, extras)
+        body = _json_feed(settings, variant, entries, links, language, failed, extras)
     else:
-        body = _xml_feed(settings, variant, entries, tombstones, links, changed, language, extras)
+        body = _xml_feed(settings, variant, entries, tombstones, links, changed, language, failed, extras)
     return make_document(variant.key, FORMATS[variant.fmt][1], body, changed)
 
 
-def render_filtered(store: Store, settings: Settings, variant: Variant, now: datetime) -> StoredDocument | None:
+def render_filtered(store: Store, settings: Settings, variant: Variant, now: datetime,
+                    failed: dict[str, str] | None = None) -> StoredDocument | None:
     """A search or topic feed document; None for an unknown topic or a page past the end. Its entries come from
     the full-text or topic index walked newest first, down to the end of the page: no count of all matches."""
     from feedsvc.search import match_expression, parse
@@ -135,7 +146,7 @@ def render_filtered(store: Store, settings: Settings, variant: Variant, now: dat
                                      topic=topic.id if topic else None, limit=upto + 1)
     else:
         window = store.topic_window(now, topic.id, language=variant.language, limit=upto + 1)
-    entries = store.entries_by_id([entry_id for entry_id, _ in window[upto - size:upto]])
+    entries = store.entries_by_id([entry_id for entry_id, _ in window[upto - size:upto]], clip=ENTRY_TEXT + 1)
     if variant.page > 1 and not entries:
         return None
     changed = max([*(change for _, change in window[:upto]), store.last_withdrawal(variant.language) or EPOCH])
@@ -150,9 +161,9 @@ def render_filtered(store: Store, settings: Settings, variant: Variant, now: dat
         (f": search for “{variant.search}”" if variant.search is not None else "")
     extras = _extras(store, entries, now)
     if variant.fmt == "json":
-        body = _json_feed(settings, variant, entries, links, language, extras, title)
+        body = _json_feed(settings, variant, entries, links, language, failed, extras, title)
     else:
-        body = _xml_feed(settings, variant, entries, [], links, changed, language, extras, title)
+        body = _xml_feed(settings, variant, entries, [], links, changed, language, failed, extras, title)
     return make_document(variant.key, FORMATS[variant.fmt][1], body, changed, FILTERED_GZIP_LEVEL)
 
 
@@ -169,16 +180,47 @@ def _extras(store: Store, entries: list[Entry], now: datetime) -> _Extras:
     return _Extras(store.topics_for(ids), store.translations_of(now, ids))
 
 
-def render_front_pages(store: Store, settings: Settings, now: datetime) -> list[StoredDocument]:
-    """The first page of every format, for all languages and each one: what pollers fetch."""
-    languages = [None, *store.languages(now)]
+def render_front_pages(store: Store, settings: Settings, now: datetime,
+                       failed: dict[str, str] | None = None) -> list[StoredDocument]:
+    """The first page of every format, for all releases and for the main languages: what pollers fetch.
+
+    A document that cannot be rendered is left out, with its key and the reason in `failed`; an entry that
+    cannot be put in a document is left out of it, under the entry's key (`entry:<id>`)."""
+    languages = [None, *(language for language, _ in store.language_counts(now)[:EAGER_LANGUAGES])]
     documents = []
     for fmt in FORMATS:
         for language in languages:
-            document = render(store, settings, Variant(fmt, language), now)
+            variant = Variant(fmt, language)
+            try:
+                document = render(store, settings, variant, now, failed)
+            except Exception as e:  # one document, never all of them
+                if failed is None:
+                    raise
+                failed[variant.key] = f"{type(e).__name__}: {e}"
+                continue
             if document is not None:
                 documents.append(document)
     return documents
+
+
+def feed_text(settings: Settings, entry: Entry) -> tuple[str, str]:
+    """What a feed carries of a release's text: (html, plain text), cut after ENTRY_TEXT characters at a
+    paragraph or word, with a link to the release's page for the rest."""
+    if len(entry.body_html) <= ENTRY_TEXT and len(entry.body) <= ENTRY_TEXT:
+        return entry.body_html, entry.body
+    kept, length = [], 0
+    for paragraph in entry.body[:ENTRY_TEXT].split("\n\n"):
+        if length + len(paragraph) > ENTRY_TEXT - 2000 and kept:
+            break
+        kept.append(paragraph)
+        length += len(paragraph) + 2
+    if length > ENTRY_TEXT - 2000:  # one huge paragraph: cut it at a word
+        kept[-1] = kept[-1][:ENTRY_TEXT - 2000].rsplit(" ", 1)[0] + " …"
+    link = entry_link(settings, entry)
+    text = "\n\n".join(kept) + f"\n\n[…] The full release: {link}"
+    markup = "".join(f"<p>{html.escape(p, quote=False)}</p>\n" for p in kept)
+    markup += f'<p>[…] <a href="{html.escape(link)}">Read the full release</a></p>'
+    return markup, text
 
 
 def make_document(key: str, content_type: str, body: bytes, last_modified: datetime,
@@ -214,8 +256,8 @@ def _feed_title(settings: Settings, variant: Variant, title: str | None = None) 
 
 
 def _xml_feed(settings: Settings, variant: Variant, entries: list[Entry], tombstones: list[Entry],
-              links: dict[str, str], changed: datetime, language: str | None, extras: _Extras | None = None,
-              title: str | None = None) -> bytes:
+              links: dict[str, str], changed: datetime, language: str | None,
+              failed: dict[str, str] | None = None, extras: _Extras | None = None, title: str | None = None) -> bytes:
     # Imported here: web workers use this module's routing table on every request but render only
     # archive pages, so most of them never pay the memory for feedgen and lxml.
     from feedgen.feed import FeedGenerator
@@ -237,26 +279,35 @@ def _xml_feed(settings: Settings, variant: Variant, entries: list[Entry], tombst
     fg.updated(changed)
     fg.lastBuildDate(changed)
     fg.generator("feedsvc")
+    rendered = []
     for entry in entries:
         fe = fg.add_entry(order="append")
-        fe.id(entry.id)
-        fe.guid(entry.id, permalink=False)
-        fe.title(clean(entry.title))
-        fe.link(href=entry_link(settings, entry), rel="alternate", type="text/html")
-        fe.published(entry.published)
-        fe.updated(entry_updated(entry))
-        fe.content(clean(entry.body_html), type="html")
-        fe.summary(html.escape(clean(entry.summary), quote=False), type="html")
-        for tag in entry.tags:
-            fe.category(term=clean(tag))
-        for topic in (extras.topics.get(entry.id, ()) if extras else ()):
-            if topic.kind != "tag":  # tags are categories already
-                fe.category(term=topic.slug, scheme=f"{settings.base_url}/topics/", label=clean(topic.name))
+        try:
+            fe.id(entry.id)
+            fe.guid(entry.id, permalink=False)
+            fe.title(clean(entry.title))
+            fe.link(href=entry_link(settings, entry), rel="alternate", type="text/html")
+            fe.published(entry.published)
+            fe.updated(entry_updated(entry))
+            fe.content(clean(feed_text(settings, entry)[0]), type="html")
+            fe.summary(html.escape(clean(entry.summary), quote=False), type="html")
+            for tag in entry.tags[:ENTRY_TAGS]:
+                fe.category(term=clean(tag))
+            for topic in (extras.topics.get(entry.id, ()) if extras else ())[:ENTRY_TAGS]:
+                if topic.kind != "tag":  # tags are categories already
+                    fe.category(term=topic.slug, scheme=f"{settings.base_url}/topics/", label=clean(topic.name))
+        except Exception as e:  # one entry, never the whole document
+            if failed is None:
+                raise
+            fg.remove_entry(fe)
+            failed[f"entry:{entry.id}"] = f"{entry.source or entry.id}: {type(e).__name__}: {e}"
+            continue
+        rendered.append(entry)
     body = fg.atom_str(pretty=True) if fmt == "atom" else fg.rss_str(pretty=True)
     alternates = [[(t.language, entry_link(settings, t)) for t in extras.translations.get(entry.id, ())]
-                  if extras else [] for entry in entries]
+                  if extras else [] for entry in rendered]
     return _complete(body, fmt, links, settings.websub_hubs, tombstones,
-                     [entry.language if entry.language != language else None for entry in entries], alternates)
+                     [entry.language if entry.language != language else None for entry in rendered], alternates)
 
 
 def _complete(body: bytes, fmt: str, links: dict[str, str], hubs: tuple[str, ...], tombstones: list[Entry],
@@ -321,7 +372,8 @@ def _with_tombstone_namespace(root):
 
 
 def _json_feed(settings: Settings, variant: Variant, entries: list[Entry], links: dict[str, str],
-               language: str | None, extras: _Extras | None = None, title: str | None = None) -> bytes:
+               language: str | None, failed: dict[str, str] | None = None, extras: _Extras | None = None,
+               title: str | None = None) -> bytes:
     """JSON Feed 1.1 (https://jsonfeed.org/version/1.1). Each item's topics and translations are in its
     `_feedsvc` object (the spec's way to extend an item)."""
     feed: dict[str, object] = {
@@ -336,22 +388,32 @@ def _json_feed(settings: Settings, variant: Variant, entries: list[Entry], links
         feed["language"] = language
     if "next" in links:
         feed["next_url"] = links["next"]
-    feed["items"] = [
-        {
-            "id": entry.id,
-            "url": entry_link(settings, entry),
-            "title": clean(entry.title),
-            "summary": clean(entry.summary),
-            "content_html": clean(entry.body_html),
-            "content_text": clean(entry.body),
-            "date_published": entry.published.isoformat(),
-            "date_modified": entry_updated(entry).isoformat(),
-            "language": entry.language,
-            **({"tags": list(entry.tags)} if entry.tags else {}),
-            **_json_extras(settings, entry, extras),
-        }
-        for entry in entries
-    ]
+    items = []
+    for entry in entries:
+        try:
+            content_html, content_text = feed_text(settings, entry)
+            item = {
+                "id": entry.id,
+                "url": entry_link(settings, entry),
+                "title": clean(entry.title),
+                "summary": clean(entry.summary),
+                "content_html": clean(content_html),
+                "content_text": clean(content_text),
+                "date_published": entry.published.isoformat(),
+                "date_modified": entry_updated(entry).isoformat(),
+                "language": entry.language,
+                **({"tags": list(entry.tags[:ENTRY_TAGS])} if entry.tags else {}),
+                **_json_extras(settings, entry, extras),
+            }
+            if entry.published.tzinfo is None or entry_updated(entry).tzinfo is None:
+                raise ValueError("a date without its time zone")
+        except Exception as e:  # one entry, never the whole document
+            if failed is None:
+                raise
+            failed[f"entry:{entry.id}"] = f"{entry.source or entry.id}: {type(e).__name__}: {e}"
+            continue
+        items.append(item)
+    feed["items"] = items
     return json.dumps(feed, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
 
 
@@ -365,7 +427,7 @@ def _json_extras(settings: Settings, entry: Entry, extras: _Extras | None) -> di
     out: dict[str, object] = {}
     if topics:
         out["topics"] = [{"kind": t.kind, "name": t.name, "url": f"{settings.base_url}/topics/{quote(t.slug)}"}
-                         for t in topics]
+                         for t in topics[:ENTRY_TAGS]]
     if translations:
         out["translations"] = [{"language": t.language, "url": entry_link(settings, t), "title": clean(t.title)}
                                for t in translations]

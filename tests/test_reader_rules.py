@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from feedsvc.readers import rules, vocabulary
@@ -39,6 +42,13 @@ def test_a_letterhead_line_says_who_publishes_not_what(text, expected):
     assert rules.is_letterhead(text) is expected
 
 
+@cases(rules.is_letterhead, yes=["Чернігівська міська рада Офіційний веб-сайт back", "Kyiv City Council website | back",
+                                  "Ministry of Health website"],
+       no=["Official website", "Back", "Website of the year awarded to the council"])
+def test_a_site_header_is_a_letterhead_whatever_words_of_the_frame_it_carries(text, expected):
+    assert rules.is_letterhead(text) is expected
+
+
 def test_a_line_in_small_type_above_a_title_is_a_letterhead_whatever_its_words():
     assert rules.is_letterhead("Riaghaltas na h-Alba", small_type=True)
     assert not rules.is_letterhead("Riaghaltas na h-Alba")
@@ -55,6 +65,14 @@ def test_what_stands_above_a_label_may_be_a_letterhead_if_it_is_short_and_names_
        no=["15.07.2016 The Prime Minister said", "6 July 2022, 10:42 Moscow"])
 def test_a_browsers_print_header_is_not_the_title(text, expected):
     assert rules.is_print_header(text) is expected
+
+
+@cases(rules.is_attribution_heading, yes=["STATEMENT BY SECRETARY CLINTON", "Déclaration du porte-parole",
+                                          "Заявление официального представителя МИД"],
+       no=["Statement by the Ministry of Foreign Affairs on the situation in the Middle East and North Africa",
+           "Attack on British Council in Kabul", "Statement by the spokesperson:"])
+def test_a_heading_that_names_who_speaks_is_not_the_title_above_one_that_says_what_about(text, expected):
+    assert rules.is_attribution_heading(text) is expected
 
 
 @cases(rules.is_address, yes=["Dorotheenstraße 84, 10117 Berlin", "Minoritenplatz 8, A-1014 Wien",
@@ -203,7 +221,23 @@ def test_a_thin_paragraph_is_too_slight_to_be_a_lead_alone(text, expected):
     assert rules.is_thin(text) is expected
 
 
+@cases(rules.is_marked_subtitle, yes=["Utl.: Auch Österreicher unter den Opfern zu beklagen",
+                                      "Subtitle: Ministers agree on the next steps", "Sous-titre : Accord signé"],
+       no=["Außenminister zum Anschlag in Moskau", "Subtitles in four languages were added to the film.",
+           "Utl.:"])
+def test_a_subtitle_that_says_it_is_one_is_never_the_title(text, expected):
+    assert rules.is_marked_subtitle(text) is expected
+
+
 def test_every_vocabulary_table_has_every_kind_and_only_known_kinds():
     for language, table in vocabulary.tables().items():
         assert set(table) == set(vocabulary.KINDS), language
         assert all(w == w.lower() for kind in table.values() for w in kind), language
+
+
+def test_the_written_language_names_are_cldrs_as_babel_has_them_now():
+    """language_names.txt is CLDR's list, written once: loading every locale at run time took some 150 MB."""
+    program = "from feedsvc.readers.vocabulary.autonyms import generate; print('\\n'.join(generate()))"
+    fresh = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120, check=True)
+    assert set(fresh.stdout.split("\n")) - {""} == vocabulary.language_names()
+    assert {"english", "русский", "català", "deutsch"} <= vocabulary.language_names()

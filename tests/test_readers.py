@@ -3,30 +3,30 @@
 from __future__ import annotations
 
 import io
-import json
+import re
 import zipfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import expectations
 import pytest
 from pdfgen import make_pdf
 
 from feedsvc.models import Rejection, Release
 from feedsvc.readers import SUPPORTED_EXTENSIONS, ReaderOptions, is_release_file, read_release
 from feedsvc.readers import dates as dates_module
-from feedsvc.readers.dates import infer_year, lead_date, years_in_text
-from feedsvc.readers.structure import is_meta_line
-from feedsvc.readers.text import cut_summary, decode, text_to_paragraphs
+from feedsvc.readers.datelines import lead_date, parse_dateline
+from feedsvc.readers.decide import cut_summary
+from feedsvc.readers.encoding import decode
+from feedsvc.readers.paragraphs import text_to_paragraphs
+from feedsvc.readers.roles import is_meta_line
+from feedsvc.readers.years import infer_year, years_in_text
 
 SAMPLES = Path(__file__).parent / "data" / "samples"
 MOSCOW = ZoneInfo("Europe/Moscow")
 NOW = datetime.now(UTC)
 OPTIONS = ReaderOptions(zone=MOSCOW)
-
-
-def expectations(folder: Path) -> list[dict]:
-    return json.loads((folder / "expected.json").read_text(encoding="utf-8"))
 
 
 def read(name: str, data: bytes | str, modified: datetime = NOW, **options) -> Release | Rejection:
@@ -45,49 +45,25 @@ def paragraphs(r: Release) -> list[str]:
     return r.body.split("\n\n")
 
 
-def modified_for(case: dict) -> datetime:
-    return datetime.fromisoformat(case["mtime"].replace("Z", "+00:00")) if "mtime" in case else NOW
-
-
-@pytest.mark.parametrize("case", expectations(SAMPLES), ids=lambda c: c["file"])
+@pytest.mark.parametrize("case", expectations.load(SAMPLES), ids=lambda c: c["file"])
 def test_sample_release_becomes_what_expected_json_says(case):
     path = SAMPLES / "releases" / case["file"]
-    r = release(path.name, path.read_bytes(), modified_for(case))
-    assert r.title == case["title"]
-    assert r.published.date().isoformat() == case["date"]
-    if "time" in case:
-        assert r.published.strftime("%H:%M") == case["time"]
-    if "utc_offset" in case:
-        assert r.published.isoformat().endswith(case["utc_offset"])
-    assert r.language == case["language"]
-    assert r.summary.startswith(case["summary_starts"])
-    if "paragraphs" in case:
-        assert r.body.count("\n\n") + 1 == case["paragraphs"]
-    if case.get("embargoed"):
-        assert r.embargo is not None and r.embargo > NOW
-        assert r.is_held(NOW)
-    else:
-        assert r.embargo is None
-    assert list(r.tags) == case.get("tags", [])
-    assert r.published.tzinfo is not None
+    result = read(path.name, path.read_bytes(), expectations.modified(case, NOW))
+    expectations.check(result, case, NOW, OPTIONS.summary_length)
 
 
-@pytest.mark.parametrize("case", expectations(SAMPLES / "bad"), ids=lambda c: c["file"])
+def without_colour_codes(case: dict) -> dict:
+    """The sample allows it and feedsvc does it: the colour codes an escape byte leaves behind ("[31m") go too."""
+    if "title" not in case:
+        return case
+    return {**case, "title": re.sub(r"\[\d+m", "", case["title"])}
+
+
+@pytest.mark.parametrize("case", expectations.load(SAMPLES / "bad"), ids=lambda c: c["file"])
 def test_bad_sample_is_handled_as_expected_json_says(case):
     path = SAMPLES / "bad" / case["file"]
     result = read(path.name, path.read_bytes(), NOW)
-    if case["outcome"] == "rejected":
-        assert isinstance(result, Rejection)
-        assert case["reason_mentions"] in result.reason.lower()
-        return
-    assert isinstance(result, Release), result
-    if "title" in case:
-        assert result.title in (case["title"], case["title"].replace("[31m", "").replace("[0m", ""))
-    if case["date"][0].isdigit():
-        assert result.published.date().isoformat() == case["date"]
-    else:
-        assert result.published == NOW.replace(microsecond=0)
-        assert any("modification time" in w for w in result.warnings)
+    expectations.check(result, without_colour_codes(case), NOW, OPTIONS.summary_length)
 
 
 def test_seed_release_has_seven_paragraphs_and_its_year_from_the_text_even_with_a_new_mtime():
@@ -123,6 +99,13 @@ def test_a_date_in_digits_that_reads_both_ways_follows_the_date_the_text_names_i
     assert release("p.txt", text).published.date() == date(2011, 7, 8)
 
 
+def test_a_date_in_digits_that_reads_both_ways_follows_the_full_date_of_the_file_name():
+    text = "FOR IMMEDIATE RELEASE: 02/07/2021\n\nGovernor's statement\n\nThe Governor issued a statement today."
+    assert release("20210207 statement.txt", text).published.date() == date(2021, 2, 7)
+    assert release("20210702 statement.txt", text).published.date() == date(2021, 7, 2)
+    assert release("statement.txt", text).published.date() == date(2021, 7, 2)
+
+
 def test_chile_release_takes_its_year_from_the_modification_time():
     data = (SAMPLES / "releases" / "deputy-minister-chile-ambassador.txt").read_bytes()
     r = release("chile.txt", data, datetime(2021, 4, 20, 9, tzinfo=UTC))
@@ -143,8 +126,6 @@ def test_control_characters_and_ansi_escapes_are_removed():
     assert r.title == "Title with colour and a bell"
     assert "\x00" not in r.body and "\x9b" not in r.body
 
-
-# --- paragraphs --------------------------------------------------------------------------------------------
 
 WRAPPED_RU = (
     "Заголовок сообщения о переговорах\n\n"
@@ -237,8 +218,6 @@ def test_unwrapped_lines_each_stay_a_paragraph():
                                                   "Second paragraph is another line."]
 
 
-# --- encodings ---------------------------------------------------------------------------------------------
-
 def test_short_koi8_r_text_is_decoded():
     assert decode("Привет, мир".encode("koi8_r"))[0] == "Привет, мир"
     r = release("k.txt", "Заявление МИД\n\n10.05.2022\n\nТекст заявления.".encode("koi8_r"))
@@ -278,8 +257,6 @@ def test_file_over_the_size_limit_is_rejected_naming_the_limit():
     assert isinstance(result, Rejection) and "1 KB" in result.reason
 
 
-# --- titles ------------------------------------------------------------------------------------------------
-
 def test_only_a_date_is_rejected_for_lack_of_a_title():
     result = read("d.txt", "5 April 2022\n")
     assert isinstance(result, Rejection) and result.reason.startswith("No title found")
@@ -300,13 +277,31 @@ def test_label_line_above_the_title_is_not_the_title():
     assert r.title == "Opening of the new embassy"
 
 
+def test_a_motto_between_a_letterhead_and_its_segmented_line_is_not_the_title():
+    text = ("PACIFIC ISLANDS FORUM\nSTRONGER TOGETHER FOR A BLUE PACIFIC\nForum Chair 2024 • Tonga: Transforming "
+            "Resilience\n\nFORUM FOREIGN MINISTERS’ STATEMENT ON THE\nSITUATION IN NEW CALEDONIA\n1. The Forum "
+            "Foreign Ministers are deeply concerned over the unrest in New Caledonia and call on\nall parties to "
+            "exercise restraint and return to dialogue.\n\n14 May 2024\n")
+    r = release("statement.txt", text)
+    assert r.title == "FORUM FOREIGN MINISTERS’ STATEMENT ON THE SITUATION IN NEW CALEDONIA"
+    assert r.summary.startswith("The Forum Foreign Ministers are deeply concerned")
+
+
+def test_a_marked_subtitle_below_a_short_title_neither_takes_its_place_nor_the_summary():
+    text = ("OTS0112 5 II 0190 NEF0003\n\nWirtschaft/Energie/Niederösterreich\n\nLandesrat eröffnet Windpark\n\n"
+            "Utl.: Zwölf Anlagen versorgen künftig 30.000 Haushalte mit Strom\n\nSt. Pölten (OTS) - Landesrat "
+            "Max Muster hat heute den neuen Windpark im Weinviertel eröffnet und den Betreibern gedankt.\n")
+    r = release("wind.txt", text)
+    assert r.title == "Landesrat eröffnet Windpark"
+    assert r.summary.startswith("Landesrat Max Muster hat heute den neuen Windpark")
+    assert "Utl.: Zwölf Anlagen" in r.body
+
+
 def test_dateline_above_the_title_is_metadata():
     r = release("l.txt", "5 April 2022\n\nOpening of the new embassy\n\nThe embassy opened.")
     assert r.title == "Opening of the new embassy" and r.published.date() == date(2022, 4, 5)
     assert r.body == "The embassy opened."
 
-
-# --- dates -------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
     "dateline, expected",
@@ -389,7 +384,7 @@ def test_running_text_lines_never_reach_dateparser(monkeypatch):
     line = "The parties signed the 2019 programme on 14 May and agreed to meet again on 5 June in Geneva"
     assert not is_meta_line(line)
     assert seen == []
-    assert dates_module.parse_dateline("Moscow, 5 April 2022") is not None
+    assert parse_dateline("Moscow, 5 April 2022") is not None
     assert seen == ["5 April 2022"]
 
 
@@ -457,8 +452,6 @@ def test_unreadable_embargo_line_is_rejected_rather_than_published():
     assert isinstance(result, Rejection) and "embargo" in result.reason.lower()
 
 
-# --- summaries ---------------------------------------------------------------------------------------------
-
 def test_summary_is_cut_at_a_sentence_boundary():
     lead = "First sentence is here. " * 20
     assert cut_summary(lead, 100) == "First sentence is here. First sentence is here. First sentence is here. " \
@@ -468,6 +461,20 @@ def test_summary_is_cut_at_a_sentence_boundary():
 def test_summary_without_a_sentence_end_is_cut_at_a_word_with_an_ellipsis():
     s = cut_summary("word " * 100, 60)
     assert s.endswith("word…") and len(s) <= 60
+
+
+def test_a_short_first_sentence_before_a_long_one_does_not_make_the_whole_summary():
+    lead = ("Mayor Bill de Blasio: Good afternoon, everyone. We've got a lot to go over here and we're all feeling "
+            "very heavy hearts as we deal with such an extraordinary challenge " + "and more " * 40 + "today.")
+    s = cut_summary(lead, 300)
+    assert s.startswith("Mayor Bill de Blasio: Good afternoon, everyone. We've got a lot to go over here")
+    assert s.endswith("…") and 250 <= len(s) <= 300
+
+
+def test_whole_sentences_are_kept_when_they_fill_half_the_summary():
+    lead = "The ministers met in Geneva and agreed on the next steps of the consular talks this week. " * 2
+    s = cut_summary(lead + "Then " + "more words " * 40 + "followed.", 300)
+    assert s == lead.strip()
 
 
 def test_summary_does_not_stop_after_an_abbreviation():
@@ -483,8 +490,6 @@ def test_a_line_end_hyphen_after_a_compound_prefix_is_kept():
     assert "pre-election" in body and "anti-terrorist" in body and "ex-minister" in body
 
 
-# --- Markdown ----------------------------------------------------------------------------------------------
-
 def test_markdown_without_front_matter_takes_its_first_h1_as_title():
     r = release("m.md", "# The heading\n\n5 April 2022\n\nFirst *paragraph*.\n\n- item one\n- item two\n")
     assert r.title == "The heading" and r.published.date() == date(2022, 4, 5)
@@ -495,6 +500,17 @@ def test_markdown_without_front_matter_takes_its_first_h1_as_title():
 def test_markdown_raw_html_is_not_markup():
     r = release("m.md", "# Title\n\nText <script>alert(1)</script> and <b onclick=x>bold</b>.\n")
     assert "<script" not in r.body_html and "<b onclick" not in r.body_html
+
+
+def test_markdown_letterhead_above_the_heading_that_repeats_the_declared_title_is_head_not_summary():
+    text = ("---\ntitle: \"Le ministre reçoit son homologue\"\nlang: fr\n---\n\nRépublique Exemplaire  \n"
+            "Ministère des Affaires étrangères\n\n# Le ministre reçoit son homologue\n\nLe ministre a reçu ce "
+            "matin son homologue pour des entretiens sur la coopération régionale.\n\nLes deux ministres ont "
+            "signé un accord.\n")
+    r = release("homologue.md", text)
+    assert r.title == "Le ministre reçoit son homologue"
+    assert r.summary.startswith("Le ministre a reçu ce matin son homologue")
+    assert "Ministère" not in r.body_html and "<h1>" not in r.body_html
 
 
 def test_markdown_front_matter_embargo_and_comma_tags():
@@ -508,8 +524,6 @@ def test_markdown_with_broken_front_matter_is_rejected():
     result = read("m.md", "---\ntitle: [unclosed\n---\nText.\n")
     assert isinstance(result, Rejection) and "YAML" in result.reason
 
-
-# --- HTML --------------------------------------------------------------------------------------------------
 
 def test_html_relative_links_become_absolute_against_the_canonical_url():
     page = ('<html><head><link rel="canonical" href="https://mid.example/news/1"></head><body><article>'
@@ -572,13 +586,22 @@ def test_html_internal_dtd_is_neither_expanded_nor_leaked_into_the_text():
     assert "]>" not in r.body and "lollol" not in r.body
 
 
+def test_html_definition_list_of_page_data_is_read_as_field_lines_not_as_the_lead():
+    page = ("<html lang='de'><body><article><p>Presseamt der Stadt</p><p>Montag, 4. März 2024</p>"
+            "<dl><dt>Laufende Nr.:</dt><dd>112</dd><dt>Ausgabejahr</dt><dd>2024</dd></dl>"
+            "<h1>Neue Brücke über den Fluss eröffnet</h1>"
+            "<p>Die Oberbürgermeisterin hat heute die neue Brücke über den Fluss für den Verkehr freigegeben.</p>"
+            "<p>Die Bauarbeiten hatten zwei Jahre gedauert.</p></article></body></html>")
+    r = release("bruecke.html", page)
+    assert r.title == "Neue Brücke über den Fluss eröffnet"
+    assert r.summary.startswith("Die Oberbürgermeisterin hat heute die neue Brücke")
+
+
 def test_html_share_buttons_and_breadcrumbs_are_not_content():
     page = ('<body><main><div class="breadcrumbs">Home / News</div><h1>Title</h1><p>Real text.</p>'
             '<div class="share-buttons">Share on X</div></main><footer>Copyright</footer></body>')
     assert release("p.html", page).body == "Real text."
 
-
-# --- Word --------------------------------------------------------------------------------------------------
 
 def make_docx(*paragraphs: tuple[str, str | None]) -> bytes:
     import docx
@@ -636,8 +659,6 @@ def test_old_doc_file_named_docx_is_rejected_with_advice():
     assert isinstance(result, Rejection) and ".doc" in result.reason
 
 
-# --- PDF ---------------------------------------------------------------------------------------------------
-
 def test_pdf_text_layer_is_read_and_unwrapped_across_pages():
     data = make_pdf([
         ["Statement on the consular agreement", "", "12 October 2022", "",
@@ -652,6 +673,19 @@ def test_pdf_text_layer_is_read_and_unwrapped_across_pages():
     assert paragraphs(r)[0].startswith("The ministers signed the consular agreement, which simplifies the issuing of "
                                        "visas")
     assert paragraphs(r)[-1] == "The next round of consultations will take place in the spring."
+
+
+def test_pdf_title_in_large_type_is_taken_whole_over_five_short_lines():
+    title = ["Proceedings instituted by the Republic", "of Costa Rica against the Republic of", "Nicaragua",
+             "The Court to hold public hearings from", "Tuesday 11 to Thursday 13 January 2011"]
+    body = ["THE HAGUE, 7 December 2010. The International Court of Justice will hold public hearings",
+            "in the proceedings instituted by the Republic of Costa Rica against the Republic of Nicaragua,",
+            "from Tuesday 11 to Thursday 13 January 2011, at the Peace Palace in The Hague, the seat of",
+            "the Court. The hearings will be devoted to the request for provisional measures."]
+    r = release("hearings.pdf", make_pdf([[("No. 2010/40", 10), *[(line, 15) for line in title], "", *body]]))
+    assert r.title == " ".join(title)
+    assert r.published.date() == date(2010, 12, 7)
+    assert r.summary.startswith("THE HAGUE, 7 December 2010. The International Court of Justice")
 
 
 def test_pdf_without_a_text_layer_is_rejected_as_a_scan():
@@ -675,8 +709,6 @@ def test_encrypted_pdf_is_rejected_asking_for_an_unprotected_copy():
     result = read("locked.pdf", out.getvalue())
     assert isinstance(result, Rejection) and ("password" in result.reason or "encrypted" in result.reason)
 
-
-# --- interface ---------------------------------------------------------------------------------------------
 
 def test_every_format_is_registered_by_extension():
     assert {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"} <= SUPPORTED_EXTENSIONS

@@ -16,12 +16,13 @@ import nh3
 from lxml import etree
 
 from feedsvc.models import Rejection, Release
-from feedsvc.readers import dates, rules
+from feedsvc.readers import clock, dates, rules
 from feedsvc.readers.blocks import Block, Document, Meta
+from feedsvc.readers.encoding import NotText, clean, decode, normalise_space
 from feedsvc.readers.engine import build_release
 from feedsvc.readers.language import normalise_tag
 from feedsvc.readers.options import Context
-from feedsvc.readers.text import NotText, clean, decode, normalise_space
+from feedsvc.readers.roles import is_meta_line
 
 ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "b", "strong", "i", "em", "a", "h2", "h3", "h4", "blockquote"}
 URL_SCHEMES = {"http", "https", "mailto"}
@@ -74,6 +75,10 @@ class NestedTooDeeply(ValueError):
     """libxml2 stopped at its nesting limit (255 levels): the rest of the page is not in the tree."""
 
 
+_DOCTYPE_SUBSET = re.compile(r"\s*(<!DOCTYPE[^\[>]*\[)", re.IGNORECASE)
+_SUBSET_END = re.compile(r"\]\s*>")
+
+
 def parse_html(text: str) -> lxml.html.HtmlElement:
     """Parse a page safely: no network, no huge trees (libxml2 caps nesting), comments and PIs dropped.
 
@@ -83,8 +88,11 @@ def parse_html(text: str) -> lxml.html.HtmlElement:
     # character clean() keeps, for the plain-text paragraph builder).
     text = text.replace("\f", "\n")
     # An internal DTD subset (entity definitions, as in "billion laughs") is never expanded; drop it whole
-    # so its tail does not leak into the text.
-    text = re.sub(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", "", text, count=1, flags=re.IGNORECASE | re.DOTALL)
+    # so its tail does not leak into the text. Only where a DOCTYPE stands, at the top: one match, one search.
+    subset = _DOCTYPE_SUBSET.match(text)
+    end = _SUBSET_END.search(text, subset.end()) if subset else None
+    if end:
+        text = text[:subset.start(1)] + text[end.end():]
     parser = lxml.html.HTMLParser(
         remove_comments=True, remove_pis=True, no_network=True, huge_tree=False, recover=True,
         default_doctype=False,
@@ -125,7 +133,7 @@ def parse_when(value: object, zone) -> tuple[datetime, bool] | None:
     if not found or found[0].year is None:
         return None
     d = found[0]
-    hm = dates.find_time(s[:d.start] + " " + s[d.end:])
+    hm = clock.find_time(s[:d.start] + " " + s[d.end:])
     if hm:
         d = dates.DateMatch(d.start, d.end, d.year, d.month, d.day, hm[0], hm[1], hm[2] or d.tz)
     try:
@@ -197,10 +205,16 @@ def block_texts(root) -> list[tuple[str, bool]]:
             if s:
                 paragraphs.append((s, all_bold))
 
+    def names_a_value(el) -> bool:  # <dt>Laufende Nr.:</dt><dd>280</dd> is one line: "Laufende Nr.: 280"
+        following = el.getnext()
+        return el.tag == "dt" and following is not None and following.tag == "dd"
+
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
         if event == "start":
-            if tag in BLOCK:
+            if tag == "dd" and el.getprevious() is not None and names_a_value(el.getprevious()):
+                pass
+            elif tag in BLOCK:
                 flush()
             elif tag == "br":
                 parts.append(("\n", bool(bold)))
@@ -209,7 +223,10 @@ def block_texts(root) -> list[tuple[str, bool]]:
                 parts.append((el.text.replace("\n", " "), bool(bold)))
         else:
             bold -= tag in _BOLD
-            if tag in BLOCK:
+            if names_a_value(el):
+                name = "".join(text for text, _ in parts).rstrip()
+                parts.append((" " if name.endswith(":") else ": ", bool(bold)))
+            elif tag in BLOCK:
                 flush()
             if el.tail and el is not root:
                 parts.append((el.tail.replace("\n", " "), bool(bold)))
@@ -397,8 +414,6 @@ def read_tree(ctx: Context, root, meta: Meta, base_url: str | None = None, first
                 if isinstance(candidate, str) and normalise_space(candidate):
                     meta.title = _site_suffix(normalise_space(candidate))
                     break
-    if heading is not None and meta.title and _text(heading).casefold() == normalise_space(meta.title).casefold():
-        _remove(heading)
 
     if meta.published is None:
         # a <time> in the article dates it; one outside counts only when it is the page's only one and not in a
@@ -477,9 +492,9 @@ def _without_leading_chrome(paragraphs: list[str], page: str, title: str | None)
     "Japanese | Site map", a language switcher), as told by trafilatura, the field's main-text extractor: what
     comes before the first paragraph of its article text goes, except datelines, labels and sentences, which a
     page puts above its text on purpose."""
-    from feedsvc.readers.structure import is_meta_line
 
-    opening = [p for p in paragraphs[:FRAME_LINES] if not is_meta_line(p)]
+    wanted = normalise_space(title or "").casefold()
+    opening = [p for p in paragraphs[:FRAME_LINES] if not is_meta_line(p) and p.casefold() != wanted]
     if not any(len(p.split()) < 8 and not re.search(r"[.!?…:][\"'»”’)]*$", p) for p in opening[:3]):
         return paragraphs, set()  # the article's text comes first: no short unpunctuated lines of a frame
     start = _article_start(paragraphs, page, title)
@@ -561,7 +576,7 @@ def sanitise(content, removed: set[str], base_url: str | None) -> str:
         strip_comments=True,
     )
     cleaned = re.sub(r"<p>\s*</p>", "", cleaned)
-    return re.sub(r"\s*\n\s*", "\n", cleaned).strip()
+    return re.sub(r"(?<!\s)\s*\n\s*", "\n", cleaned).strip()  # a match starts only where a white run does
 
 
 def _letters(text: str) -> int:
@@ -569,9 +584,22 @@ def _letters(text: str) -> int:
 
 
 def _markup_free(text: str) -> str:
-    """The page's text by a rough cut: comments, tags and entities removed (to check the parser lost nothing)."""
-    text = re.sub(r"<!--.*?-->", " ", text, flags=re.DOTALL)
-    return re.sub(r"<[^>]*>|&#?\w+;", " ", text)
+    """The page's text by a rough cut: comments, tags and entities removed (to check the parser lost nothing).
+
+    In linear time whatever the page: comments are found with str.find, and a tag cannot contain "<", so a page
+    of "<<<<" is not searched again from every "<" to its end."""
+    parts, start = [], 0
+    while (opening := text.find("<!--", start)) >= 0:
+        closing = text.find("-->", opening + 4)
+        if closing < 0:
+            break
+        parts += [text[start:opening], " "]
+        start = closing + 3
+    parts.append(text[start:])
+    return _TAG_OR_ENTITY.sub(" ", "".join(parts))
+
+
+_TAG_OR_ENTITY = re.compile(r"<[^<>]*>|&#?\w+;")
 
 
 _LETTER = re.compile(r"[^\W\d_]")

@@ -9,6 +9,7 @@ form of the mention; a person written in two scripts is one topic where the tran
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -23,6 +24,9 @@ __all__ = ["find_topics", "with_topics"]
 KIND_ORDER = {"country": 0, "organisation": 1, "person": 2, "tag": 3}
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")  # addresses name no topic ("?lang=en-US")
 MAX_TAG = 80  # characters: a longer "tag" is a sentence pasted into the front matter, not a tag
+# A transcript of megabytes is read in its first part: topics are named early, and the whole would take seconds.
+TOPIC_TEXT = 200_000  # characters searched for topics and compared for translations
+SEARCH_TEXT = 1_000_000  # characters of a release that searches find words in
 
 
 def with_topics(release: Release) -> Release:
@@ -30,10 +34,13 @@ def with_topics(release: Release) -> Release:
     it (models.ReleaseIndex): its text is cut into words once for all three."""
     from feedsvc.translations import fingerprint
 
-    text = _text(release.title, release.body)
+    text = _text(release.title, release.body[:SEARCH_TEXT])
     words = tokens(text)
-    release = dataclasses.replace(release, topics=_find(text, words, release.language, release.tags))
-    index = ReleaseIndex(" ".join(terms_of(words, release.language)), fingerprint(release, words=words).to_json())
+    head = text[:TOPIC_TEXT]
+    head_words = words[:bisect.bisect_left([w.end for w in words], len(head))] if len(text) > TOPIC_TEXT else words
+    release = dataclasses.replace(release, topics=_find(head, head_words, release.language, release.tags))
+    index = ReleaseIndex(" ".join(terms_of(words, release.language)),
+                         fingerprint(release, words=head_words).to_json())
     return dataclasses.replace(release, index=index)
 
 

@@ -15,7 +15,13 @@ Adding a language means adding a file with the same keys; no pattern elsewhere c
 - `hyphen_prefixes`, `hyphen_suffixes`: parts of hyphenated compounds, so a hyphen at a line end is kept after
   or before them ("пресс-" + "релиз", "ice-" + "based"); `vowel_prefixes` keep it only before a vowel
   ("pre-" + "election", but "pre" + "vious");
-- `dateline_fillers`: words a dateline carries besides its date ("Published", "года").
+- `dateline_fillers`: words a dateline carries besides its date ("Published", "года");
+- `attributions`: how a heading that names a document's author starts ("Statement by", "Déclaration de",
+  "Заявление"): above a longer headline it is the author's line, not the title;
+- `subtitle_marks`: what opens a subtitle line that says it is one ("Utl.:", "Subtitle:"), never a title.
+
+`language_names.txt` lists every language by its own name (the words of a language switcher), written from CLDR
+by `autonyms.py`.
 
 Matching is by language-independent union: a file's language is often unknown when its head is read, and the words
 of different languages do not collide in ways that matter here.
@@ -30,7 +36,8 @@ from pathlib import Path
 
 FOLDER = Path(__file__).parent
 KINDS = ("labels", "organisations", "closings", "notes", "contact_labels", "bylines", "lead_ins", "open_endings",
-         "abbreviations", "chrome", "hyphen_prefixes", "vowel_prefixes", "hyphen_suffixes", "dateline_fillers")
+         "abbreviations", "chrome", "hyphen_prefixes", "vowel_prefixes", "hyphen_suffixes", "dateline_fillers",
+         "attributions", "subtitle_marks")
 
 
 @cache
@@ -72,3 +79,10 @@ def bounded(entry: str) -> str:
     left = r"(?<![^\W_])" if entry[:1].isalnum() else ""
     right = r"(?![^\W_])" if entry[-1:].isalnum() else ""
     return left + body + right
+
+
+@cache
+def language_names() -> frozenset[str]:
+    """Every language's name in that language, lower case ("english", "русский"), as `autonyms.py` wrote them."""
+    lines = (FOLDER / "language_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
