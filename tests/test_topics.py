@@ -85,6 +85,7 @@ def test_a_bare_security_council_is_the_uns_only_in_a_release_about_the_un():
     ("Ha causado un gran número de muertes.", "es"),
     ("A conversation with us about the future.", "en"),
     ("Details: https://example.org/news?lang=en-US", "en"),
+    ("Los fallecimientos causados por la reciente DANA en nuestro país.", "es"),
 ])
 def test_words_that_hold_a_name_but_name_no_country_give_none(text, language):
     assert slugs(text, language, "country") == set()
@@ -94,6 +95,7 @@ def test_an_acronym_in_a_shouted_heading_or_a_label_is_no_organisation():
     assert slugs("WHO WILL LEAD THE TEAM", "en", "organisation") == set()
     assert slugs("WHEN: Today\nWHO: Governor Newsom and local leaders", "en", "organisation") == set()
     assert slugs("WHO experts arrived in Geneva.", "en", "organisation") == {"who"}
+    assert slugs("The G7 foreign ministers met.", "en", "organisation") == {"g7"}
 
 
 def test_a_surname_that_stems_like_a_country_is_not_that_country():

@@ -21,7 +21,9 @@ from feedsvc.words import LANGUAGE_SCRIPT, SCRIPT_LANGUAGE, Token, base_language
 
 SHOUT_RUN = 3  # words in capitals around an acronym that make it a shouted line ("WHO WILL LEAD"), not an acronym
 SAFE_ACRONYM = 4  # acronyms this long are no common word, even in a shouted line ("NATO", "OSCE")
-MAX_ENDING = 2  # letters at the end of a name that an inflection may change ("Россия" → "России", "Dane" → "Danes")
+MAX_ENDING = 2  # letters at the end of a name that an inflection may change ("Германия" → "Германией")...
+ACRONYM_LENGTH = 5  # a word in capitals this short is an acronym, unless its line is in capitals too
+SHORT_NAME = 7  # ...but one letter in a shorter name ("Россия" → "России", "Куба" → "Кубой")
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,8 +186,11 @@ class PhraseIndex:
             for form, key, name_forms in zip(forms[i:i + size], stems[i:i + size], entry.forms, strict=True):
                 if form in name_forms:
                     continue
-                if len(form) <= len(key) or not any(_shared(form, f) >= len(f) - MAX_ENDING for f in name_forms):
+                if len(form) <= len(key) or not any(_shared(form, f) >= len(f) - _ending(f) for f in name_forms):
                     return False  # "gran" is not "Granada", "POL" not "Polen", "Hollande" not "holländisch"
+            if size == 1 and words[at].upper and len(words[at].text) <= ACRONYM_LENGTH \
+                    and not _shouted(words, at, at + 1):
+                return False  # a short word in capitals amid ordinary text is an acronym ("DANA"), not a name
         if entry.cased and not words[at].capital:
             return False
         if entry.hyphen and not words[at + size - 1].hyphen:
@@ -256,6 +261,10 @@ def _case_forms(word: str, language: str) -> list[str]:
     return []
 
 
+def _ending(form: str) -> int:
+    return MAX_ENDING if len(form) >= SHORT_NAME else 1
+
+
 def _shared(a: str, b: str) -> int:
     """How many letters two words share at their start."""
     n = 0
@@ -267,8 +276,10 @@ def _shared(a: str, b: str) -> int:
 
 
 def _is_acronym(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(text) <= 12 and " " not in text.strip()
+    """ "US", "ООН", "G7": capitals (and digits), in one word."""
+    chars = [c for c in text if c.isalnum()]
+    capitals = all(c.isupper() or c.isdigit() for c in chars) and any(c.isalpha() for c in chars)
+    return len(chars) >= 2 and capitals and len(text) <= 12 and " " not in text.strip()
 
 
 def _shouted(words: list[Token], first: int, last: int) -> bool:
