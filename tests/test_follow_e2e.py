@@ -57,10 +57,12 @@ def svc(tmp_path_factory):
     corpus(service, "intl-orgs", "sgsm22174.html", moscow)
     drop(service.releases, "tagged.md", "---\ntitle: Consular hours over the holidays\ndate: 2023-12-20\n"
          "tags: [consular affairs, Brexit]\n---\n\nThe consular section is closed from 24 December.\n")
-    service.start()
-    service.wait_for(lambda: get(service, "/healthz").json()["published"] == 8, timeout=60)
-    yield service
-    service.stop()
+    try:
+        service.start()
+        service.wait_for(lambda: get(service, "/healthz").json()["published"] == 8, timeout=60)
+        yield service
+    finally:
+        service.stop()
 
 
 def _service(root: Path):
