@@ -2,7 +2,9 @@
 
 Usage: python bench/check_newsboat.py   (needs newsboat: apt-get install newsboat)
 Prints, for every entry, the title and date newsboat stored beside what feedsvc published, and a last line
-`newsboat: N/N entries match` (exit status 1 on any mismatch).
+`newsboat: N/N entries match` (exit status 1 on any mismatch). The front feeds, a search feed and topic feeds
+are read; a release published in Russian and English checks that newsboat keeps an Atom entry's own link, not the
+link to its translation.
 """
 
 from __future__ import annotations
@@ -24,6 +26,22 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "tests" / "data" / "samples"
 
 
+TRANSLATED = ("МИД РК Кабул заявление.txt", "kazakh-mfa-kabul-2022.md")
+TRANSLATED_DAY = datetime(2022, 9, 5, 12, tzinfo=UTC).timestamp()  # the day both were published
+
+
+def own_links(document: bytes) -> dict[str, str]:
+    """Each Atom entry's own link (the alternate without hreflang), by id: newsboat must store it, not the link to
+    a translation."""
+    from lxml import etree
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = etree.fromstring(document)
+    return {e.findtext(f"{atom}id"): next(ln.get("href") for ln in e.findall(f"{atom}link")
+                                          if ln.get("rel", "alternate") == "alternate" and not ln.get("hreflang"))
+            for e in root.iter(f"{atom}entry")}
+
+
 def main() -> int:
     if shutil.which("newsboat") is None:
         print("newsboat is not installed: apt-get install newsboat")
@@ -35,6 +53,9 @@ def main() -> int:
         for path in (SAMPLES / folder).iterdir():
             if path.suffix != ".json":
                 shutil.copyfile(path, releases / f"{folder}-{path.name}")
+    for name in TRANSLATED:  # one release in Russian and English: their Atom entries link each other
+        shutil.copyfile(ROOT / "tests" / "data" / "corpus" / "cyrillic" / name, releases / name)
+        os.utime(releases / name, (TRANSLATED_DAY, TRANSLATED_DAY))
     port = 18000 + os.getpid() % 1000
     env = {**os.environ, "FEEDSVC_RELEASES_DIR": str(releases), "FEEDSVC_DATABASE": str(work / "db.sqlite3"),
            "FEEDSVC_BASE_URL": f"http://127.0.0.1:{port}", "FEEDSVC_SETTLE_SECONDS": "0",
@@ -51,10 +72,12 @@ def main() -> int:
                     break
             except (requests.RequestException, ValueError):
                 time.sleep(0.2)
-        urls = [base + "/feed.atom", base + "/feed.rss"]
+        urls = [base + "/feed.atom", base + "/feed.rss", base + "/feed.atom?q=minister",
+                base + "/feed.rss?q=minister", base + "/topics/kazakhstan/feed.atom",
+                base + "/topics/kazakhstan/feed.rss", base + "/topics/morocco/feed.atom"]
         (work / "config").write_text("")
         total = matched = 0
-        print(f"{'feed':5} {'newsboat date (UTC)':20} {'feedsvc date (UTC)':20} title")
+        print(f"{'feed':28} {'newsboat (UTC)':17} {'feedsvc (UTC)':17} title")
         for url in urls:
             # One cache per feed: newsboat merges items with the same guid, and both feeds share the ids.
             (work / "urls").write_text(url + "\n")
@@ -63,16 +86,18 @@ def main() -> int:
                             "-x", "reload"], check=True, timeout=60, env={**os.environ, "HOME": str(work)})
             db = sqlite3.connect(cache)
             published = {e.id: e for e in feedparser.parse(requests.get(url, timeout=5).content).entries}
-            rows = db.execute("SELECT guid, title, pubDate FROM rss_item WHERE feedurl=?", (url,)).fetchall()
-            for guid, title, pub in rows:
+            rows = db.execute("SELECT guid, title, pubDate, url FROM rss_item WHERE feedurl=?", (url,)).fetchall()
+            own = own_links(requests.get(url, timeout=5).content)
+            for guid, title, pub, link in rows:
                 total += 1
                 entry = published.get(guid)
                 theirs = datetime.fromtimestamp(pub, UTC).strftime("%Y-%m-%d %H:%M")
                 ours = (datetime(*entry.published_parsed[:6], tzinfo=UTC).strftime("%Y-%m-%d %H:%M")
                         if entry else "(missing)")
-                ok = entry is not None and title == entry.title and theirs == ours
+                ok = entry is not None and title == entry.title and theirs == ours and link == own.get(guid, link)
                 matched += ok
-                print(f"{url.rsplit('.', 1)[1]:5} {theirs:20} {ours:20} {'' if ok else 'MISMATCH '}{title[:70]}")
+                feed = url.removeprefix(base)
+                print(f"{feed[:28]:28} {theirs:17} {ours:17} {'' if ok else 'MISMATCH '}{title[:50]}")
             if len(rows) != len(published):
                 print(f"{url}: newsboat stored {len(rows)} entries, the feed has {len(published)}")
                 total += abs(len(published) - len(rows))

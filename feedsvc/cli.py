@@ -290,6 +290,7 @@ def describe(release: Release, path: Path, data: bytes, settings: Settings, now:
         "id": entry_id,
         "warnings": list(release.warnings),
         "tags": list(release.tags),
+        "topics": [{"kind": t.kind, "slug": t.slug, "name": t.name} for t in release.topics],
         **({"embargo": release.embargo.astimezone(settings.zone).isoformat()} if release.embargo else {}),
     }
 

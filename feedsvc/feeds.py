@@ -32,6 +32,8 @@ ENTRY_TAGS = 20
 # Front documents built on every change: all releases, plus the languages with the most releases. The others
 # are built on their first request (web workers keep them until the next change).
 EAGER_LANGUAGES = 8
+FILTERED_GZIP_LEVEL = 6  # a search or topic document is compressed on its request: quicker, a few % larger
+MAX_PAGE = 1000  # pages of a search or topic feed: each is found by walking its index from the newest entry
 
 # Everything XML 1.0 cannot carry; the readers already remove it, this is the second line of defence.
 _XML_ILLEGAL = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -39,29 +41,43 @@ _XML_ILLEGAL = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U00
 
 @dataclass(frozen=True)
 class Variant:
-    """One feed document: a format, an optional language and a page (1 = newest)."""
+    """One feed document: a format, an optional language and a page (1 = newest), and for a search or topic feed
+    the search (normalised, feedsvc.search) or the topic's slug."""
 
     fmt: str
     language: str | None = None
     page: int = 1
+    search: str | None = None
+    topic: str | None = None
+
+    @property
+    def filtered(self) -> bool:
+        """A search or topic feed: rendered on request, never with every change."""
+        return self.search is not None or self.topic is not None
 
     @property
     def query(self) -> str:
         params = []
         if self.language:
             params.append(("lang", self.language))
+        if self.search:
+            params.append(("q", self.search))
         if self.page > 1:
             params.append(("page", str(self.page)))
         return urlencode(params)
 
     @property
+    def path(self) -> str:
+        feed = FORMATS[self.fmt][0]
+        return f"/topics/{quote(self.topic, safe='')}{feed}" if self.topic else feed
+
+    @property
     def key(self) -> str:
         """The canonical path and query this document is served at."""
-        path = FORMATS[self.fmt][0]
-        return f"{path}?{self.query}" if self.query else path
+        return f"{self.path}?{self.query}" if self.query else self.path
 
     def at_page(self, page: int) -> Variant:
-        return Variant(self.fmt, self.language, page)
+        return Variant(self.fmt, self.language, page, self.search, self.topic)
 
 
 def entry_link(settings: Settings, entry: Entry) -> str:
@@ -82,6 +98,8 @@ def render(store: Store, settings: Settings, variant: Variant, now: datetime,
            failed: dict[str, str] | None = None) -> StoredDocument | None:
     """Render one feed document, or None when the page is past the end; entries that cannot be rendered are left
     out and named in `failed`."""
+    if variant.filtered:
+        return render_filtered(store, settings, variant, now, failed)
     size = settings.feed_size
     total = store.count_entries(now, language=variant.language)
     last_page = max(1, -(-total // size))
@@ -99,11 +117,67 @@ def render(store: Store, settings: Settings, variant: Variant, now: datetime,
     # The feed's language: the variant's, or the one language every live release is in.
     languages = [variant.language] if variant.language else store.languages(now)
     language = languages[0] if len(languages) == 1 else None
+    extras = _extras(store, entries, now)
     if variant.fmt == "json":
-        body = _json_feed(settings, variant, entries, links, language, failed)
+        body = _json_feed(settings, variant, entries, links, language, failed, extras)
     else:
-        body = _xml_feed(settings, variant, entries, tombstones, links, changed, language, failed)
+        body = _xml_feed(settings, variant, entries, tombstones, links, changed, language, failed, extras)
     return make_document(variant.key, FORMATS[variant.fmt][1], body, changed)
+
+
+def render_filtered(store: Store, settings: Settings, variant: Variant, now: datetime,
+                    failed: dict[str, str] | None = None) -> StoredDocument | None:
+    """A search or topic feed document; None for an unknown topic or a page past the end. Its entries come from
+    the full-text or topic index walked newest first, down to the end of the page: no count of all matches."""
+    from feedsvc.search import match_expression, parse
+    from feedsvc.words import base_language
+
+    topic = store.topic_by_slug(variant.topic) if variant.topic else None
+    if (variant.topic and topic is None) or variant.page > MAX_PAGE:
+        return None
+    size = settings.feed_size
+    upto = variant.page * size
+    # The window: every entry down to this page's end (their ids and changes only), and one more (for `next`).
+    if variant.search is not None:
+        languages = {base_language(variant.language)} if variant.language else \
+            {base_language(lang) for lang in store.index_languages()}
+        expression = match_expression(parse(variant.search), languages)
+        window = store.search_window(now, expression, language=variant.language,
+                                     topic=topic.id if topic else None, limit=upto + 1)
+    else:
+        window = store.topic_window(now, topic.id, language=variant.language, limit=upto + 1)
+    entries = store.entries_by_id([entry_id for entry_id, _ in window[upto - size:upto]], clip=ENTRY_TEXT + 1)
+    if variant.page > 1 and not entries:
+        return None
+    changed = max([*(change for _, change in window[:upto]), store.last_withdrawal(variant.language) or EPOCH])
+    links = {"self": _self_url(settings, variant), "first": _self_url(settings, variant.at_page(1))}
+    if variant.page > 1:
+        links["previous"] = _self_url(settings, variant.at_page(variant.page - 1))
+    if len(window) > upto:
+        links["next"] = _self_url(settings, variant.at_page(variant.page + 1))
+    language = variant.language or (entries[0].language if entries and
+                                    all(e.language == entries[0].language for e in entries) else None)
+    title = settings.feed_title + (f": {topic.name}" if topic else "") + \
+        (f": search for “{variant.search}”" if variant.search is not None else "")
+    extras = _extras(store, entries, now)
+    if variant.fmt == "json":
+        body = _json_feed(settings, variant, entries, links, language, failed, extras, title)
+    else:
+        body = _xml_feed(settings, variant, entries, [], links, changed, language, failed, extras, title)
+    return make_document(variant.key, FORMATS[variant.fmt][1], body, changed, FILTERED_GZIP_LEVEL)
+
+
+@dataclass(frozen=True)
+class _Extras:
+    """What an entry shows beside its own text: its topics (as categories) and its translations."""
+
+    topics: dict[str, list]
+    translations: dict[str, list[Entry]]
+
+
+def _extras(store: Store, entries: list[Entry], now: datetime) -> _Extras:
+    ids = [e.id for e in entries]
+    return _Extras(store.topics_for(ids), store.translations_of(now, ids))
 
 
 def render_front_pages(store: Store, settings: Settings, now: datetime,
@@ -149,10 +223,11 @@ def feed_text(settings: Settings, entry: Entry) -> tuple[str, str]:
     return markup, text
 
 
-def make_document(key: str, content_type: str, body: bytes, last_modified: datetime) -> StoredDocument:
+def make_document(key: str, content_type: str, body: bytes, last_modified: datetime,
+                  gzip_level: int = 9) -> StoredDocument:
     """Bytes plus what conditional and compressed responses need, computed once."""
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    return StoredDocument(key, content_type, body, gzip.compress(body, compresslevel=9, mtime=0), etag,
+    return StoredDocument(key, content_type, body, gzip.compress(body, compresslevel=gzip_level, mtime=0), etag,
                           last_modified.replace(microsecond=0))
 
 
@@ -171,8 +246,8 @@ def _paging_links(settings: Settings, variant: Variant, last_page: int) -> dict[
     return links
 
 
-def _feed_title(settings: Settings, variant: Variant) -> str:
-    title = settings.feed_title
+def _feed_title(settings: Settings, variant: Variant, title: str | None = None) -> str:
+    title = title or settings.feed_title
     if variant.language:
         title += f" ({variant.language})"
     if variant.page > 1:
@@ -182,15 +257,18 @@ def _feed_title(settings: Settings, variant: Variant) -> str:
 
 def _xml_feed(settings: Settings, variant: Variant, entries: list[Entry], tombstones: list[Entry],
               links: dict[str, str], changed: datetime, language: str | None,
-              failed: dict[str, str] | None = None) -> bytes:
+              failed: dict[str, str] | None = None, extras: _Extras | None = None, title: str | None = None) -> bytes:
     # Imported here: web workers use this module's routing table on every request but render only
     # archive pages, so most of them never pay the memory for feedgen and lxml.
     from feedgen.feed import FeedGenerator
 
     fmt = variant.fmt
     fg = FeedGenerator()
-    fg.id(settings.base_url + FORMATS[fmt][0] + (f"?lang={variant.language}" if variant.language else ""))
-    fg.title(clean(_feed_title(settings, variant)))
+    if variant.filtered:
+        fg.id(settings.base_url + variant.at_page(1).key)
+    else:
+        fg.id(settings.base_url + FORMATS[fmt][0] + (f"?lang={variant.language}" if variant.language else ""))
+    fg.title(clean(_feed_title(settings, variant, title)))
     fg.subtitle(clean(settings.feed_description))
     fg.author({"name": clean(settings.feed_author)})
     # Self first, alternate last: feedgen takes the RSS <link> from the last link added.
@@ -215,6 +293,9 @@ def _xml_feed(settings: Settings, variant: Variant, entries: list[Entry], tombst
             fe.summary(html.escape(clean(entry.summary), quote=False), type="html")
             for tag in entry.tags[:ENTRY_TAGS]:
                 fe.category(term=clean(tag))
+            for topic in (extras.topics.get(entry.id, ()) if extras else ())[:ENTRY_TAGS]:
+                if topic.kind != "tag":  # tags are categories already
+                    fe.category(term=topic.slug, scheme=f"{settings.base_url}/topics/", label=clean(topic.name))
         except Exception as e:  # one entry, never the whole document
             if failed is None:
                 raise
@@ -223,21 +304,35 @@ def _xml_feed(settings: Settings, variant: Variant, entries: list[Entry], tombst
             continue
         rendered.append(entry)
     body = fg.atom_str(pretty=True) if fmt == "atom" else fg.rss_str(pretty=True)
+    alternates = [[(t.language, entry_link(settings, t)) for t in extras.translations.get(entry.id, ())]
+                  if extras else [] for entry in rendered]
     return _complete(body, fmt, links, settings.websub_hubs, tombstones,
-                     [entry.language if entry.language != language else None for entry in rendered])
+                     [entry.language if entry.language != language else None for entry in rendered], alternates)
 
 
 def _complete(body: bytes, fmt: str, links: dict[str, str], hubs: tuple[str, ...], tombstones: list[Entry],
-              entry_languages: list[str | None]) -> bytes:
-    """What feedgen cannot write: paging and hub links (also in RSS), Atom deleted-entry tombstones, and the
-    language of each Atom entry that differs from the feed's."""
+              entry_languages: list[str | None], alternates: list[list[tuple[str, str]]] | None = None) -> bytes:
+    """What feedgen cannot write: paging and hub links (also in RSS), Atom deleted-entry tombstones, the
+    language of each Atom entry that differs from the feed's, and the links to each Atom entry's translations
+    (rel="alternate" with their hreflang; feedgen would make the last of them the RSS item's link)."""
     from lxml import etree
 
     root = etree.fromstring(body)
     if fmt == "atom":
-        for element, entry_language in zip(root.iter(f"{{{ATOM_NS}}}entry"), entry_languages, strict=True):
+        entries = list(root.iter(f"{{{ATOM_NS}}}entry"))
+        for element, entry_language in zip(entries, entry_languages, strict=True):
             if entry_language:
                 element.set("{http://www.w3.org/XML/1998/namespace}lang", entry_language)
+        for element, others in zip(entries, alternates or [[] for _ in entries], strict=True):
+            # Before the entry's own link: readers that take the last alternate link as the entry's (feedparser
+            # does) still open the release itself.
+            anchor = element.find(f"{{{ATOM_NS}}}link")
+            position = list(element).index(anchor) if anchor is not None else len(element)
+            for hreflang, href in others:
+                link = etree.Element(f"{{{ATOM_NS}}}link", href=href, rel="alternate", type="text/html",
+                                     hreflang=hreflang)
+                element.insert(position, link)
+                position += 1
     if fmt == "atom":
         parent, anchor = root, root.find(f"{{{ATOM_NS}}}link")
     else:
@@ -277,11 +372,13 @@ def _with_tombstone_namespace(root):
 
 
 def _json_feed(settings: Settings, variant: Variant, entries: list[Entry], links: dict[str, str],
-               language: str | None, failed: dict[str, str] | None = None) -> bytes:
-    """JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."""
+               language: str | None, failed: dict[str, str] | None = None, extras: _Extras | None = None,
+               title: str | None = None) -> bytes:
+    """JSON Feed 1.1 (https://jsonfeed.org/version/1.1). Each item's topics and translations are in its
+    `_feedsvc` object (the spec's way to extend an item)."""
     feed: dict[str, object] = {
         "version": "https://jsonfeed.org/version/1.1",
-        "title": _feed_title(settings, variant),
+        "title": _feed_title(settings, variant, title),
         "home_page_url": settings.base_url + "/",
         "feed_url": links["self"],
         "description": settings.feed_description,
@@ -306,6 +403,7 @@ def _json_feed(settings: Settings, variant: Variant, entries: list[Entry], links
                 "date_modified": entry_updated(entry).isoformat(),
                 "language": entry.language,
                 **({"tags": list(entry.tags[:ENTRY_TAGS])} if entry.tags else {}),
+                **_json_extras(settings, entry, extras),
             }
             if entry.published.tzinfo is None or entry_updated(entry).tzinfo is None:
                 raise ValueError("a date without its time zone")
@@ -317,3 +415,20 @@ def _json_feed(settings: Settings, variant: Variant, entries: list[Entry], links
         items.append(item)
     feed["items"] = items
     return json.dumps(feed, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+
+
+def _json_extras(settings: Settings, entry: Entry, extras: _Extras | None) -> dict:
+    if extras is None:
+        return {}
+    topics = extras.topics.get(entry.id, [])
+    translations = extras.translations.get(entry.id, [])
+    if not topics and not translations:
+        return {}
+    out: dict[str, object] = {}
+    if topics:
+        out["topics"] = [{"kind": t.kind, "name": t.name, "url": f"{settings.base_url}/topics/{quote(t.slug)}"}
+                         for t in topics[:ENTRY_TAGS]]
+    if translations:
+        out["translations"] = [{"language": t.language, "url": entry_link(settings, t), "title": clean(t.title)}
+                               for t in translations]
+    return {"_feedsvc": out}

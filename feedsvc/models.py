@@ -3,7 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class Topic:
+    """Something a release is about, found in its text: a country, an international organisation, a person, or
+    one of its front-matter tags."""
+
+    kind: str  # country, organisation, person, tag
+    key: str  # what makes two mentions the same topic: ISO code, organisation slug, person key, folded tag
+    name: str  # English short name for countries and organisations; the name as written for people and tags
+    slug: str  # the topic's URL: /topics/<slug>
+
+
+@dataclass(frozen=True)
+class ReleaseIndex:
+    """What search and translation pairing keep of a release, computed where it is read (in the readers'
+    processes), so that storing it costs the ingest only its writes."""
+
+    terms: str  # the stems of its title and text, space-separated (feedsvc.words.search_terms)
+    fingerprint: dict  # feedsvc.translations.Fingerprint.to_json()
 
 
 @dataclass(frozen=True)
@@ -24,6 +44,9 @@ class Release:
     # that day in the deployment's zone, so the release is not held on its own day.
     has_time: bool = True
     available_from: datetime | None = None
+    topics: tuple[Topic, ...] = ()  # found by feedsvc.topics once the release is read
+    day: date | None = None  # its calendar day in the deployment's zone: translations are of one day
+    index: ReleaseIndex | None = None  # set with the topics; the store computes it when it is missing
 
     def available_at(self) -> datetime:
         """The moment the release may appear in feeds: its embargo, or its publication time (for a date-only

@@ -33,10 +33,10 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
-from feedsvc.models import Rejection, Release
+from feedsvc.models import Rejection, Release, ReleaseIndex, Topic
 
 log = logging.getLogger(__name__)
 
@@ -527,6 +527,12 @@ def _read_exactly(stream, size: int) -> bytes | None:
 def _encode(value):
     if isinstance(value, datetime):
         return {"datetime": value.isoformat()}
+    if isinstance(value, date):
+        return {"date": value.isoformat()}
+    if isinstance(value, Topic):
+        return {"topic": [value.kind, value.key, value.name, value.slug]}
+    if isinstance(value, ReleaseIndex):
+        return {"index": {"terms": value.terms, "fingerprint": value.fingerprint}}  # the fingerprint is JSON
     if isinstance(value, tuple | list):
         return [_encode(v) for v in value]
     if value is None or isinstance(value, str | int | float | bool):
@@ -536,6 +542,12 @@ def _encode(value):
 
 def _decode(value):
     if isinstance(value, dict):
+        if "date" in value:
+            return date.fromisoformat(value["date"])
+        if "topic" in value:
+            return Topic(*value["topic"])
+        if "index" in value:
+            return ReleaseIndex(**value["index"])
         return datetime.fromisoformat(value["datetime"])
     if isinstance(value, list):
         return tuple(_decode(v) for v in value)
@@ -582,6 +594,7 @@ def serve_reads() -> None:
     memory_errors = _MemoryErrorSeen()
     logging.getLogger().addHandler(memory_errors)
     from feedsvc.readers import load_all, read_release
+    from feedsvc.topics import indexed
 
     load_all()  # imported before the limit: the readers are the worker's resting size
 
@@ -598,6 +611,8 @@ def serve_reads() -> None:
             name, data, modified, options = pickle.loads(frame)
             del frame
             result = read_release(name, data, modified, options)
+            if isinstance(result, Release):
+                result = indexed(name, result, options.zone)
             del data
             answer = (["memory", None] if memory_errors.seen
                       else ["release", _encode_release(result)] if isinstance(result, Release)

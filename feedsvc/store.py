@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -83,7 +84,51 @@ CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+-- Search, topics and translations (feedsvc.search, feedsvc.topics, feedsvc.translations). Each entry has a search
+-- key that orders it as the feeds do (newest first) and that is the rowid of its text in the full-text index, so
+-- a search or topic feed walks its index newest first and stops at the end of its page.
+CREATE TABLE IF NOT EXISTS entry_index (
+    entry_id    TEXT PRIMARY KEY,
+    search_key  INTEGER NOT NULL UNIQUE,
+    day         TEXT NOT NULL,
+    fingerprint TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entry_index_day ON entry_index(day);
+-- Stems of each entry's title and text (words.search_terms); the index keeps no copy of them (content=''). A
+-- revised entry gets a new search key; its old row is left behind, matched by no entry.
+CREATE VIRTUAL TABLE IF NOT EXISTS search
+    USING fts5(terms, language, topics, content='', tokenize='unicode61 remove_diacritics 0');
+CREATE TABLE IF NOT EXISTS topics (
+    id   INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    key  TEXT NOT NULL,
+    name TEXT NOT NULL,
+    slug TEXT NOT NULL UNIQUE,
+    UNIQUE (kind, key)
+);
+CREATE TABLE IF NOT EXISTS entry_topics (
+    topic_id   INTEGER NOT NULL,
+    entry_id   TEXT NOT NULL,
+    search_key INTEGER NOT NULL,
+    language   TEXT NOT NULL,
+    PRIMARY KEY (topic_id, search_key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entry_topics_entry ON entry_topics(entry_id);
+CREATE INDEX IF NOT EXISTS entry_topics_language ON entry_topics(topic_id, language, search_key);
+CREATE TABLE IF NOT EXISTS translations (
+    entry_id TEXT NOT NULL,
+    other_id TEXT NOT NULL,
+    PRIMARY KEY (entry_id, other_id)
+) WITHOUT ROWID;
+-- The languages of the indexed texts: a search's words are stemmed in each of them.
+CREATE TABLE IF NOT EXISTS index_languages (
+    language TEXT PRIMARY KEY
+) WITHOUT ROWID;
 """
+INDEX_VERSION = "3"  # meta: bumped when topics or stems are found differently, so every release is indexed again
+INDEX_TABLES = ("search", "entry_index", "entry_topics", "translations", "index_languages")  # dropped then (topics
+# stay, so their slugs do)
+SEARCH_KEY_SPAN = 1_000_000  # search keys per second of publication time
 
 
 @dataclass(frozen=True)
@@ -120,6 +165,17 @@ class Entry:
     first_seen: datetime
     withdrawn: datetime | None
     has_time: bool = True  # False: the release gives only its date (published is 12:00 UTC of that day)
+
+
+@dataclass(frozen=True)
+class TopicRow:
+    """A topic as the store keeps it: its slug is fixed at its first mention."""
+
+    id: int
+    kind: str
+    key: str
+    name: str
+    slug: str
 
 
 @dataclass(frozen=True)
@@ -172,6 +228,7 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._connection(create=True).executescript(SCHEMA)  # idempotent DDL; manages its own transaction
         self._migrate()
+        self._migrate_index()
 
     def _migrate(self) -> None:
         """Bring a database made by an older feedsvc up to date (every process may try; one does it)."""
@@ -191,6 +248,26 @@ class Store:
             # once (a forgotten stamp and hash make the next scan re-read it; ids, links and `updated` stay).
             db.execute("UPDATE files SET mtime_ns=-1, content_hash='' WHERE status<>'rejected'")
         log.info("database %s upgraded: every release file is read again once, for date-only releases", self.path)
+
+    def _migrate_index(self) -> None:
+        """A database whose entries were indexed (topics, search, translations) by an older feedsvc, or not at
+        all, has every release file read again once; ids, links and `updated` times stay."""
+        if self.get_meta("index_version") == INDEX_VERSION:
+            return
+        with self._write() as db:
+            if (db.execute("SELECT value FROM meta WHERE key='index_version'").fetchone() or [None])[0] \
+                    == INDEX_VERSION:
+                return
+            stale = db.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is not None
+            if stale:
+                db.execute("UPDATE files SET mtime_ns=-1, content_hash='' WHERE status<>'rejected'")
+            for table in INDEX_TABLES:
+                db.execute(f"DROP TABLE IF EXISTS {table}")
+            db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('index_version', ?)", (INDEX_VERSION,))
+        self._connection().executescript(SCHEMA)  # the index tables anew
+        if stale:
+            log.info("database %s: releases are read again once, for their topics, search and translations",
+                     self.path)
 
     @property
     def generation_file(self) -> Path:
@@ -410,6 +487,7 @@ class Store:
                     + (", updated=?" if changed else "") + " WHERE id=?",
                     (path, *fields.values(), *([to_text(now)] if changed else []), entry_id))
                 action = "added" if revived else "revised" if changed else "unchanged"
+            self._index(db, entry_id, release, reindex=action != "unchanged")
             db.execute(
                 "INSERT OR REPLACE INTO files(path, size, mtime_ns, content_hash, status, reason, entry_id)"
                 " VALUES (?,?,?,?,?,?,?)", (path, size, mtime_ns, content_hash, status, "", entry_id))
@@ -612,6 +690,186 @@ class Store:
             "SELECT * FROM entries WHERE source=? AND withdrawn IS NULL", (path,)).fetchone()
         return _entry(row) if row else None
 
+    # -- search, topics and translations ------------------------------------------------------
+
+    def _index(self, db: sqlite3.Connection, entry_id: str, release: Release, reindex: bool) -> None:
+        """Index a saved release: its text for search, its topics, its fingerprint, and the translation pairs of
+        its day. An unchanged release that is indexed already is left as it is."""
+        old = db.execute("SELECT search_key, day FROM entry_index WHERE entry_id=?", (entry_id,)).fetchone()
+        if old is not None and not reindex:
+            return
+        if release.index is None:  # a release not read by the readers (tests, benchmarks): index it here
+            from feedsvc.topics import with_topics
+
+            release = dataclasses.replace(with_topics(release), topics=release.topics)
+        index = release.index
+        key = self._free_search_key(db, release.published)
+        day = index.fingerprint["day"]
+        db.execute("INSERT OR REPLACE INTO entry_index(entry_id, search_key, day, fingerprint) VALUES (?,?,?,?)",
+                   (entry_id, key, day, json.dumps(index.fingerprint, ensure_ascii=False)))
+        db.execute("DELETE FROM entry_topics WHERE entry_id=?", (entry_id,))
+        topic_ids = []
+        for topic in release.topics:
+            topic_ids.append(self._topic_id(db, topic))
+            db.execute("INSERT OR IGNORE INTO entry_topics(topic_id, entry_id, search_key, language)"
+                       " VALUES (?,?,?,?)", (topic_ids[-1], entry_id, key, release.language))
+        db.execute("INSERT INTO search(rowid, terms, language, topics) VALUES (?,?,?,?)",
+                   (key, index.terms, _language_token(release.language), " ".join(f"t{i}" for i in topic_ids)))
+        db.execute("INSERT OR IGNORE INTO index_languages(language) VALUES (?)", (release.language,))
+        for changed_day in {day, old[1] if old else day}:
+            self._pair_day(db, changed_day)
+
+    @staticmethod
+    def _free_search_key(db: sqlite3.Connection, published: datetime) -> int:
+        """A new search key for a release published at `published`: later releases have larger keys."""
+        base = int(published.timestamp()) * SEARCH_KEY_SPAN
+        row = db.execute("SELECT max(search_key) FROM entry_index WHERE search_key >= ? AND search_key < ?",
+                         (base, base + SEARCH_KEY_SPAN)).fetchone()
+        orphan = db.execute("SELECT max(rowid) FROM search WHERE rowid >= ? AND rowid < ?",
+                            (base, base + SEARCH_KEY_SPAN)).fetchone()
+        taken = max(row[0] if row[0] is not None else base - 1, orphan[0] if orphan[0] is not None else base - 1)
+        if taken + 1 >= base + SEARCH_KEY_SPAN:
+            raise ValueError("more than a million releases published in one second")
+        return taken + 1
+
+    @staticmethod
+    def _topic_id(db: sqlite3.Connection, topic) -> int:
+        """The id of a topic, added on its first mention with a slug of its own."""
+        row = db.execute("SELECT id FROM topics WHERE kind=? AND key=?", (topic.kind, topic.key)).fetchone()
+        if row is not None:
+            return row[0]
+        slug, n = topic.slug, 1
+        while db.execute("SELECT 1 FROM topics WHERE slug=?", (slug,)).fetchone():
+            n += 1
+            slug = f"{topic.slug}-{n}"
+        return db.execute("INSERT INTO topics(kind, key, name, slug) VALUES (?,?,?,?)",
+                          (topic.kind, topic.key, topic.name, slug)).lastrowid
+
+    @staticmethod
+    def _pair_day(db: sqlite3.Connection, day: str) -> None:
+        """Pair the translations among the releases of one day (feedsvc.translations)."""
+        from feedsvc.translations import Fingerprint, pairs
+
+        rows = db.execute(
+            "SELECT x.entry_id, x.fingerprint FROM entry_index x JOIN entries e ON e.id = x.entry_id"
+            " WHERE x.day=? AND e.withdrawn IS NULL", (day,)).fetchall()
+        ids = [r[0] for r in rows]
+        db.executemany("DELETE FROM translations WHERE entry_id=?", [(i,) for i in ids])
+        if len(rows) < 2:
+            return
+        found = pairs({r[0]: Fingerprint.from_json(json.loads(r[1])) for r in rows})
+        db.executemany("INSERT OR IGNORE INTO translations(entry_id, other_id) VALUES (?,?)",
+                       [p for a, b in found for p in ((a, b), (b, a))])
+
+    def index_languages(self) -> set[str]:
+        """The languages of the indexed texts (a search's words are stemmed in each)."""
+        return {r[0] for r in self._connection().execute("SELECT language FROM index_languages")}
+
+    def search_entries(self, now: datetime, match: str, *, language: str | None = None, topic: int | None = None,
+                       limit: int = 50) -> list[Entry]:
+        """The newest `limit` live entries whose text matches `match` (an FTS5 expression over the stems, by
+        feedsvc.search), maybe in one language or about one topic: the full-text index (which holds each entry's
+        language and topics too) is walked newest first and stops at `limit`."""
+        return [_entry(r) for r in self._search("e.*", now, match, language, topic, limit)]
+
+    def search_window(self, now: datetime, match: str, *, language: str | None = None, topic: int | None = None,
+                      limit: int = 50) -> list[tuple[str, datetime]]:
+        """(id, last change) of the entries search_entries would give, without their texts: a page's window."""
+        return [(r[0], from_text(r[1])) for r in self._search(
+            "e.id, max(e.first_seen, e.updated, e.available)", now, match, language, topic, limit)]
+
+    def _search(self, columns: str, now: datetime, match: str, language: str | None, topic: int | None,
+                limit: int) -> list[sqlite3.Row]:
+        match = f"terms : ({match})"
+        if language:
+            match += f' AND language : "{_language_token(language)}"'
+        if topic is not None:
+            match += f' AND topics : "t{int(topic)}"'
+        sql = (f"SELECT {columns} FROM search s JOIN entry_index x ON x.search_key = s.rowid"
+               " JOIN entries e ON e.id = x.entry_id"
+               " WHERE search MATCH ? AND e.withdrawn IS NULL AND e.available <= ?"
+               + (" AND e.language = ?" if language else "") + " ORDER BY s.rowid DESC LIMIT ?")
+        return self._connection().execute(sql, [match, to_text(now), *([language] if language else []),
+                                                limit]).fetchall()
+
+    def topic_entries(self, now: datetime, topic: int, *, language: str | None = None, limit: int = 50,
+                      offset: int = 0) -> list[Entry]:
+        """Live entries about one topic, newest first."""
+        return [_entry(r) for r in self._topic("e.*", now, topic, language, limit, offset)]
+
+    def topic_window(self, now: datetime, topic: int, *, language: str | None = None,
+                     limit: int = 50) -> list[tuple[str, datetime]]:
+        """(id, last change) of the entries topic_entries would give, without their texts: a page's window."""
+        return [(r[0], from_text(r[1])) for r in self._topic(
+            "e.id, max(e.first_seen, e.updated, e.available)", now, topic, language, limit, 0)]
+
+    def _topic(self, columns: str, now: datetime, topic: int, language: str | None, limit: int,
+               offset: int) -> list[sqlite3.Row]:
+        sql = (f"SELECT {columns} FROM entry_topics t JOIN entries e ON e.id = t.entry_id"
+               " WHERE t.topic_id = ? AND e.withdrawn IS NULL AND e.available <= ?"
+               + (" AND t.language = ?" if language else "") + " ORDER BY t.search_key DESC LIMIT ? OFFSET ?")
+        return self._connection().execute(sql, [topic, to_text(now), *([language] if language else []), limit,
+                                                offset]).fetchall()
+
+    def entries_by_id(self, entry_ids: list[str], clip: int | None = None) -> list[Entry]:
+        """Entries by id, in the order of `entry_ids`; with `clip`, texts are read only up to that many
+        characters (as `entries` reads them)."""
+        columns, clips = ("*", []) if clip is None else (
+            "id, slug, source, title, summary, substr(body, 1, ?) AS body, substr(body_html, 1, ?) AS body_html,"
+            " language, tags, warnings, published, embargo, available, updated, first_seen, withdrawn, has_time",
+            [clip, clip])
+        found: dict[str, Entry] = {}
+        for chunk in range(0, len(entry_ids), 500):
+            ids = entry_ids[chunk:chunk + 500]
+            for row in self._connection().execute(
+                    f"SELECT {columns} FROM entries WHERE id IN ({','.join('?' * len(ids))})", (*clips, *ids)):
+                found[row["id"]] = _entry(row)
+        return [found[i] for i in entry_ids if i in found]
+
+    def topic_by_slug(self, slug: str) -> TopicRow | None:
+        row = self._connection().execute("SELECT id, kind, key, name, slug FROM topics WHERE slug=?",
+                                         (slug,)).fetchone()
+        return TopicRow(*row) if row else None
+
+    def topic_counts(self, now: datetime) -> list[tuple[TopicRow, int]]:
+        """Every topic with live entries, with their number: by kind, the most mentioned first."""
+        db = self._connection()
+        counts = dict(db.execute(
+            "SELECT topic_id, count(*) FROM entry_topics WHERE entry_id IN"
+            " (SELECT id FROM entries WHERE withdrawn IS NULL AND available <= ?) GROUP BY topic_id",
+            (to_text(now),)).fetchall())
+        rows = [(TopicRow(*r), counts[r[0]]) for r in db.execute("SELECT id, kind, key, name, slug FROM topics")
+                if r[0] in counts]
+        return sorted(rows, key=lambda row: (row[0].kind, -row[1], row[0].name))
+
+    def topics_for(self, entry_ids: list[str]) -> dict[str, list[TopicRow]]:
+        """The topics of each of `entry_ids`, countries first, then organisations, people and tags."""
+        out: dict[str, list[TopicRow]] = {}
+        for chunk in range(0, len(entry_ids), 500):
+            ids = entry_ids[chunk:chunk + 500]
+            rows = self._connection().execute(
+                "SELECT et.entry_id, t.id, t.kind, t.key, t.name, t.slug FROM entry_topics et"
+                f" JOIN topics t ON t.id = et.topic_id WHERE et.entry_id IN ({','.join('?' * len(ids))})"
+                " ORDER BY t.kind = 'tag', t.kind = 'person', t.kind = 'organisation', t.name", ids)
+            for row in rows:
+                out.setdefault(row[0], []).append(TopicRow(*row[1:]))
+        return out
+
+    def translations_of(self, now: datetime, entry_ids: list[str]) -> dict[str, list[Entry]]:
+        """The live translations of each of `entry_ids` (the same release in other languages)."""
+        if not entry_ids:
+            return {}
+        out: dict[str, list[Entry]] = {}
+        for chunk in range(0, len(entry_ids), 500):
+            ids = entry_ids[chunk:chunk + 500]
+            rows = self._connection().execute(
+                "SELECT tr.entry_id AS of_id, e.* FROM translations tr JOIN entries e ON e.id = tr.other_id"
+                f" WHERE tr.entry_id IN ({','.join('?' * len(ids))}) AND e.withdrawn IS NULL AND e.available <= ?"
+                " ORDER BY e.language", (*ids, to_text(now)))
+            for row in rows:
+                out.setdefault(row["of_id"], []).append(_entry(row))
+        return out
+
     # -- rendered documents and state ----------------------------------------------------------
 
     def replace_documents(self, documents: list[StoredDocument]) -> None:
@@ -647,6 +905,11 @@ class Store:
     def set_meta(self, key: str, value: str) -> None:
         with self._write() as db:
             db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?,?)", (key, value))
+
+
+def _language_token(language: str) -> str:
+    """The token a release's language is indexed as: its primary subtag, letters only ("en-GB" → "en")."""
+    return re.sub(r"[^a-z]", "", language.split("-")[0].lower()) or "und"
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

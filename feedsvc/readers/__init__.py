@@ -82,7 +82,7 @@ def read_release(name: str, data: bytes, modified: datetime, options: ReaderOpti
     if modified.tzinfo is None:
         modified = modified.replace(tzinfo=UTC)
     try:
-        return reader(Context(name=name, modified=modified, options=options), bytes(data))
+        result = reader(Context(name=name, modified=modified, options=options), bytes(data))
     except (MemoryError, RecursionError):
         log.exception("reading %s exhausted memory or recursion", quote(name))
         return Rejection("The file is too complex to read (too deeply nested or too large once unpacked).")
@@ -92,3 +92,4 @@ def read_release(name: str, data: bytes, modified: datetime, options: ReaderOpti
             "The file could not be read because of an unexpected problem in the reader; "
             "the details are in the service log."
         )
+    return result

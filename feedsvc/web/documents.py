@@ -150,6 +150,11 @@ class DocumentCache:
             self.refresh()
         return self._front
 
+    def generation(self) -> object:
+        """A token that changes whenever the store does (for what pages compute once per change)."""
+        self.front()
+        return self._stamp
+
     def languages(self) -> frozenset[str]:
         """The languages that have published releases (and so feeds)."""
         self.front()
@@ -170,8 +175,8 @@ class DocumentCache:
             if key in self._deep:
                 self._deep.move_to_end(key)
                 return self._deep[key]
-            if self._in_render >= self.max_renders and variant.page > 1:
-                return BUSY  # a front page (a language rendered on request) is always rendered
+            if self._in_render >= self.max_renders and (variant.page > 1 or variant.filtered):
+                return BUSY  # a front page (a language rendered on request) is always rendered; searches are not
             self._in_render += 1
         try:
             return self._render(variant)
@@ -247,6 +252,10 @@ class GenerationView:
 
     def withdrawn_since(self, since: datetime, *, language: str | None = None) -> list:
         return self.store.withdrawn_since(since, language=language)
+
+    def __getattr__(self, name: str):
+        """Everything else (search, topics, translations) straight from the store."""
+        return getattr(self.store, name)
 
 
 def _size(document: ServedDocument | None) -> int:

@@ -8,6 +8,7 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import parse_qsl
 
 from feedsvc import feeds
+from feedsvc.search import QueryError, normalise, parse
 from feedsvc.web.documents import BUSY, DocumentCache, ServedDocument
 
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$")  # BCP 47 as releases use it: at most 35 chars
@@ -32,6 +33,8 @@ class FeedResponder:
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
         if path not in feeds.PATH_FORMATS:
+            if path.startswith("/topics/") and topic_route(path) is not None:
+                return self.slow(path, environ.get("QUERY_STRING") or "", environ, start_response)
             return self.app(environ, start_response)
         query = environ.get("QUERY_STRING")
         document = self.documents.front().get(path + "?" + query if query else path)
@@ -52,14 +55,20 @@ class FeedResponder:
         key = f"{path}?{query}" if query else path
         document = self.documents.get(key)
         if document is None:
-            variant = parse_variant(feeds.PATH_FORMATS[path], query)
+            fmt, topic = feeds.PATH_FORMATS.get(path), None
+            if fmt is None:
+                fmt, topic = topic_route(path)
+            try:
+                variant = parse_variant(fmt, query, topic)
+            except QueryError as e:
+                return _plain(start_response, "400 Bad Request", f"{e}\n".encode())
             if variant is None:
                 return _plain(start_response, "400 Bad Request",
-                              b"Unknown feed parameters: use lang=<language> and page=<number>.\n")
+                              b"Unknown feed parameters: use lang=<language>, q=<words> and page=<number>.\n")
             if variant.language is not None and variant.language not in self.documents.languages():
                 # never rendered, cached or echoed: only languages with published releases have feeds
                 return _plain(start_response, "404 Not Found", b"No releases in that language.\n")
-            if variant.key != key:
+            if variant.query != query:
                 location = self.documents.settings.base_url + variant.key
                 start_response("301 Moved Permanently", [("Location", location), ("Content-Length", "0")])
                 return [b""]
@@ -67,7 +76,8 @@ class FeedResponder:
             if document is BUSY:
                 return busy(start_response)
             if document is None:
-                return _plain(start_response, "404 Not Found", b"No such feed page.\n")
+                message = b"No such topic.\n" if topic and variant.page == 1 else b"No such feed page.\n"
+                return _plain(start_response, "404 Not Found", message)
         return respond(document, environ, start_response, head=method == "HEAD")
 
 
@@ -108,17 +118,37 @@ def not_modified(etag: str, document: ServedDocument, environ: dict) -> bool:
         return False
 
 
-def parse_variant(fmt: str, query: str) -> feeds.Variant | None:
-    """lang and page from the query string; None when anything else is there or a value is malformed."""
-    language, page = None, 1
+def parse_variant(fmt: str, query: str, topic: str | None = None) -> feeds.Variant | None:
+    """lang, q and page from the query string; None when anything else is there or a value is malformed. A search
+    that cannot be run raises QueryError (a 400 with its reason); an empty one is no search."""
+    language, page, search = None, 1, None
     for name, value in parse_qsl(query, keep_blank_values=True):
         if name == "lang" and LANGUAGE_TAG.match(value):
             language = value.lower()
         elif name == "page" and value.isascii() and value.isdigit() and 0 < int(value) < 10**6:
             page = int(value)
+        elif name == "q" and search is None:
+            search = normalise(value) or None
+            if search is not None:
+                parse(search)
         else:
             return None
-    return feeds.Variant(fmt, language, page)
+    return feeds.Variant(fmt, language, page, search, topic)
+
+
+_TOPIC_FEED = re.compile(r"^/topics/([^/]{1,200})(/feed\.(?:atom|rss|json))$")
+
+
+def topic_route(path: str) -> tuple[str, str] | None:
+    """(format, topic slug) of a topic feed path (/topics/<slug>/feed.atom), or None."""
+    match = _TOPIC_FEED.match(path)
+    if match is None:
+        return None
+    try:
+        slug = match.group(1).encode("latin-1").decode("utf-8")  # WSGI hands the decoded path as Latin-1
+    except UnicodeError:
+        return None
+    return feeds.PATH_FORMATS[match.group(2)], slug
 
 
 _accept_memo: dict[str, bool] = {}

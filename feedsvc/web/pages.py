@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from flask import Blueprint, abort, current_app, redirect, render_template, request
 
 from feedsvc import feeds
+from feedsvc.search import QueryError, match_expression, normalise, parse
+from feedsvc.words import base_language
 
 bp = Blueprint("pages", __name__)
 
@@ -32,6 +34,17 @@ def feed_links(settings, languages: list[str]) -> list[dict]:
     return links
 
 
+def search_feed_links(settings, search: str, language: str | None) -> list[dict]:
+    """Autodiscovery links for the feeds of one search."""
+    links = []
+    for fmt, (_, content_type) in feeds.FORMATS.items():
+        variant = feeds.Variant(fmt, language, search=search)
+        label = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}[fmt]
+        links.append({"href": settings.base_url + variant.key, "type": content_type.split(";")[0],
+                      "title": f"{settings.feed_title}: {search} ({label})", "label": label, "language": language})
+    return links
+
+
 @bp.get("/")
 def index():
     settings, store, now = _context()
@@ -42,6 +55,9 @@ def index():
         page = int(request.args.get("page", "1"))
     except ValueError:
         abort(404)
+    search = normalise(request.args.get("q", "")) or None
+    if search is not None:
+        return _search(settings, store, now, search, language, page)
     total = store.count_entries(now, language=language)
     last_page = max(1, -(-total // settings.feed_size))
     if not 1 <= page <= last_page:
@@ -54,6 +70,29 @@ def index():
         language=language, languages=languages, feed_links=feed_links(settings, languages),
         page_lang=language or (entries[0].language if entries and len(languages) == 1 else "en"),
     )
+
+
+def _search(settings, store, now, search: str, language: str | None, page: int):
+    """The index page of a search: the newest matching releases, page by page, with the search's feeds."""
+    languages = store.languages(now)
+    try:
+        query = parse(search)
+    except QueryError as e:
+        return render_template("index.html", settings=settings, entries=[], page=1, last_page=1, more=False,
+                               language=language, languages=languages, search=search, error=str(e),
+                               feed_links=feed_links(settings, languages), page_lang="en"), 400
+    if not 1 <= page <= feeds.MAX_PAGE:
+        abort(404)
+    size = settings.feed_size
+    wanted = {base_language(language)} if language else {base_language(lang) for lang in store.index_languages()}
+    window = store.search_window(now, match_expression(query, wanted), language=language, limit=page * size + 1)
+    entries = store.entries_by_id([entry_id for entry_id, _ in window[(page - 1) * size:page * size]])
+    if page > 1 and not entries:
+        abort(404)
+    return render_template(
+        "index.html", settings=settings, entries=entries, page=page, last_page=None, more=len(window) > page * size,
+        language=language, languages=languages, search=search,
+        feed_links=search_feed_links(settings, search, language), page_lang="en")
 
 
 @bp.get("/releases/<slug>")
@@ -72,7 +111,9 @@ def release(slug: str):
         return render_template("gone.html", settings=settings, entry=entry), 410
     languages = store.languages(now)
     return render_template("release.html", settings=settings, entry=entry, page_lang=entry.language,
-                           feed_links=feed_links(settings, languages))
+                           feed_links=feed_links(settings, languages),
+                           topics=store.topics_for([entry.id]).get(entry.id, []),
+                           translations=store.translations_of(now, [entry.id]).get(entry.id, []))
 
 
 @bp.app_template_filter("local")
@@ -102,13 +143,25 @@ def release_datetime(entry) -> str:
     return entry.published.astimezone(UTC).date().isoformat()
 
 
+@bp.app_template_filter("language_name")
+def language_name(tag: str) -> str:
+    """A language's name in that language: "ru" → "Русский"."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(tag.replace("-", "_")).get_display_name(tag.replace("-", "_")) or tag
+    except (UnknownLocaleError, ValueError):
+        return tag
+    return name[:1].upper() + name[1:]
+
+
 @bp.after_app_request
 def security_headers(response):
     if response.mimetype == "text/html":
         response.headers.setdefault(
             "Content-Security-Policy",
             "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; base-uri 'none'; "
-            "form-action 'none'; frame-ancestors 'none'")
+            "form-action 'self'; frame-ancestors 'none'")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
     return response

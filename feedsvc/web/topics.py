@@ -1,0 +1,79 @@
+"""HTML pages for topics: the list of what the releases are about, with counts, and one page per topic."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+
+from flask import Blueprint, abort, current_app, render_template, request
+
+from feedsvc import feeds
+from feedsvc.web.pages import feed_links
+
+bp = Blueprint("topics", __name__)
+
+KINDS = (("country", "Countries and territories"), ("organisation", "International organisations"),
+         ("person", "People"), ("tag", "Tags"))
+KIND_LABELS = {"country": "Country or territory", "organisation": "International organisation", "person": "Person",
+               "tag": "Tag"}
+_counts_lock = threading.Lock()
+
+
+def _context():
+    return (current_app.config["FEEDSVC"], current_app.extensions["feedsvc.store"],
+            current_app.extensions["feedsvc.documents"], datetime.now(UTC))
+
+
+def topic_feed_links(settings, topic, language: str | None = None) -> list[dict]:
+    """Autodiscovery links for one topic's feeds (all its releases, or those in one language)."""
+    links = []
+    for fmt, (_, content_type) in feeds.FORMATS.items():
+        variant = feeds.Variant(fmt, language, topic=topic.slug)
+        label = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}[fmt]
+        links.append({"href": settings.base_url + variant.key, "type": content_type.split(";")[0],
+                      "title": f"{settings.feed_title}: {topic.name} ({label})", "label": label,
+                      "language": language})
+    return links
+
+
+def _counts(store, documents, now):
+    """Every topic with its number of published releases, computed once per generation of the store."""
+    memo = current_app.extensions.setdefault("feedsvc.topic_counts", {})
+    generation = documents.generation()
+    with _counts_lock:
+        if memo.get("generation") != generation:
+            memo["rows"] = store.topic_counts(now)
+            memo["generation"] = generation
+        return memo["rows"]
+
+
+@bp.get("/topics/")
+def topics():
+    settings, store, documents, now = _context()
+    rows = _counts(store, documents, now)
+    groups = [(kind, label, [r for r in rows if r[0].kind == kind]) for kind, label in KINDS]
+    return render_template("topics.html", settings=settings, groups=groups, page_lang="en",
+                           feed_links=feed_links(settings, []))
+
+
+@bp.get("/topics/<slug>")
+def topic(slug: str):
+    settings, store, _, now = _context()
+    found = store.topic_by_slug(slug)
+    if found is None:
+        abort(404)
+    language = request.args.get("lang") or None
+    try:
+        page = int(request.args.get("page", "1"))
+    except ValueError:
+        abort(404)
+    if not 1 <= page <= feeds.MAX_PAGE:
+        abort(404)
+    size = settings.feed_size
+    entries = store.topic_entries(now, found.id, language=language, limit=size + 1, offset=(page - 1) * size)
+    more = len(entries) > size
+    if page > 1 and not entries:
+        abort(404)
+    return render_template("topic.html", settings=settings, topic=found, kind_label=KIND_LABELS[found.kind],
+                           entries=entries[:size], page=page, more=more, language=language, page_lang="en",
+                           feed_links=topic_feed_links(settings, found, language))
