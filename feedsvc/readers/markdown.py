@@ -13,7 +13,8 @@ from feedsvc.models import Rejection, Release
 from feedsvc.readers import embargo as embargoes
 from feedsvc.readers.blocks import Meta
 from feedsvc.readers.encoding import NotText, clean, decode, normalise_space
-from feedsvc.readers.htmlpage import NestedTooDeeply, parse_html, parse_when, read_tree
+from feedsvc.readers.htmlpage import parse_when, read_tree
+from feedsvc.readers.htmltree import NestedTooDeeply, parse_html
 from feedsvc.readers.language import normalise_tag
 from feedsvc.readers.options import Context
 
