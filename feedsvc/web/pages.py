@@ -1,59 +1,93 @@
-"""HTML pages for people: the index of releases and one page per release."""
+"""HTML pages for people: the index of releases, one page per release, and the site's own 404 and 410 pages."""
 
 from __future__ import annotations
 
+import html
+import re
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request
+from markupsafe import Markup
 
-from feedsvc import feeds
+from feedsvc import feeds, i18n
 
 bp = Blueprint("pages", __name__)
+
+FORMAT_LABELS = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}
+_FIRST_PARAGRAPH = re.compile(r"\A\s*<p>(.*?)</p>\s*", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+LEAD_MATCH = 40  # characters of the summary that must open the first paragraph for it to be the lead
 
 
 def _context():
     return current_app.config["FEEDSVC"], current_app.extensions["feedsvc.store"], datetime.now(UTC)
 
 
-def feed_links(settings, languages: list[str]) -> list[dict]:
-    """Autodiscovery links for every feed variant (all releases and each language)."""
-    links = []
+@dataclass
+class FeedGroup:
+    """The three feeds (Atom, RSS, JSON Feed) of all releases or of one language, named in the page's language."""
+
+    language: str | None
+    name: str
+    links: list[dict] = field(default_factory=list)
+    shown: bool = True  # listed in the footer (every group is in the head, for autodiscovery)
+
+
+def feed_groups(settings, speaker: i18n.Speaker, languages: list[str], shown: set[str | None] | None = None,
+                ) -> list[FeedGroup]:
+    """Autodiscovery links and footer lists for every feed variant (all releases and each language)."""
+    title = speaker.feed_title(settings.feed_title)
+    groups = []
     for language in [None, *languages]:
+        name = title if language is None else f"{title} – {speaker.language_name(language)}"
+        group = FeedGroup(language, name, shown=shown is None or language in shown)
         for fmt, (_, content_type) in feeds.FORMATS.items():
-            variant = feeds.Variant(fmt, language)
-            label = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}[fmt]
-            links.append({
-                "href": settings.base_url + variant.key,
+            label = FORMAT_LABELS[fmt]
+            group.links.append({
+                "href": settings.base_url + feeds.Variant(fmt, language).key,
                 "type": content_type.split(";")[0],
-                "title": f"{settings.feed_title} ({label}{', ' + language if language else ''})",
+                "title": f"{name} ({label})",
                 "label": label,
-                "language": language,
             })
-    return links
+        groups.append(group)
+    return groups
+
+
+def page(template: str, speaker: i18n.Speaker, status: int = 200, **context):
+    """Render a page in `speaker`'s language: `_` in the templates is its catalogue."""
+    settings = current_app.config["FEEDSVC"]
+    return render_template(template, settings=settings, speaker=speaker, _=speaker.gettext, **context), status
+
+
+def site_speaker(settings) -> i18n.Speaker:
+    return i18n.speaker(settings.site_language)
 
 
 @bp.get("/")
 def index():
     settings, store, now = _context()
     language = request.args.get("lang") or None
-    if language is not None and language not in store.languages(now):
+    languages = store.languages(now)
+    if language is not None and language not in languages:
         abort(404)
     try:
-        page = int(request.args.get("page", "1"))
+        page_number = int(request.args.get("page", "1"))
     except ValueError:
         abort(404)
     total = store.count_entries(now, language=language)
     last_page = max(1, -(-total // settings.feed_size))
-    if not 1 <= page <= last_page:
+    if not 1 <= page_number <= last_page:
         abort(404)
     entries = store.entries(now, language=language, limit=settings.feed_size,
-                            offset=(page - 1) * settings.feed_size)
-    languages = store.languages(now)
-    return render_template(
-        "index.html", settings=settings, entries=entries, page=page, last_page=last_page,
-        language=language, languages=languages, feed_links=feed_links(settings, languages),
-        page_lang=language or (entries[0].language if entries and len(languages) == 1 else "en"),
-    )
+                            offset=(page_number - 1) * settings.feed_size)
+    # A language's index speaks that language; the whole list speaks the site's, or the one language of all
+    speaker = i18n.speaker(language or (languages[0] if len(languages) == 1 else settings.site_language))
+    title = speaker.feed_title(settings.feed_title)
+    heading = f"{title} – {speaker.language_name(language)}" if language else title
+    return page("index.html", speaker, entries=entries, page=page_number, last_page=last_page, language=language,
+                languages=languages, heading=heading,
+                feeds=feed_groups(settings, speaker, languages, None if language is None else {None, language}))
 
 
 @bp.get("/releases/<slug>")
@@ -68,30 +102,74 @@ def release(slug: str):
     never_public = entry is not None and entry.available > min(now, entry.withdrawn or now)
     if entry is None or never_public:
         abort(404)  # an embargoed release does not exist yet (or ever, if withdrawn in time), as far as anyone knows
-    if entry.withdrawn is not None:
-        return render_template("gone.html", settings=settings, entry=entry), 410
+    speaker = i18n.speaker(entry.language)
     languages = store.languages(now)
-    return render_template("release.html", settings=settings, entry=entry, page_lang=entry.language,
-                           feed_links=feed_links(settings, languages))
+    groups = feed_groups(settings, speaker, languages, {None, entry.language})
+    if entry.withdrawn is not None:
+        return page("gone.html", speaker, 410, entry=entry, feeds=groups,
+                    title=Markup('<span lang="{}">{}</span>').format(entry.language, entry.title),
+                    withdrawn=time_element(entry.withdrawn.astimezone(settings.zone).date().isoformat(),
+                                           speaker.date(entry.withdrawn.astimezone(settings.zone).date())),
+                    published=published_element(entry, speaker))
+    lead, body_html = split_lead(entry.body_html, entry.summary)
+    revised = None
+    if entry.updated > entry.available:
+        day = entry.updated.astimezone(settings.zone).date()
+        revised = time_element(entry.updated.isoformat(), speaker.date(day))
+    return page("release.html", speaker, entry=entry, feeds=groups, lead=lead, body_html=body_html,
+                published=published_element(entry, speaker), revised=revised,
+                dir=direction_of(entry.language), original=None)
 
 
-@bp.app_template_filter("local")
-def local_time(moment: datetime, fmt: str) -> str:
-    """A stored UTC time shown in the deployment's time zone (in UTC at the ends of the calendar, where the
-    zone's offset would overflow it)."""
+def direction_of(language: str) -> str:
+    """rtl for the languages written right to left, whether or not the labels speak them."""
+    return "rtl" if i18n.base_language(language) in ("ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv") else "ltr"
+
+
+def time_element(value: str, text: str) -> Markup:
+    return Markup('<time datetime="{}">{}</time>').format(value, text)
+
+
+def published_element(entry, speaker: i18n.Speaker) -> Markup:
+    """The release's date, with its time of day only when the release gave one."""
+    return time_element(release_datetime(entry), release_date(entry, speaker, with_time=entry.has_time))
+
+
+def split_lead(body_html: str, summary: str) -> tuple[str | None, Markup]:
+    """(the lead, the rest of the body): the first paragraph is the lead when the summary opens it; else the
+    summary is shown as the lead above the whole body."""
+    match = _FIRST_PARAGRAPH.match(body_html)
+    if match:
+        text = html.unescape(_TAG.sub("", match.group(1))).strip()
+        opening = summary[:LEAD_MATCH].rstrip(" …")
+        if opening and text.startswith(opening):
+            return text, Markup(body_html[match.end():])
+    return (summary or None), Markup(body_html)
+
+
+@bp.app_errorhandler(404)
+def not_found(error):
+    """The site's own 404 page, with the feeds, in the site's language (a feed URL's 404 stays plain text)."""
+    settings, store, now = _context()
+    speaker = site_speaker(settings)
+    return page("not_found.html", speaker, 404, feeds=feed_groups(settings, speaker, store.languages(now), {None}))
+
+
+def release_date(entry, speaker: i18n.Speaker, with_time: bool = False) -> str:
+    """The release's calendar day in the page's language: a date-only release's own day (its UTC day, see
+    Release.has_time), or the day of its time in the deployment's zone, with the time when asked."""
+    zone = current_app.config["FEEDSVC"].zone
+    if not entry.has_time:
+        return speaker.date(i18n.utc_day(entry.published))
     try:
-        return moment.astimezone(current_app.config["FEEDSVC"].zone).strftime(fmt)
-    except OverflowError:
-        return moment.astimezone(UTC).strftime(fmt)
+        if with_time:
+            return speaker.moment(entry.published, zone)
+        return speaker.date(entry.published.astimezone(zone).date())
+    except OverflowError:  # at the ends of the calendar the zone's offset would overflow it
+        return speaker.date(i18n.utc_day(entry.published))
 
 
-@bp.app_template_filter("release_date")
-def release_date(entry) -> str:
-    """The release's calendar day: a date-only release's own day (its UTC day, see Release.has_time), or the day
-    of its time in the deployment's zone."""
-    if entry.has_time:
-        return local_time(entry.published, "%-d %B %Y")
-    return entry.published.astimezone(UTC).strftime("%-d %B %Y")
+bp.add_app_template_filter(release_date, "release_date")
 
 
 @bp.app_template_filter("release_datetime")
