@@ -137,11 +137,13 @@ def test_a_release_page_is_laid_out_like_a_government_press_page(client, release
     assert body and lead not in body and body[0].startswith("The ministers discussed")
     # a footer with the feeds
     footer_links = [a.get("href") for a in page.cssselect("footer.site a")]
-    assert "http://127.0.0.1:8080/feed.atom" in footer_links and "http://127.0.0.1:8080/feed.json?lang=en" in footer_links
+    assert "http://127.0.0.1:8080/feed.atom" in footer_links
+    assert "http://127.0.0.1:8080/feed.json?lang=en" in footer_links
 
 
 def test_a_timed_release_shows_its_time_of_day_in_its_language(client, releases, ingest):
-    drop(releases, "timed.txt", "Заявление о переговорах\n\n14 марта 2021 года, 16:05\n\nПереговоры состоялись в Москве.\n")
+    drop(releases, "timed.txt",
+         "Заявление о переговорах\n\n14 марта 2021 года, 16:05\n\nПереговоры состоялись в Москве.\n")
     ingest.run()
     entry = ingest.store.entry_for_file("timed.txt")
     assert entry.has_time and entry.language == "ru"
