@@ -107,7 +107,7 @@ class Speaker:
     def size(self, size: int) -> str:
         """`120 kB`, `1.2 MB` (decimal units, as file managers show them)."""
         if size < 1000:
-            return format_unit(size, "digital-byte", length="short", locale=self.locale)
+            return format_unit(size, "digital-byte", length="long", locale=self.locale)
         if size < 1_000_000:
             return format_unit(round(size / 1000), "digital-kilobyte", length="short", locale=self.locale)
         return format_unit(round(size / 1_000_000, 1), "digital-megabyte", length="short", locale=self.locale)

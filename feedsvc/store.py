@@ -121,6 +121,22 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class FileOutcomeRow:
+    """One known file as the last scan left it, with its entry's state (no text)."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    status: str  # published, held, rejected
+    reason: str
+    missing_since: datetime | None
+    entry_id: str | None
+    has_warnings: bool
+    available: datetime | None
+    withdrawn: datetime | None
+
+
+@dataclass(frozen=True)
 class StoredDocument:
     """Rendered feed bytes, ready to serve."""
 
@@ -521,6 +537,27 @@ class Store:
         row = self._connection().execute(
             "SELECT * FROM entries WHERE source=? AND withdrawn IS NULL", (path,)).fetchone()
         return _entry(row) if row else None
+
+    # -- the status page ---------------------------------------------------------------------------
+
+    def file_outcomes(self) -> dict[str, FileOutcomeRow]:
+        """What the store made of every file it knows, by path: cheap columns only (no text), for the status page
+        to match against the folder."""
+        rows = self._connection().execute(
+            "SELECT f.path, f.size, f.mtime_ns, f.status, f.reason, f.missing_since, e.id, e.warnings <> '[]',"
+            " e.available, e.withdrawn FROM files f LEFT JOIN entries e ON e.id = f.entry_id")
+        return {r[0]: FileOutcomeRow(r[0], r[1], r[2], r[3], r[4], from_text(r[5]), r[6], bool(r[7]),
+                                     from_text(r[8]), from_text(r[9])) for r in rows}
+
+    def entries_by_id(self, ids: list[str]) -> dict[str, Entry]:
+        """Entries by id, for the few a page shows."""
+        found: dict[str, Entry] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            rows = self._connection().execute(
+                f"SELECT * FROM entries WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            found.update((r["id"], _entry(r)) for r in rows)
+        return found
 
     # -- rendered documents and state ----------------------------------------------------------
 

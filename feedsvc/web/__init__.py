@@ -34,10 +34,11 @@ def create_app(settings: Settings | None = None) -> Flask:
     documents = DocumentCache(settings, store)
     app.extensions["feedsvc.documents"] = documents
 
-    from feedsvc.web import health, pages
+    from feedsvc.web import health, pages, status
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(health.bp)
+    app.register_blueprint(status.bp)
     app.after_request(_redirects_stay_home)
     app.wsgi_app = FeedResponder(app.wsgi_app, documents)  # type: ignore[method-assign]
     return app
