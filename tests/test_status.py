@@ -30,7 +30,7 @@ def test_the_status_page_shows_every_file_and_what_it_became(service_factory):
     drop(svc.releases, "embargoed-consulate-opening.txt", age=200)
     drop(svc.releases, "no-date.txt", age=100)
     drop(svc.releases, "empty.txt", age=50)
-    svc.wait_for(lambda: requests.get(svc.url + "/healthz", timeout=5).json()["rejected"])
+    svc.wait_for(lambda: not status_page(svc)[1].cssselect('li.file[data-state="waiting"]'))
     response, page = status_page(svc)
     assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
     by_name = files(page)
@@ -68,7 +68,7 @@ def test_the_problems_filter_shows_only_rejected_and_warned_files(service_factor
     drop(svc.releases, "press-release-lavrov-bourita.txt")
     drop(svc.releases, "no-date.txt")
     drop(svc.releases, "empty.txt")
-    svc.wait_for(lambda: requests.get(svc.url + "/healthz", timeout=5).json()["rejected"])
+    svc.wait_for(lambda: not status_page(svc)[1].cssselect('li.file[data-state="waiting"]'))
     _, page = status_page(svc, "?show=problems")
     assert set(files(page)) == {"no-date.txt", "empty.txt"}
     assert "Problems only (2)" in text(page.cssselect("nav.filters")[0])
