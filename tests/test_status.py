@@ -65,13 +65,15 @@ def test_the_status_page_shows_every_file_and_what_it_became(service_factory):
 
 def test_the_problems_filter_shows_only_rejected_and_warned_files(service_factory):
     svc = service_factory().start()
-    drop(svc.releases, "press-release-lavrov-bourita.txt")
+    drop(svc.releases, "412-09-06-2022.txt")  # read without a warning
+    drop(svc.releases, "press-release-lavrov-bourita.txt")  # "The year 2020 was inferred from the text, ..."
     drop(svc.releases, "no-date.txt")
     drop(svc.releases, "empty.txt")
     svc.wait_for(lambda: not status_page(svc)[1].cssselect('li.file[data-state="waiting"]'))
     _, page = status_page(svc, "?show=problems")
-    assert set(files(page)) == {"no-date.txt", "empty.txt"}
-    assert "Problems only (2)" in text(page.cssselect("nav.filters")[0])
+    assert set(files(page)) == {"press-release-lavrov-bourita.txt", "no-date.txt", "empty.txt"}
+    assert "inferred from the text" in text(files(page)["press-release-lavrov-bourita.txt"])
+    assert "Problems only (3)" in text(page.cssselect("nav.filters")[0])
 
 
 def test_a_file_still_waiting_is_listed_and_the_page_refreshes_until_it_is_read(service_factory):
