@@ -65,6 +65,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("site_language", str, "en",
             "the language of the pages that belong to no one release (the index of all languages, 404); a "
             "release's page speaks the release's language"),
+    Setting("export_dir", str, "",
+            "keep a static export of the public site (see `feedsvc export`) in this folder, updated after each scan "
+            "that changes the feeds; unset: no export"),
 )
 
 # Where `feedsvc serve` listens by default, and so the links a service with no base_url publishes.
@@ -108,6 +111,7 @@ class Settings:
     allow_hard_links: bool
     office_networks: tuple[str, ...]
     site_language: str
+    export_dir: str
     base_url_set: bool = True  # False: base_url is a stand-in until `serve` knows its address (see `served_at`)
 
     @property

@@ -81,6 +81,11 @@ def index():
         abort(404)
     entries = store.entries(now, language=language, limit=settings.feed_size,
                             offset=(page_number - 1) * settings.feed_size)
+    return index_page(settings, entries, page_number, last_page, language, languages)
+
+
+def index_page(settings, entries, page_number: int, last_page: int, language: str | None, languages: list[str]):
+    """One page of the list of releases (for `/` and for `feedsvc export`)."""
     # A language's index speaks that language; the whole list speaks the site's, or the one language of all
     speaker = i18n.speaker(language or (languages[0] if len(languages) == 1 else settings.site_language))
     title = speaker.feed_title(settings.feed_title)
@@ -102,8 +107,17 @@ def release(slug: str):
     never_public = entry is not None and entry.available > min(now, entry.withdrawn or now)
     if entry is None or never_public:
         abort(404)  # an embargoed release does not exist yet (or ever, if withdrawn in time), as far as anyone knows
+    return release_page(settings, entry, store.languages(now), original_of(store, entry))
+
+
+def original_of(store, entry) -> dict | None:
+    """The link to a release's original file, when it was read from a Word or PDF file (see originals.py)."""
+    return None
+
+
+def release_page(settings, entry, languages: list[str], original: dict | None):
+    """A release's page, or its 410 page once withdrawn (for /releases/<slug> and for `feedsvc export`)."""
     speaker = i18n.speaker(entry.language)
-    languages = store.languages(now)
     groups = feed_groups(settings, speaker, languages, {None, entry.language})
     if entry.withdrawn is not None:
         return page("gone.html", speaker, 410, entry=entry, feeds=groups,
@@ -118,7 +132,7 @@ def release(slug: str):
         revised = time_element(entry.updated.isoformat(), speaker.date(day))
     return page("release.html", speaker, entry=entry, feeds=groups, lead=lead, body_html=body_html,
                 published=published_element(entry, speaker), revised=revised,
-                dir=direction_of(entry.language), original=None)
+                dir=direction_of(entry.language), original=original)
 
 
 def direction_of(language: str) -> str:
@@ -151,8 +165,12 @@ def split_lead(body_html: str, summary: str) -> tuple[str | None, Markup]:
 def not_found(error):
     """The site's own 404 page, with the feeds, in the site's language (a feed URL's 404 stays plain text)."""
     settings, store, now = _context()
+    return not_found_page(settings, store.languages(now))
+
+
+def not_found_page(settings, languages: list[str]):
     speaker = site_speaker(settings)
-    return page("not_found.html", speaker, 404, feeds=feed_groups(settings, speaker, store.languages(now), {None}))
+    return page("not_found.html", speaker, 404, feeds=feed_groups(settings, speaker, languages, {None}))
 
 
 def release_date(entry, speaker: i18n.Speaker, with_time: bool = False) -> str:

@@ -1,0 +1,224 @@
+"""`feedsvc export DIR`: the public site as files, for any web server, object store or CDN.
+
+The layout maps every public URL to one file (a query string becomes part of the name, before the extension, so
+that type-by-extension still works):
+
+    /feed.atom                  feed.atom          (+ feed.atom.gz: the gzip body served, byte for byte)
+    /feed.rss?lang=ru&page=2    feed.lang-ru.page-2.rss
+    /                           index.html
+    /?lang=ru&page=2            index.lang-ru.page-2.html
+    /releases/<slug>            releases/<slug>    (HTML with no extension: the permanent link has none)
+    /originals/<slug>.<ext>     originals/<slug>.<ext>
+    the 404 page                404.html
+    withdrawn paths (410)       gone.txt (one path a line) and gone.map (an nginx map)
+
+Feeds are the bytes `serve` sends: the front documents the scanner stored, and archive pages rendered by the same
+function the web workers use. Pages are rendered by the same views. Every file is written to a temporary file in
+its folder and renamed into place, so a reader never sees half a feed; a file whose bytes did not change is left
+alone (its modification time too), and files the last export wrote that are no longer part of the site are
+removed. Files in DIR that feedsvc did not write are never touched (`.feedsvc-export.json` lists its own).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path, PurePosixPath
+from urllib.parse import parse_qsl
+
+from feedsvc import feeds
+from feedsvc.settings import Settings
+from feedsvc.store import Store
+
+log = logging.getLogger(__name__)
+
+MANIFEST = ".feedsvc-export.json"
+ENTRY_BATCH = 500
+_SAFE_SEGMENT = re.compile(r"^[^/\x00]+$")
+
+
+def file_for(key: str) -> str:
+    """The file of a URL path with its canonical query: `/feed.rss?lang=ru&page=2` -> `feed.lang-ru.page-2.rss`."""
+    path, _, query = key.partition("?")
+    path = path.lstrip("/") or "index.html"
+    if not query:
+        return path
+    stem, dot, extension = path.rpartition(".")
+    suffix = "".join(f".{name}-{value}" for name, value in parse_qsl(query))
+    return f"{stem}{suffix}{dot}{extension}"
+
+
+@dataclass
+class ExportReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+    bytes: int = 0  # size of the whole site
+    files: int = 0
+    seconds: float = 0.0
+
+
+class SiteWriter:
+    """Writes files under `root` atomically and only when their bytes changed; removes what it wrote before and
+    no longer writes."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.root.mkdir(parents=True, exist_ok=True)
+        try:
+            self.previous: dict[str, str] = json.loads((root / MANIFEST).read_text())
+        except (OSError, ValueError):
+            self.previous = {}
+        self.current: dict[str, str] = {}
+        self.report = ExportReport()
+
+    def put(self, rel: str, data: bytes) -> None:
+        parts = PurePosixPath(rel).parts
+        if not parts or any(p in (".", "..") or p.startswith(".") or not _SAFE_SEGMENT.match(p) for p in parts):
+            raise ValueError(f"unsafe export path {rel!r}")
+        digest = hashlib.sha256(data).hexdigest()
+        self.current[rel] = digest
+        self.report.files += 1
+        self.report.bytes += len(data)
+        target = self.root.joinpath(*parts)
+        if self.previous.get(rel) == digest:
+            try:
+                if target.stat().st_size == len(data):
+                    self.report.unchanged += 1
+                    return
+            except OSError:
+                pass
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+        self.report.written.append(rel)
+
+    def finish(self) -> ExportReport:
+        """Remove the files the last export wrote and this one did not, then record what this one wrote."""
+        for rel in sorted(set(self.previous) - set(self.current)):
+            try:
+                self.root.joinpath(*PurePosixPath(rel).parts).unlink()
+                self.report.removed.append(rel)
+            except FileNotFoundError:
+                pass
+        tmp = self.root / f".{MANIFEST}.{os.getpid()}.tmp"
+        tmp.write_text(json.dumps(self.current, sort_keys=True, indent=0))
+        os.replace(tmp, self.root / MANIFEST)
+        return self.report
+
+
+def export_site(settings: Settings, target: Path, store: Store | None = None,
+                now: datetime | None = None) -> ExportReport:
+    """Write the whole public site under `target` (see the module's docstring)."""
+    from feedsvc.web import create_app
+    from feedsvc.web import pages as page_views
+
+    started = time.monotonic()
+    now = now or datetime.now(UTC)
+    store = store or Store(settings.database)
+    app = create_app(settings)
+    writer = SiteWriter(target)
+    languages = store.languages(now)
+    stored = {d.key: d for d in store.documents()}
+    gone: list[str] = []
+    with app.test_request_context("/"):
+        for fmt in feeds.FORMATS:
+            for language in [None, *languages]:
+                page = 1
+                while True:
+                    variant = feeds.Variant(fmt, language, page)
+                    document = stored.get(variant.key) or feeds.render(store, settings, variant, now)
+                    if document is None:
+                        break
+                    name = file_for(variant.key)
+                    writer.put(name, document.body)
+                    writer.put(name + ".gz", document.gzip_body)
+                    page += 1
+        size = settings.feed_size
+        for language in [None, *languages]:
+            total = store.count_entries(now, language=language)
+            last_page = max(1, -(-total // size))
+            for page in range(1, last_page + 1):
+                entries = store.entries(now, language=language, limit=size, offset=(page - 1) * size)
+                html, _ = page_views.index_page(settings, entries, page, last_page, language, languages)
+                query = "&".join(p for p in (f"lang={language}" if language else "",
+                                             f"page={page}" if page > 1 else "") if p)
+                writer.put(file_for("/index.html" + (f"?{query}" if query else "")), html.encode("utf-8"))
+        for entry in _public_entries(store, now):
+            original = page_views.original_of(store, entry)
+            html, status = page_views.release_page(settings, entry, languages, original)
+            writer.put(f"releases/{entry.slug}", html.encode("utf-8"))
+            if status == 410:
+                gone.append(f"/releases/{entry.slug}")
+        html, _ = page_views.not_found_page(settings, languages)
+        writer.put("404.html", html.encode("utf-8"))
+    writer.put("gone.txt", "".join(f"{path}\n" for path in gone).encode("utf-8"))
+    writer.put("gone.map", "".join(f"{_nginx_string(path)} 1;\n" for path in gone).encode("utf-8"))
+    report = writer.finish()
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _public_entries(store: Store, now: datetime):
+    """Every release that has a public page: the live ones, then the withdrawn ones that had been public."""
+    offset = 0
+    while True:
+        batch = store.entries(now, limit=ENTRY_BATCH, offset=offset)
+        yield from batch
+        if len(batch) < ENTRY_BATCH:
+            break
+        offset += ENTRY_BATCH
+    yield from store.withdrawn_since(datetime(1, 1, 2, tzinfo=UTC))
+
+
+def _nginx_string(path: str) -> str:
+    """A path quoted for an nginx map (slugs hold letters, digits, `-` and `_`; quotes make any byte safe)."""
+    return '"' + path.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+class ExportFollower:
+    """Keeps an export up to date after each scan that changed the feeds: one export at a time, in its own thread,
+    and scans that come while it runs make one more export, not one each."""
+
+    def __init__(self, settings: Settings, target: Path):
+        self.settings = settings
+        self.target = target
+        self._wanted = threading.Event()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="feedsvc-export", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+        self._wanted.set()  # the site as it is now, at start
+
+    def notify(self, _keys=None) -> None:
+        self._wanted.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wanted.set()
+
+    def _run(self) -> None:
+        store = Store(self.settings.database)
+        while not self._stop.is_set():
+            self._wanted.wait()
+            if self._stop.is_set():
+                break
+            self._wanted.clear()
+            try:
+                report = export_site(self.settings, self.target, store)
+                log.info("export to %s: %d files written, %d unchanged, %d removed in %.2fs", self.target,
+                         len(report.written), report.unchanged, len(report.removed), report.seconds)
+            except Exception:
+                log.exception("export to %s failed; the next scan tries again", self.target)
