@@ -116,6 +116,10 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         log.warning("base_url is not set: links in the feeds and pages are built from the address served, %s. "
                     "In production set base_url to the public URL readers use, or every link points here.",
                     settings.base_url)
+    if not args.no_scheduler:
+        from feedsvc import metrics
+
+        metrics.reset_folder(settings.database)  # the web processes' counts of an earlier run
     background = None if args.no_scheduler else start_background(settings)
     workers = args.workers or settings.workers
     log.info("serving %s on http://%s:%d/ (public URL %s) with %s", settings.releases_dir, args.host, args.port,

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from feedsvc import feeds
+from feedsvc import feeds, metrics
 from feedsvc.locks import ScanLock
 from feedsvc.models import ScanReport
 from feedsvc.scanner import Scanner
@@ -42,6 +42,7 @@ class Ingest:
         self._rendered_once = False
         self._token = f"{os.getpid()}-{uuid.uuid4().hex}"  # this scanner, in the store's "last scanned by"
         self.on_feeds_changed: list = []  # callables(keys: list[str]) run after new documents are stored
+        self._render_seconds: list[float] = []  # front-page renders of this pass, for /metrics
 
     def run(self, now: datetime | None = None, stop: threading.Event | None = None,
             wait: float | None = None) -> ScanReport:
@@ -61,17 +62,28 @@ class Ingest:
                 raise ScanBusy(lock.holder())
         try:
             self._follow_other_scans()
+            started = time.monotonic()
             try:
                 report = self._run(now or datetime.now(UTC), stop)
             except Exception as e:
                 self.store.set_meta("last_error", f"{datetime.now(UTC).isoformat(timespec='seconds')} "
                                                   f"{type(e).__name__}: {e}")
+                self._record_metrics(time.monotonic() - started, [], failed=True)
                 raise
+            self._record_metrics(report.seconds, [o.action for o in report.outcomes],
+                                 failed=any(o.action == "error" for o in report.outcomes))
             if self.store.get_meta("last_error"):
                 self.store.set_meta("last_error", "")
             return report
         finally:
             lock.release()
+
+    def _record_metrics(self, seconds: float, actions: list[str], failed: bool) -> None:
+        renders, self._render_seconds = self._render_seconds, []
+        try:
+            metrics.record_scan(self.store, seconds, actions, failed, renders)
+        except Exception:  # counting never stops a scan
+            log.exception("recording scan metrics failed")
 
     def _follow_other_scans(self) -> None:
         """If another process scanned since this one did, its cached file stamps are out of date."""
@@ -109,8 +121,10 @@ class Ingest:
         if self.store.get_meta(BASE_URL_KEY) != self.settings.base_url:
             self.store.set_meta(BASE_URL_KEY, self.settings.base_url)
         before = {d.key: d for d in self.store.documents()}
-        documents = [_advance_last_modified(d, before.get(d.key), now)
-                     for d in feeds.render_front_pages(self.store, self.settings, now)]
+        started = time.perf_counter()
+        rendered = feeds.render_front_pages(self.store, self.settings, now)
+        self._render_seconds.append(time.perf_counter() - started)
+        documents = [_advance_last_modified(d, before.get(d.key), now) for d in rendered]
         self.store.replace_documents(documents)
         self._rendered_once = True
         return [d.key for d in documents if d.key not in before or before[d.key].etag != d.etag]

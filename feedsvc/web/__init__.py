@@ -34,11 +34,14 @@ def create_app(settings: Settings | None = None) -> Flask:
     documents = DocumentCache(settings, store)
     app.extensions["feedsvc.documents"] = documents
 
-    from feedsvc.web import health, pages, status
+    from feedsvc import metrics as counting
+    from feedsvc.web import health, metrics, pages, status
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(status.bp)
+    app.register_blueprint(metrics.bp)
+    counting.use_folder(settings.database)
     app.after_request(_redirects_stay_home)
     app.wsgi_app = FeedResponder(app.wsgi_app, documents)  # type: ignore[method-assign]
     return app

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 from urllib.parse import parse_qsl
 
-from feedsvc import feeds
+from feedsvc import feeds, metrics
 from feedsvc.settings import Settings
 from feedsvc.store import Store, StoredDocument
 
@@ -133,6 +133,7 @@ class DocumentCache:
             # live render that is newer than the stored feed the next poll gets (the feed would seem to shrink)
             self._next_check = now + self.check_interval
             self.refresh()
+            metrics.maybe_flush()  # this process's request counts, for /metrics in any worker
         return self._front
 
     def languages(self) -> frozenset[str]:
@@ -153,7 +154,9 @@ class DocumentCache:
             if key in self._deep:
                 self._deep.move_to_end(key)
                 return self._deep[key]
+            started = time.perf_counter()
             rendered = feeds.render(self.store, self.settings, variant, datetime.now(UTC))
+            metrics.observe_archive_render(time.perf_counter() - started)
             document = prepare(rendered, self.settings) if rendered else None
             self._deep[key] = document
             self._deep_bytes += _size(document)

@@ -8,6 +8,8 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import parse_qsl
 
 from feedsvc import feeds
+from feedsvc.metrics import COUNTS, FEED_200, FEED_304
+from feedsvc.metrics import count as count_request
 from feedsvc.web.documents import DocumentCache, ServedDocument
 
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$")  # BCP 47 as releases use it: at most 35 chars
@@ -43,6 +45,7 @@ class FeedResponder:
         """Other methods, HEAD, non-canonical queries, archive pages and errors."""
         method = environ.get("REQUEST_METHOD", "GET")
         if method not in ("GET", "HEAD"):
+            count_request("feed", 204 if method == "OPTIONS" else 405)
             if method == "OPTIONS":
                 start_response("204 No Content", [("Allow", ALLOWED), ("Access-Control-Allow-Origin", "*"),
                                                   ("Access-Control-Allow-Methods", ALLOWED)])
@@ -61,6 +64,7 @@ class FeedResponder:
                 return _plain(start_response, "404 Not Found", b"No releases in that language.\n")
             if variant.key != key:
                 location = self.documents.settings.base_url + variant.key
+                count_request("feed", 301)
                 start_response("301 Moved Permanently", [("Location", location), ("Content-Length", "0")])
                 return [b""]
             document = self.documents.get_or_render(variant)
@@ -74,8 +78,10 @@ def respond(document: ServedDocument, environ: dict, start_response: Callable, h
     gzip = bool(encoding) and accepts_gzip(encoding)
     if "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ:
         if not_modified(document.gzip_etag if gzip else document.etag, document, environ):
+            COUNTS[FEED_304] += 1  # a dict increment: the whole cost of metrics here (bench/bench_metrics.py)
             start_response(NOT_MODIFIED, document.gzip_not_modified_headers if gzip else document.not_modified_headers)
             return _EMPTY
+    COUNTS[FEED_200] += 1
     if gzip:
         start_response(OK, document.gzip_headers)
         return _EMPTY if head else document.gzip_iter
@@ -147,6 +153,7 @@ def _accepts_gzip(header: str) -> bool:
 
 def _plain(start_response: Callable, status: str, body: bytes) -> Iterable[bytes]:
     """An error, never kept by a cache (its URL may hold anything a client made up)."""
+    count_request("feed", status[:3])
     start_response(status, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body))),
                             ("Cache-Control", "no-store")])
     return [body]
