@@ -83,13 +83,14 @@ class Histogram:
 
 # -- the web side: counted in this process ---------------------------------------------------------------------
 
-# (family, status) -> count. Incremented with `COUNTS[key] += 1` only: under the GIL, no thread switch falls
-# inside that statement (it makes no call), so no count is lost without a lock.
+# (family, status) -> count, for every answer but the fast path's. Incremented with `COUNTS[key] += 1` only:
+# under the GIL no thread switch falls inside that statement (it makes no call), so no count is lost.
 COUNTS: dict[tuple[str, str], int] = {}
-FEED_200 = ("feed", "200")
-FEED_304 = ("feed", "304")
-COUNTS[FEED_200] = 0
-COUNTS[FEED_304] = 0
+# The fast path's own answers, a list indexed by a constant: `FAST[FEED_200] += 1` is the cheapest count Python
+# has (no hashing), about 20 ns.
+FEED_200, FEED_304 = 0, 1
+FAST = [0, 0]
+_FAST_KEYS = (("feed", "200"), ("feed", "304"))
 ARCHIVE_RENDERS = Histogram(RENDER_BUCKETS)
 _flush_lock = threading.Lock()
 _writer: threading.Thread | None = None
@@ -152,7 +153,7 @@ def _write_while_counting() -> None:
     while True:
         time.sleep(FLUSH_SECONDS)
         with _flush_lock:
-            state = (sum(COUNTS.values()), sum(ARCHIVE_RENDERS.counts))
+            state = (sum(COUNTS.values()), sum(FAST), sum(ARCHIVE_RENDERS.counts))
         if state != written:
             flush()
             written = state
@@ -163,7 +164,7 @@ def flush() -> None:
     if _folder is None:
         return
     with _flush_lock:
-        snapshot = {"requests": [[f, s, n] for (f, s), n in list(COUNTS.items()) if n],
+        snapshot = {"requests": [[f, s, n] for (f, s), n in _local_requests().items()],
                     "archive_renders": ARCHIVE_RENDERS.as_dict()}
     try:
         _folder.mkdir(parents=True, exist_ok=True)
@@ -175,9 +176,17 @@ def flush() -> None:
         pass  # metrics never stop the service; the next write tries again
 
 
+def _local_requests() -> dict[tuple[str, str], int]:
+    requests = {key: n for key, n in list(COUNTS.items()) if n}
+    for key, n in zip(_FAST_KEYS, list(FAST), strict=True):
+        if n:
+            requests[key] = requests.get(key, 0) + n
+    return requests
+
+
 def _web_totals() -> tuple[dict[tuple[str, str], int], Histogram]:
     """This process's live counts plus every other web process's last written ones."""
-    requests = {key: n for key, n in list(COUNTS.items()) if n}
+    requests = _local_requests()
     renders = Histogram(RENDER_BUCKETS)
     with _flush_lock:
         renders.add(ARCHIVE_RENDERS)
