@@ -33,7 +33,7 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from urllib.parse import parse_qsl
 
-from feedsvc import feeds
+from feedsvc import feeds, originals
 from feedsvc.settings import Settings
 from feedsvc.store import Store
 
@@ -161,6 +161,12 @@ def export_site(settings: Settings, target: Path, store: Store | None = None,
             writer.put(f"releases/{entry.slug}", html.encode("utf-8"))
             if status == 410:
                 gone.append(f"/releases/{entry.slug}")
+                if original:
+                    gone.append("/originals/" + original["filename"])
+            elif original:
+                kept = store.original(entry.id)
+                if kept is not None:
+                    writer.put(f"originals/{originals.filename(entry.slug, kept[0])}", kept[1])
         html, _ = page_views.not_found_page(settings, languages)
         writer.put("404.html", html.encode("utf-8"))
     writer.put("gone.txt", "".join(f"{path}\n" for path in gone).encode("utf-8"))

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote, urlencode
 
+from feedsvc import originals
+from feedsvc.originals import OriginalInfo
 from feedsvc.settings import Settings
 from feedsvc.store import Entry, Store, StoredDocument
 
@@ -88,10 +90,12 @@ def render(store: Store, settings: Settings, variant: Variant, now: datetime) ->
     # The feed's language: the variant's, or the one language every live release is in.
     languages = [variant.language] if variant.language else store.languages(now)
     language = languages[0] if len(languages) == 1 else None
+    kept = store.originals_info([entry.id for entry in entries])
+    enclosures = [_enclosure(settings, entry, kept.get(entry.id)) for entry in entries]
     if variant.fmt == "json":
-        body = _json_feed(settings, variant, entries, links, language)
+        body = _json_feed(settings, variant, entries, links, language, enclosures)
     else:
-        body = _xml_feed(settings, variant, entries, tombstones, links, changed, language)
+        body = _xml_feed(settings, variant, entries, tombstones, links, changed, language, enclosures)
     return make_document(variant.key, FORMATS[variant.fmt][1], body, changed)
 
 
@@ -138,8 +142,18 @@ def _feed_title(settings: Settings, variant: Variant) -> str:
     return title
 
 
+def _enclosure(settings: Settings, entry: Entry, info: OriginalInfo | None) -> dict | None:
+    """The original Word or PDF file of a release, as feeds carry it (RSS enclosure, Atom rel=enclosure link,
+    JSON Feed attachment)."""
+    if info is None:
+        return None
+    return {"url": settings.base_url + originals.path(entry.slug, info), "type": info.content_type,
+            "length": str(info.size)}
+
+
 def _xml_feed(settings: Settings, variant: Variant, entries: list[Entry], tombstones: list[Entry],
-              links: dict[str, str], changed: datetime, language: str | None) -> bytes:
+              links: dict[str, str], changed: datetime, language: str | None,
+              enclosures: list[dict | None] | None = None) -> bytes:
     # Imported here: web workers use this module's routing table on every request but render only
     # archive pages, so most of them never pay the memory for feedgen and lxml.
     from feedgen.feed import FeedGenerator
@@ -172,16 +186,31 @@ def _xml_feed(settings: Settings, variant: Variant, entries: list[Entry], tombst
             fe.category(term=clean(tag))
     body = fg.atom_str(pretty=True) if fmt == "atom" else fg.rss_str(pretty=True)
     return _complete(body, fmt, links, settings.websub_hubs, tombstones,
-                     [entry.language if entry.language != language else None for entry in entries])
+                     [entry.language if entry.language != language else None for entry in entries],
+                     enclosures or [None] * len(entries))
 
 
 def _complete(body: bytes, fmt: str, links: dict[str, str], hubs: tuple[str, ...], tombstones: list[Entry],
-              entry_languages: list[str | None]) -> bytes:
-    """What feedgen cannot write: paging and hub links (also in RSS), Atom deleted-entry tombstones, and the
-    language of each Atom entry that differs from the feed's."""
+              entry_languages: list[str | None], enclosures: list[dict | None]) -> bytes:
+    """What feedgen cannot write: paging and hub links (also in RSS), Atom deleted-entry tombstones, the
+    language of each Atom entry that differs from the feed's, and enclosures (feedgen would make an Atom
+    enclosure a second alternate link)."""
     from lxml import etree
 
     root = etree.fromstring(body)
+    items = root.iter(f"{{{ATOM_NS}}}entry") if fmt == "atom" else root.iter("item")
+    for element, enclosure in zip(items, enclosures, strict=True):
+        if enclosure is None:
+            continue
+        if fmt == "atom":
+            link = etree.SubElement(element, f"{{{ATOM_NS}}}link", rel="enclosure", href=enclosure["url"],
+                                    type=enclosure["type"], length=enclosure["length"])
+        else:
+            link = etree.SubElement(element, "enclosure", url=enclosure["url"], length=enclosure["length"],
+                                    type=enclosure["type"])
+        anchor = element.find(f"{{{ATOM_NS}}}link" if fmt == "atom" else "link")
+        if anchor is not None:
+            anchor.addnext(link)
     if fmt == "atom":
         for element, entry_language in zip(root.iter(f"{{{ATOM_NS}}}entry"), entry_languages, strict=True):
             if entry_language:
@@ -225,7 +254,7 @@ def _with_tombstone_namespace(root):
 
 
 def _json_feed(settings: Settings, variant: Variant, entries: list[Entry], links: dict[str, str],
-               language: str | None) -> bytes:
+               language: str | None, enclosures: list[dict | None] | None = None) -> bytes:
     """JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."""
     feed: dict[str, object] = {
         "version": "https://jsonfeed.org/version/1.1",
@@ -251,7 +280,9 @@ def _json_feed(settings: Settings, variant: Variant, entries: list[Entry], links
             "date_modified": entry_updated(entry).isoformat(),
             "language": entry.language,
             **({"tags": list(entry.tags)} if entry.tags else {}),
+            **({"attachments": [{"url": enclosure["url"], "mime_type": enclosure["type"],
+                                 "size_in_bytes": int(enclosure["length"])}]} if enclosure else {}),
         }
-        for entry in entries
+        for entry, enclosure in zip(entries, enclosures or [None] * len(entries), strict=True)
     ]
     return json.dumps(feed, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"

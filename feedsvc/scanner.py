@@ -16,6 +16,7 @@ from pathlib import Path
 
 from feedsvc.lognames import quote
 from feedsvc.models import FileOutcome, Rejection, ScanReport
+from feedsvc.originals import kept_type
 from feedsvc.readers import SUPPORTED_EXTENSIONS, ReaderOptions, is_release_file, read_release
 from feedsvc.settings import Settings
 from feedsvc.store import FileStamp, Store
@@ -472,6 +473,11 @@ class Scanner:
             take_over = self.store.live_source_titled(result.title, vanished)
         action, entry_id = self.store.save_release(rel, st.st_size, st.st_mtime_ns, content_hash, result, now,
                                                    take_over)
+        content_type = kept_type(rel)
+        if content_type:
+            self.store.keep_original(entry_id, Path(rel).suffix.lower(), content_type, data)
+        elif take_over is not None and kept_type(take_over):
+            self.store.drop_original(entry_id)  # continued by a file of another format: the old original goes
         if take_over is not None:
             self._remember(None, take_over)
             log.info("%s continues %s (same title): entry %s revised, same id and link", quote(rel),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from feedsvc.lognames import quote
 from feedsvc.models import Release
+from feedsvc.originals import OriginalInfo
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +78,16 @@ CREATE TABLE IF NOT EXISTS documents (
     gzip_body     BLOB NOT NULL,
     etag          TEXT NOT NULL,
     last_modified TEXT NOT NULL
+);
+-- The file as the press office dropped it, for releases read from Word or PDF (served at /originals/<slug>.<ext>);
+-- it goes when its release is withdrawn.
+CREATE TABLE IF NOT EXISTS originals (
+    entry_id     TEXT PRIMARY KEY,
+    extension    TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size         INTEGER NOT NULL,
+    sha256       TEXT NOT NULL,
+    data         BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
@@ -191,6 +203,12 @@ class Store:
             return {r[1] for r in db.execute(f"PRAGMA table_info({table})")}
 
         db = self._connection()
+        if db.execute("SELECT 1 FROM meta WHERE key='originals_kept'").fetchone() is None:
+            with self._write() as db:
+                # Word and PDF files stored before originals were kept are read once more, to keep theirs.
+                db.execute("UPDATE files SET mtime_ns=-1, content_hash='' WHERE status<>'rejected' AND"
+                           " (lower(path) LIKE '%.pdf' OR lower(path) LIKE '%.docx')")
+                db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('originals_kept', '1')")
         if "has_time" in columns(db, "entries") and "missing_since" in columns(db, "files"):
             return
         with self._write() as db:
@@ -420,6 +438,7 @@ class Store:
             if replaced is not None:
                 db.execute("UPDATE entries SET withdrawn=?, updated=? WHERE id=?",
                            (to_text(now), to_text(now), replaced[0]))
+                db.execute("UPDATE originals SET data=X'' WHERE entry_id=?", (replaced[0],))
             db.execute("UPDATE entries SET source=? WHERE id=?", (new, row[0]))
             db.execute("DELETE FROM files WHERE path IN (?, ?)", (old, new))
             status = "held" if from_text(row[1]) > now else "published"
@@ -438,6 +457,8 @@ class Store:
             if row is None:
                 return None
             db.execute("UPDATE entries SET withdrawn=?, updated=? WHERE id=?", (to_text(now), to_text(now), row[0]))
+            # the original goes with it (what it was stays, so its address can answer 410 in an export too)
+            db.execute("UPDATE originals SET data=X'' WHERE entry_id=?", (row[0],))
             return row[0]
 
     def entries(self, now: datetime, *, language: str | None = None, limit: int = 50,
@@ -548,6 +569,34 @@ class Store:
             " e.available, e.withdrawn FROM files f LEFT JOIN entries e ON e.id = f.entry_id")
         return {r[0]: FileOutcomeRow(r[0], r[1], r[2], r[3], r[4], from_text(r[5]), r[6], bool(r[7]),
                                      from_text(r[8]), from_text(r[9])) for r in rows}
+
+    def keep_original(self, entry_id: str, extension: str, content_type: str, data: bytes) -> None:
+        """Keep (or replace) the file a release was read from, for its page and feed enclosures."""
+        with self._write() as db:
+            db.execute("INSERT OR REPLACE INTO originals(entry_id, extension, content_type, size, sha256, data)"
+                       " VALUES (?,?,?,?,?,?)",
+                       (entry_id, extension, content_type, len(data), hashlib.sha256(data).hexdigest(), data))
+
+    def drop_original(self, entry_id: str) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM originals WHERE entry_id=?", (entry_id,))
+
+    def originals_info(self, ids: list[str]) -> dict[str, OriginalInfo]:
+        """What is known of the originals of these entries (not their bytes)."""
+        found: dict[str, OriginalInfo] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            rows = self._connection().execute(
+                "SELECT entry_id, extension, content_type, size, sha256 FROM originals"
+                f" WHERE entry_id IN ({','.join('?' * len(chunk))})", chunk)
+            found.update((r[0], OriginalInfo(*r)) for r in rows)
+        return found
+
+    def original(self, entry_id: str) -> tuple[OriginalInfo, bytes] | None:
+        row = self._connection().execute(
+            "SELECT entry_id, extension, content_type, size, sha256, data FROM originals WHERE entry_id=?",
+            (entry_id,)).fetchone()
+        return (OriginalInfo(*row[:5]), bytes(row[5])) if row else None
 
     def entries_by_id(self, ids: list[str]) -> dict[str, Entry]:
         """Entries by id, for the few a page shows."""

@@ -35,12 +35,13 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.extensions["feedsvc.documents"] = documents
 
     from feedsvc import metrics as counting
-    from feedsvc.web import health, metrics, pages, status
+    from feedsvc.web import health, metrics, originals, pages, status
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(status.bp)
     app.register_blueprint(metrics.bp)
+    app.register_blueprint(originals.bp)
     counting.use_folder(settings.database)
     app.after_request(_redirects_stay_home)
     app.wsgi_app = FeedResponder(app.wsgi_app, documents)  # type: ignore[method-assign]

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from flask import Blueprint, abort, current_app, redirect, render_template, request
 from markupsafe import Markup
 
-from feedsvc import feeds, i18n
+from feedsvc import feeds, i18n, originals
 
 bp = Blueprint("pages", __name__)
 
@@ -110,9 +110,14 @@ def release(slug: str):
     return release_page(settings, entry, store.languages(now), original_of(store, entry))
 
 
-def original_of(store, entry) -> dict | None:
+def original_of(store, entry, speaker: i18n.Speaker | None = None) -> dict | None:
     """The link to a release's original file, when it was read from a Word or PDF file (see originals.py)."""
-    return None
+    info = store.originals_info([entry.id]).get(entry.id)
+    if info is None:
+        return None
+    speaker = speaker or i18n.speaker(entry.language)
+    return {"href": originals.path(entry.slug, info), "type": info.content_type, "format": info.label,
+            "size": speaker.size(info.size), "filename": originals.filename(entry.slug, info)}
 
 
 def release_page(settings, entry, languages: list[str], original: dict | None):
@@ -120,11 +125,7 @@ def release_page(settings, entry, languages: list[str], original: dict | None):
     speaker = i18n.speaker(entry.language)
     groups = feed_groups(settings, speaker, languages, {None, entry.language})
     if entry.withdrawn is not None:
-        return page("gone.html", speaker, 410, entry=entry, feeds=groups,
-                    title=Markup('<span lang="{}">{}</span>').format(entry.language, entry.title),
-                    withdrawn=time_element(entry.withdrawn.astimezone(settings.zone).date().isoformat(),
-                                           speaker.date(entry.withdrawn.astimezone(settings.zone).date())),
-                    published=published_element(entry, speaker))
+        return gone_page(settings, entry, languages)
     lead, body_html = split_lead(entry.body_html, entry.summary)
     revised = None
     if entry.updated > entry.available:
@@ -133,6 +134,17 @@ def release_page(settings, entry, languages: list[str], original: dict | None):
     return page("release.html", speaker, entry=entry, feeds=groups, lead=lead, body_html=body_html,
                 published=published_element(entry, speaker), revised=revised,
                 dir=direction_of(entry.language), original=original)
+
+
+def gone_page(settings, entry, languages: list[str]):
+    """The 410 page of a withdrawn release: what it was and when the press office withdrew it."""
+    speaker = i18n.speaker(entry.language)
+    day = entry.withdrawn.astimezone(settings.zone).date()
+    return page("gone.html", speaker, 410, entry=entry,
+                feeds=feed_groups(settings, speaker, languages, {None, entry.language}),
+                title=Markup('<span lang="{}">{}</span>').format(entry.language, entry.title),
+                withdrawn=time_element(day.isoformat(), speaker.date(day)),
+                published=published_element(entry, speaker))
 
 
 def direction_of(language: str) -> str:
