@@ -11,10 +11,10 @@ import requests
 from docx import Document
 from lxml import etree
 from lxml import html as lxml_html
+from pdfgen import make_pdf
 
 from conftest import drop, feedsvc_cli
 from feedsvc import i18n
-from pdfgen import make_pdf
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
