@@ -10,7 +10,7 @@ that type-by-extension still works):
     /releases/<slug>            releases/<slug>    (HTML with no extension: the permanent link has none)
     /originals/<slug>.<ext>     originals/<slug>.<ext>
     the 404 page                404.html
-    withdrawn paths (410)       gone.txt (one path a line) and gone.map (an nginx map)
+    withdrawn paths (410)       gone.txt (one path a line), and gone/<path>: the 410 page of each
 
 Feeds are the bytes `serve` sends: the front documents the scanner stored, and archive pages rendered by the same
 function the web workers use. Pages are rendered by the same views. Every file is written to a temporary file in
@@ -160,9 +160,12 @@ def export_site(settings: Settings, target: Path, store: Store | None = None,
             html, status = page_views.release_page(settings, entry, languages, original)
             writer.put(f"releases/{entry.slug}", html.encode("utf-8"))
             if status == 410:
+                # the 410 page again under gone/, where a web server looks to answer 410 (config/nginx-export.conf)
+                writer.put(f"gone/releases/{entry.slug}", html.encode("utf-8"))
                 gone.append(f"/releases/{entry.slug}")
                 if original:
                     gone.append("/originals/" + original["filename"])
+                    writer.put(f"gone/originals/{original['filename']}", html.encode("utf-8"))
             elif original:
                 kept = store.original(entry.id)
                 if kept is not None:
@@ -170,7 +173,6 @@ def export_site(settings: Settings, target: Path, store: Store | None = None,
         html, _ = page_views.not_found_page(settings, languages)
         writer.put("404.html", html.encode("utf-8"))
     writer.put("gone.txt", "".join(f"{path}\n" for path in gone).encode("utf-8"))
-    writer.put("gone.map", "".join(f"{_nginx_string(path)} 1;\n" for path in gone).encode("utf-8"))
     report = writer.finish()
     report.seconds = time.monotonic() - started
     return report
@@ -186,11 +188,6 @@ def _public_entries(store: Store, now: datetime):
             break
         offset += ENTRY_BATCH
     yield from store.withdrawn_since(datetime(1, 1, 2, tzinfo=UTC))
-
-
-def _nginx_string(path: str) -> str:
-    """A path quoted for an nginx map (slugs hold letters, digits, `-` and `_`; quotes make any byte safe)."""
-    return '"' + path.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 class ExportFollower:
