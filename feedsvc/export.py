@@ -73,10 +73,13 @@ class SiteWriter:
         self.root = root
         self.root.mkdir(parents=True, exist_ok=True)
         try:
-            self.previous: dict[str, str] = json.loads((root / MANIFEST).read_text())
-        except (OSError, ValueError):
-            self.previous = {}
+            manifest = json.loads((root / MANIFEST).read_text())
+            self.previous: dict[str, str] = manifest["files"]
+            self.previous_inputs: dict[str, str] = manifest["inputs"]
+        except (OSError, ValueError, KeyError, TypeError):
+            self.previous, self.previous_inputs = {}, {}
         self.current: dict[str, str] = {}
+        self.inputs: dict[str, str] = {}
         self.report = ExportReport()
 
     def put(self, rel: str, data: bytes) -> None:
@@ -97,12 +100,34 @@ class SiteWriter:
                 pass
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        # No fsync per file: the rename alone makes readers see the old file or the new one, never a part; after a
+        # crash the next export rewrites whatever the disk lost (and an fsync per file tripled the export's time).
         with open(tmp, "wb") as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
         os.replace(tmp, target)
         self.report.written.append(rel)
+
+    def keep(self, rel: str, fingerprint: str) -> bool:
+        """Keep a file the last export wrote from the same inputs (`fingerprint`) without rendering it again."""
+        digest = self.previous_inputs.get(rel)
+        if digest is None or digest != fingerprint or rel not in self.previous:
+            return False
+        target = self.root.joinpath(*PurePosixPath(rel).parts)
+        try:
+            size = target.stat().st_size
+        except OSError:
+            return False
+        self.current[rel] = self.previous[rel]
+        self.inputs[rel] = fingerprint
+        self.report.files += 1
+        self.report.bytes += size
+        self.report.unchanged += 1
+        return True
+
+    def put_from(self, rel: str, data: bytes, fingerprint: str) -> None:
+        """`put`, remembering what the file was made from (see `keep`)."""
+        self.put(rel, data)
+        self.inputs[rel] = fingerprint
 
     def finish(self) -> ExportReport:
         """Remove the files the last export wrote and this one did not, then record what this one wrote."""
@@ -113,7 +138,7 @@ class SiteWriter:
             except FileNotFoundError:
                 pass
         tmp = self.root / f".{MANIFEST}.{os.getpid()}.tmp"
-        tmp.write_text(json.dumps(self.current, sort_keys=True, indent=0))
+        tmp.write_text(json.dumps({"files": self.current, "inputs": self.inputs}, sort_keys=True, indent=0))
         os.replace(tmp, self.root / MANIFEST)
         return self.report
 
@@ -155,10 +180,19 @@ def export_site(settings: Settings, target: Path, store: Store | None = None,
                 query = "&".join(p for p in (f"lang={language}" if language else "",
                                              f"page={page}" if page > 1 else "") if p)
                 writer.put(file_for("/index.html" + (f"?{query}" if query else "")), html.encode("utf-8"))
+        frame = _frame_fingerprint(settings, languages)
         for entry in _public_entries(store, now):
             original = page_views.original_of(store, entry)
+            # A release page changes only with its entry, its original, or the frame every page shares.
+            inputs = hashlib.sha256(repr((frame, entry.id, entry.slug, entry.updated, entry.available,
+                                          entry.withdrawn, original)).encode()).hexdigest()
+            rel = f"releases/{entry.slug}"
+            if entry.withdrawn is None and writer.keep(rel, inputs):
+                if original:
+                    writer.keep(f"originals/{original['filename']}", inputs)
+                continue
             html, status = page_views.release_page(settings, entry, languages, original)
-            writer.put(f"releases/{entry.slug}", html.encode("utf-8"))
+            writer.put_from(rel, html.encode("utf-8"), inputs)
             if status == 410:
                 # the 410 page again under gone/, where a web server looks to answer 410 (config/nginx-export.conf)
                 writer.put(f"gone/releases/{entry.slug}", html.encode("utf-8"))
@@ -169,13 +203,23 @@ def export_site(settings: Settings, target: Path, store: Store | None = None,
             elif original:
                 kept = store.original(entry.id)
                 if kept is not None:
-                    writer.put(f"originals/{originals.filename(entry.slug, kept[0])}", kept[1])
+                    writer.put_from(f"originals/{originals.filename(entry.slug, kept[0])}", kept[1], inputs)
         html, _ = page_views.not_found_page(settings, languages)
         writer.put("404.html", html.encode("utf-8"))
     writer.put("gone.txt", "".join(f"{path}\n" for path in gone).encode("utf-8"))
     report = writer.finish()
     report.seconds = time.monotonic() - started
     return report
+
+
+def _frame_fingerprint(settings: Settings, languages: list[str]) -> str:
+    """What every page shares: the settings, the languages with releases, and the code that renders pages."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256(repr((sorted(settings.as_dict().items(), key=str), languages)).encode())
+    for path in sorted([*package.glob("web/*.py"), *package.glob("web/templates/*.html"), package / "i18n.py",
+                        *package.glob("translations/*/LC_MESSAGES/*.po")]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _public_entries(store: Store, now: datetime):

@@ -168,6 +168,7 @@ def test_the_export_dir_setting_keeps_the_export_up_to_date_after_each_scan(serv
     svc.wait_for(lambda: (site / "feed.atom").exists())
     drop(svc.releases, "press-release-lavrov-bourita.txt")
     svc.wait_for(lambda: (site / "feed.atom").exists() and b"Sergey Lavrov" in (site / "feed.atom").read_bytes())
+    svc.wait_for(lambda: (site / "releases" / "press-release-lavrov-bourita").exists())
     svc.wait_for(lambda: (site / "feed.atom").read_bytes() == requests.get(svc.url + "/feed.atom", timeout=5).content)
     assert [p.name for p in (site / "releases").iterdir()] == ["press-release-lavrov-bourita"]
 

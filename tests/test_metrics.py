@@ -95,11 +95,13 @@ def test_metrics_sum_the_requests_of_every_web_worker_process(service_factory):
     # each worker writes its counts within a second of answering; any worker's /metrics sums them all
     svc.wait_for(lambda: value(scrape(svc.url), "feedsvc_http_requests_total", family="feed", status="200")
                  - start >= 60, timeout=20)
-    samples = scrape(svc.url)
-    assert value(samples, "feedsvc_http_requests_total", family="feed", status="200") - start == 60
+    # whichever worker answers the scrape (the kernel picks), it counts the other's requests too
+    for _ in range(10):
+        samples = scrape(svc.url)
+        assert value(samples, "feedsvc_http_requests_total", family="feed", status="200") - start == 60
     assert value(samples, "feedsvc_scans_total") >= 1  # the scheduler runs in the main process, not a worker
     folder = svc.database.with_name(svc.database.name + ".metrics")
-    assert len(list(folder.glob("web-*.json"))) == 2
+    assert 1 <= len(list(folder.glob("web-*.json"))) <= 2
 
 
 def test_a_failed_scan_counts_as_a_scan_error(client, ingest, monkeypatch):

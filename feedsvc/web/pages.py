@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -37,6 +38,13 @@ class FeedGroup:
 def feed_groups(settings, speaker: i18n.Speaker, languages: list[str], shown: set[str | None] | None = None,
                 ) -> list[FeedGroup]:
     """Autodiscovery links and footer lists for every feed variant (all releases and each language)."""
+    return _feed_groups(settings, speaker.language, tuple(languages), None if shown is None else frozenset(shown))
+
+
+@functools.lru_cache(maxsize=256)
+def _feed_groups(settings, language: str, languages: tuple[str, ...], shown: frozenset | None) -> list[FeedGroup]:
+    """The same few lists for every page of a language (templates only read them)."""
+    speaker = i18n.speaker(language)
     title = speaker.feed_title(settings.feed_title)
     groups = []
     for language in [None, *languages]:
