@@ -146,7 +146,8 @@ KEYBOARD_SCRIPT = """
 const el = document.activeElement;
 if (!el || el === document.body) return null;
 const style = getComputedStyle(el);
-return {tag: el.tagName, text: (el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 40),
+return {index: Array.prototype.indexOf.call(document.querySelectorAll('*'), el), tag: el.tagName,
+        text: (el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 40),
         href: el.getAttribute('href'), outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px',
         shadow: style.boxShadow, background: style.backgroundColor};
 """
@@ -178,7 +179,7 @@ def check_page(driver, axe_source: str, name: str, url: str) -> dict:
     driver.set_window_size(1280, 1000)
     driver.get(url)
     focusables = driver.execute_script(
-        "return [...document.querySelectorAll('a[href], button, input, select, textarea, "
+        "return [...document.querySelectorAll('a[href], button, input, select, textarea, summary, "
         "[tabindex]:not([tabindex=\"-1\"])')]"
         ".filter(e => e.offsetParent !== null || e.classList.contains('skip')).length;")
     reached, unseen_focus, first = [], [], None
@@ -187,8 +188,7 @@ def check_page(driver, axe_source: str, name: str, url: str) -> dict:
         focused = driver.execute_script(KEYBOARD_SCRIPT)
         if focused is None or (reached and focused == reached[0]):
             break
-        key = (focused["tag"], focused["text"], focused["href"])
-        if key in [(r["tag"], r["text"], r["href"]) for r in reached]:
+        if focused["index"] in [r["index"] for r in reached]:
             break
         first = first or focused
         reached.append(focused)
