@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote, urlencode
 
-from feedsvc import originals
+from feedsvc import i18n, originals
+from feedsvc.i18n import N_
 from feedsvc.originals import OriginalInfo
 from feedsvc.settings import Settings
 from feedsvc.store import Entry, Store, StoredDocument
@@ -134,11 +135,13 @@ def _paging_links(settings: Settings, variant: Variant, last_page: int) -> dict[
 
 
 def _feed_title(settings: Settings, variant: Variant) -> str:
-    title = settings.feed_title
+    """The feed's title in its language (a language's feed) or the site's: "Пресс-релизы – русский, страница 2"."""
+    speaker = i18n.speaker(variant.language or settings.site_language)
+    title = speaker.feed_title(settings.feed_title)
     if variant.language:
-        title += f" ({variant.language})"
+        title += f" – {speaker.language_name(variant.language)}"
     if variant.page > 1:
-        title += f", page {variant.page}"
+        title = speaker.text(N_("%(title)s, page %(page)s"), title=title, page=variant.page)
     return title
 
 

@@ -88,6 +88,11 @@ class Speaker:
         text = Markup(escape(self.translations.gettext(message)))
         return text % values if values else text
 
+    def text(self, message: str, **values) -> str:
+        """The message in this language as plain text (for feeds, which escape for themselves)."""
+        text = self.translations.gettext(message)
+        return text % values if values else text
+
     def date(self, day: date) -> str:
         """`3 December 2020`, `3 декабря 2020 г.`: CLDR's long date."""
         return format_date(day, "long", locale=self.locale)
@@ -130,7 +135,7 @@ class Speaker:
 
     def feed_title(self, title: str) -> str:
         """The site's feed title: the default one in this language, one the office chose as it is."""
-        return str(self.gettext(DEFAULT_FEED_TITLE)) if title == DEFAULT_FEED_TITLE else title
+        return self.text(DEFAULT_FEED_TITLE) if title == DEFAULT_FEED_TITLE else title
 
 
 @functools.cache
