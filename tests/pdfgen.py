@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 
-def make_pdf(pages: list[list[str]]) -> bytes:
-    """A minimal PDF with a Helvetica text layer, one line per string."""
+def make_pdf(pages: list[list[str | tuple[str, float]]]) -> bytes:
+    """A minimal PDF with a Helvetica text layer, one line per string; a (text, size) pair sets that line's type
+    size (11 points otherwise)."""
     objects: list[bytes] = []
     page_ids = [3 + 2 * i for i in range(len(pages))]
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
@@ -12,9 +13,13 @@ def make_pdf(pages: list[list[str]]) -> bytes:
     objects.append(b"<< /Type /Pages /Kids [" + kids + b"] /Count " + str(len(pages)).encode() + b" >>")
     font_id = 3 + 2 * len(pages)
     for i, lines in enumerate(pages):
-        latin = [ln.encode("latin-1", "replace").decode("latin-1") for ln in lines]  # Helvetica is Latin-1
-        escaped = [ln.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") for ln in latin]
-        stream = "BT /F1 11 Tf 14 TL 72 760 Td " + " ".join(f"({ln}) Tj T*" for ln in escaped) + " ET"
+        shown = []
+        for line in lines:
+            text, size = line if isinstance(line, tuple) else (line, 11)
+            latin = text.encode("latin-1", "replace").decode("latin-1")  # Helvetica is Latin-1
+            escaped = latin.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            shown.append(f"/F1 {size:g} Tf {size + 3:g} TL ({escaped}) Tj T*")
+        stream = "BT 72 760 Td " + " ".join(shown) + " ET"
         content = stream.encode("latin-1")
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {page_ids[i] + 1} 0 R "

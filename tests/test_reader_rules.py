@@ -57,6 +57,14 @@ def test_a_browsers_print_header_is_not_the_title(text, expected):
     assert rules.is_print_header(text) is expected
 
 
+@cases(rules.is_attribution_heading, yes=["STATEMENT BY SECRETARY CLINTON", "Déclaration du porte-parole",
+                                          "Заявление официального представителя МИД"],
+       no=["Statement by the Ministry of Foreign Affairs on the situation in the Middle East and North Africa",
+           "Attack on British Council in Kabul", "Statement by the spokesperson:"])
+def test_a_heading_that_names_who_speaks_is_not_the_title_above_one_that_says_what_about(text, expected):
+    assert rules.is_attribution_heading(text) is expected
+
+
 @cases(rules.is_address, yes=["Dorotheenstraße 84, 10117 Berlin", "Minoritenplatz 8, A-1014 Wien",
                               "NEW YORK, NY 10007", "700 19th Street, NW"],
        no=["The meeting lasted 3 hours in room 12.", "Moscow, 5 April 2022"])
@@ -201,6 +209,14 @@ def test_contact_data_at_the_end_is_not_text(text, expected):
        no=["The ministers discussed the state of affairs in the region and the prospects of cooperation."])
 def test_a_thin_paragraph_is_too_slight_to_be_a_lead_alone(text, expected):
     assert rules.is_thin(text) is expected
+
+
+@cases(rules.is_marked_subtitle, yes=["Utl.: Auch Österreicher unter den Opfern zu beklagen",
+                                      "Subtitle: Ministers agree on the next steps", "Sous-titre : Accord signé"],
+       no=["Außenminister zum Anschlag in Moskau", "Subtitles in four languages were added to the film.",
+           "Utl.:"])
+def test_a_subtitle_that_says_it_is_one_is_never_the_title(text, expected):
+    assert rules.is_marked_subtitle(text) is expected
 
 
 def test_every_vocabulary_table_has_every_kind_and_only_known_kinds():

@@ -15,9 +15,12 @@ from pdfgen import make_pdf
 from feedsvc.models import Rejection, Release
 from feedsvc.readers import SUPPORTED_EXTENSIONS, ReaderOptions, is_release_file, read_release
 from feedsvc.readers import dates as dates_module
-from feedsvc.readers.dates import infer_year, lead_date, years_in_text
-from feedsvc.readers.structure import is_meta_line
-from feedsvc.readers.text import cut_summary, decode, text_to_paragraphs
+from feedsvc.readers.datelines import lead_date, parse_dateline
+from feedsvc.readers.decide import cut_summary
+from feedsvc.readers.encoding import decode
+from feedsvc.readers.paragraphs import text_to_paragraphs
+from feedsvc.readers.roles import is_meta_line
+from feedsvc.readers.years import infer_year, years_in_text
 
 SAMPLES = Path(__file__).parent / "data" / "samples"
 MOSCOW = ZoneInfo("Europe/Moscow")
@@ -121,6 +124,13 @@ def test_a_date_in_digits_that_reads_both_ways_follows_the_date_the_text_names_i
     assert release("p.txt", text).published.date() == date(2011, 8, 7)
     text = "Press release\n\n08/07/2011\n\nThe Managing Director said the talks went well."
     assert release("p.txt", text).published.date() == date(2011, 7, 8)
+
+
+def test_a_date_in_digits_that_reads_both_ways_follows_the_full_date_of_the_file_name():
+    text = "FOR IMMEDIATE RELEASE: 02/07/2021\n\nGovernor's statement\n\nThe Governor issued a statement today."
+    assert release("20210207 statement.txt", text).published.date() == date(2021, 2, 7)
+    assert release("20210702 statement.txt", text).published.date() == date(2021, 7, 2)
+    assert release("statement.txt", text).published.date() == date(2021, 7, 2)
 
 
 def test_chile_release_takes_its_year_from_the_modification_time():
@@ -300,6 +310,26 @@ def test_label_line_above_the_title_is_not_the_title():
     assert r.title == "Opening of the new embassy"
 
 
+def test_a_motto_between_a_letterhead_and_its_segmented_line_is_not_the_title():
+    text = ("PACIFIC ISLANDS FORUM\nSTRONGER TOGETHER FOR A BLUE PACIFIC\nForum Chair 2024 • Tonga: Transforming "
+            "Resilience\n\nFORUM FOREIGN MINISTERS’ STATEMENT ON THE\nSITUATION IN NEW CALEDONIA\n1. The Forum "
+            "Foreign Ministers are deeply concerned over the unrest in New Caledonia and call on\nall parties to "
+            "exercise restraint and return to dialogue.\n\n14 May 2024\n")
+    r = release("statement.txt", text)
+    assert r.title == "FORUM FOREIGN MINISTERS’ STATEMENT ON THE SITUATION IN NEW CALEDONIA"
+    assert r.summary.startswith("The Forum Foreign Ministers are deeply concerned")
+
+
+def test_a_marked_subtitle_below_a_short_title_neither_takes_its_place_nor_the_summary():
+    text = ("OTS0112 5 II 0190 NEF0003\n\nWirtschaft/Energie/Niederösterreich\n\nLandesrat eröffnet Windpark\n\n"
+            "Utl.: Zwölf Anlagen versorgen künftig 30.000 Haushalte mit Strom\n\nSt. Pölten (OTS) - Landesrat "
+            "Max Muster hat heute den neuen Windpark im Weinviertel eröffnet und den Betreibern gedankt.\n")
+    r = release("wind.txt", text)
+    assert r.title == "Landesrat eröffnet Windpark"
+    assert r.summary.startswith("Landesrat Max Muster hat heute den neuen Windpark")
+    assert "Utl.: Zwölf Anlagen" in r.body
+
+
 def test_dateline_above_the_title_is_metadata():
     r = release("l.txt", "5 April 2022\n\nOpening of the new embassy\n\nThe embassy opened.")
     assert r.title == "Opening of the new embassy" and r.published.date() == date(2022, 4, 5)
@@ -389,7 +419,7 @@ def test_running_text_lines_never_reach_dateparser(monkeypatch):
     line = "The parties signed the 2019 programme on 14 May and agreed to meet again on 5 June in Geneva"
     assert not is_meta_line(line)
     assert seen == []
-    assert dates_module.parse_dateline("Moscow, 5 April 2022") is not None
+    assert parse_dateline("Moscow, 5 April 2022") is not None
     assert seen == ["5 April 2022"]
 
 
@@ -470,6 +500,20 @@ def test_summary_without_a_sentence_end_is_cut_at_a_word_with_an_ellipsis():
     assert s.endswith("word…") and len(s) <= 60
 
 
+def test_a_short_first_sentence_before_a_long_one_does_not_make_the_whole_summary():
+    lead = ("Mayor Bill de Blasio: Good afternoon, everyone. We've got a lot to go over here and we're all feeling "
+            "very heavy hearts as we deal with such an extraordinary challenge " + "and more " * 40 + "today.")
+    s = cut_summary(lead, 300)
+    assert s.startswith("Mayor Bill de Blasio: Good afternoon, everyone. We've got a lot to go over here")
+    assert s.endswith("…") and 250 <= len(s) <= 300
+
+
+def test_whole_sentences_are_kept_when_they_fill_half_the_summary():
+    lead = "The ministers met in Geneva and agreed on the next steps of the consular talks this week. " * 2
+    s = cut_summary(lead + "Then " + "more words " * 40 + "followed.", 300)
+    assert s == lead.strip()
+
+
 def test_summary_does_not_stop_after_an_abbreviation():
     s = cut_summary("The ministers of both countries held talks with Mr. Smith, which went well and lasted "
                     + "hours " * 40, 90)
@@ -495,6 +539,17 @@ def test_markdown_without_front_matter_takes_its_first_h1_as_title():
 def test_markdown_raw_html_is_not_markup():
     r = release("m.md", "# Title\n\nText <script>alert(1)</script> and <b onclick=x>bold</b>.\n")
     assert "<script" not in r.body_html and "<b onclick" not in r.body_html
+
+
+def test_markdown_letterhead_above_the_heading_that_repeats_the_declared_title_is_head_not_summary():
+    text = ("---\ntitle: \"Le ministre reçoit son homologue\"\nlang: fr\n---\n\nRépublique Exemplaire  \n"
+            "Ministère des Affaires étrangères\n\n# Le ministre reçoit son homologue\n\nLe ministre a reçu ce "
+            "matin son homologue pour des entretiens sur la coopération régionale.\n\nLes deux ministres ont "
+            "signé un accord.\n")
+    r = release("homologue.md", text)
+    assert r.title == "Le ministre reçoit son homologue"
+    assert r.summary.startswith("Le ministre a reçu ce matin son homologue")
+    assert "Ministère" not in r.body_html and "<h1>" not in r.body_html
 
 
 def test_markdown_front_matter_embargo_and_comma_tags():
@@ -570,6 +625,17 @@ def test_html_internal_dtd_is_neither_expanded_nor_leaked_into_the_text():
     r = release("laughs.html", page)
     assert r.title == "Laughs" and r.body == "The text."
     assert "]>" not in r.body and "lollol" not in r.body
+
+
+def test_html_definition_list_of_page_data_is_read_as_field_lines_not_as_the_lead():
+    page = ("<html lang='de'><body><article><p>Presseamt der Stadt</p><p>Montag, 4. März 2024</p>"
+            "<dl><dt>Laufende Nr.:</dt><dd>112</dd><dt>Ausgabejahr</dt><dd>2024</dd></dl>"
+            "<h1>Neue Brücke über den Fluss eröffnet</h1>"
+            "<p>Die Oberbürgermeisterin hat heute die neue Brücke über den Fluss für den Verkehr freigegeben.</p>"
+            "<p>Die Bauarbeiten hatten zwei Jahre gedauert.</p></article></body></html>")
+    r = release("bruecke.html", page)
+    assert r.title == "Neue Brücke über den Fluss eröffnet"
+    assert r.summary.startswith("Die Oberbürgermeisterin hat heute die neue Brücke")
 
 
 def test_html_share_buttons_and_breadcrumbs_are_not_content():
@@ -652,6 +718,19 @@ def test_pdf_text_layer_is_read_and_unwrapped_across_pages():
     assert paragraphs(r)[0].startswith("The ministers signed the consular agreement, which simplifies the issuing of "
                                        "visas")
     assert paragraphs(r)[-1] == "The next round of consultations will take place in the spring."
+
+
+def test_pdf_title_in_large_type_is_taken_whole_over_five_short_lines():
+    title = ["Proceedings instituted by the Republic", "of Costa Rica against the Republic of", "Nicaragua",
+             "The Court to hold public hearings from", "Tuesday 11 to Thursday 13 January 2011"]
+    body = ["THE HAGUE, 7 December 2010. The International Court of Justice will hold public hearings",
+            "in the proceedings instituted by the Republic of Costa Rica against the Republic of Nicaragua,",
+            "from Tuesday 11 to Thursday 13 January 2011, at the Peace Palace in The Hague, the seat of",
+            "the Court. The hearings will be devoted to the request for provisional measures."]
+    r = release("hearings.pdf", make_pdf([[("No. 2010/40", 10), *[(line, 15) for line in title], "", *body]]))
+    assert r.title == " ".join(title)
+    assert r.published.date() == date(2010, 12, 7)
+    assert r.summary.startswith("THE HAGUE, 7 December 2010. The International Court of Justice")
 
 
 def test_pdf_without_a_text_layer_is_rejected_as_a_scan():

@@ -6,13 +6,60 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta
 
-from feedsvc.readers import dates, rules
+from feedsvc.readers import datelines, dates, rules, vocabulary, years
 from feedsvc.readers.blocks import Meta
+from feedsvc.readers.encoding import normalise_space
 from feedsvc.readers.language import guess_language
-from feedsvc.readers.structure import Parts
-from feedsvc.readers.text import cut_summary, cut_words
+from feedsvc.readers.roles import Parts
 
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZА-ЯЁ0-9«\"“])")
+
+
+# --- lengths ---------------------------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'»”’)\]]*(?=\s)")
+
+
+def _sentence_ends(text: str, limit: int) -> list[int]:
+    ends = []
+    for m in _SENTENCE_END.finditer(text, 0, limit + 1):
+        end = m.end()
+        if end > limit:
+            break
+        before = text[:m.start() + 1].split()[-1] if text[:m.start() + 1].split() else ""
+        word = before.rstrip(".").lower().lstrip("(«\"'“")
+        abbreviated = word in vocabulary.words("abbreviations") or (len(word) == 1 and word.isalpha())
+        if text[m.start()] == "." and abbreviated:
+            continue
+        nxt = text[end:].lstrip()[:1]
+        if nxt and (nxt.islower()):
+            continue
+        ends.append(end)
+    return ends
+
+
+def cut_words(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word boundary with "…" when shortened."""
+    if len(text) <= limit:
+        return text
+    room = max(1, limit - 1)
+    cut = text[:room + 1]
+    space = cut.rfind(" ")
+    if space <= 0:
+        return text[:room].rstrip() + "…"
+    return text[:space].rstrip(" ,;:–—-") + "…"
+
+
+def cut_summary(text: str, limit: int) -> str:
+    """At most `limit` characters: the longest run of whole sentences that fits, when it fills at least half of
+    them (a greeting before a long sentence is not a summary), else whole words and "…"."""
+    text = normalise_space(text)
+    if len(text) <= limit:
+        return text
+    ends = _sentence_ends(text, limit)
+    if ends and ends[-1] >= limit // 2:
+        return text[:ends[-1]].rstrip()
+    return cut_words(text, limit)
 
 
 # --- title -----------------------------------------------------------------------------------------------------------
@@ -90,11 +137,11 @@ def choose_date(parts: Parts, body: list[str], title: str, meta: Meta, language:
        ("Press Office — Warsaw, 14 November 2017");
     3. a full date closing the title ("..., Moscow, March 5, 2021");
     4. a date opening the lead ("On December 3, ..."), unless it lies after the file was saved (an event announced);
-    5. a full date in the file name;
+    5. a full date in the file name (which also settles a date in digits that reads both ways, "02/07/2021");
     6. a weak clue of the format (a Word or PDF creation date);
     7. the file's modification time, to the second.
 
-    A date without a year gets one from `dates.infer_year` (the text's years against the file's time). Returns the
+    A date without a year gets one from `years.infer_year` (the text's years against the file's time). Returns the
     moment, whether the source gave a time of day (a date alone is stamped with `date_only`), and warnings."""
     if meta.published is not None:
         published = meta.published
@@ -103,7 +150,7 @@ def choose_date(parts: Parts, body: list[str], title: str, meta: Meta, language:
         return (published if published.tzinfo else published.replace(tzinfo=zone)), True, []
     today = now.astimezone(zone).date()
     saved = modified.astimezone(zone).date()
-    name_date = dates.date_from_name(name)
+    name_date = datelines.date_from_name(name)
     text_for_years = "\n".join([title, *body])
 
     # (date, years allowed ahead of now, whether it may lie after the file was saved)
@@ -118,13 +165,16 @@ def choose_date(parts: Parts, body: list[str], title: str, meta: Meta, language:
     if in_title is not None:
         candidates.append((in_title, 1, False))
     if lead:
-        found_lead = dates.lead_date(lead, language)
+        found_lead = datelines.lead_date(lead, language)
         if found_lead is not None:
             candidates.append((found_lead, 1, False))
     warnings: list[str] = []
     named_text = "\n".join([title, lead])
     for found, ahead, may_follow in candidates:
         found = dates.named_reading(found, named_text, language)
+        if found.ambiguous and name_date is not None and \
+                (name_date.year, name_date.month, name_date.day) == (found.year, found.day, found.month):
+            found = found.month_first()  # "02/07/2021" in "20210207 statement.txt": the file name settles it
         if not may_follow and _announces(found, saved) and not _old_release(found, text_for_years, now, language,
                                                                                saved, today):
             warnings.append(f"The date {found.day:02d}.{found.month:02d} in the text lies after the file was "
@@ -137,9 +187,9 @@ def choose_date(parts: Parts, body: list[str], title: str, meta: Meta, language:
         if name_date is not None and (name_date.month, name_date.day) == (found.month, found.day):
             return *_at(found, name_date.year, zone), [
                 *warnings, f"The year {name_date.year} was taken from the file name (the date has no year)."]
-        years = dates.years_in_text(text_for_years, now.year + 1, language)
-        events = dates.month_years(text_for_years, language)
-        year, warning = dates.infer_year(found.month, found.day, years, saved, today, events)
+        mentioned = years.years_in_text(text_for_years, now.year + 1, language)
+        events = years.month_years(text_for_years, language)
+        year, warning = years.infer_year(found.month, found.day, mentioned, saved, today, events)
         try:
             return *_at(found, year, zone), [*warnings, warning]
         except ValueError:
@@ -211,12 +261,12 @@ def _title_date(title: str, language: str | None) -> dates.DateMatch | None:
 def _old_release(found: dates.DateMatch, text: str, now: datetime, language: str | None, saved: date,
                  today: date) -> bool:
     """A date without a year in a release whose text shows it to be years older than its file (see
-    `dates.infer_year`): the date is then in the past whatever the file's modification time."""
+    `years.infer_year`): the date is then in the past whatever the file's modification time."""
     if found.year is not None:
         return False
-    years = dates.years_in_text(text, now.year + 1, language)
-    year, _ = dates.infer_year(found.month, found.day, years, saved, today, dates.month_years(text, language))
-    return year < dates.latest_on_or_before(found.month, found.day, min(saved, today)).year
+    mentioned = years.years_in_text(text, now.year + 1, language)
+    year, _ = years.infer_year(found.month, found.day, mentioned, saved, today, years.month_years(text, language))
+    return year < years.latest_on_or_before(found.month, found.day, min(saved, today)).year
 
 
 def _announces(found: dates.DateMatch, saved: date) -> bool:

@@ -8,11 +8,12 @@ from collections import Counter
 
 from feedsvc.models import Rejection, Release
 from feedsvc.readers.blocks import Block, Document, Meta
+from feedsvc.readers.encoding import clean, normalise_space, sniff_binary
 from feedsvc.readers.engine import build_release
 from feedsvc.readers.language import normalise_tag
+from feedsvc.readers.lines import BULLET, TERMINAL, join_lines
 from feedsvc.readers.options import Context
-from feedsvc.readers.structure import is_meta_line
-from feedsvc.readers.text import _BULLET, _TERMINAL, clean, join_lines, normalise_space, sniff_binary
+from feedsvc.readers.roles import is_meta_line
 
 MAX_UNPACKED = 100 * 1024 * 1024  # declared uncompressed size of all parts together
 MAX_RATIO = 200  # a part that expands more than this (and beyond 1 MB) is a zip bomb
@@ -60,7 +61,7 @@ def _paragraph_lines(p) -> list[str]:
         line = normalise_space(line)
         if not line:
             continue
-        if (out and not _TERMINAL.search(out[-1]) and not _BULLET.match(line)
+        if (out and not TERMINAL.search(out[-1]) and not BULLET.match(line)
                 and not is_meta_line(out[-1]) and not is_meta_line(line)):
             out[-1] = join_lines([out[-1], line])
         else:

@@ -17,10 +17,10 @@ from feedsvc.readers.decide import (
     outside_sane_years,
     start_of_day,
 )
+from feedsvc.readers.encoding import normalise_space, xml_safe
 from feedsvc.readers.language import detect_language
 from feedsvc.readers.options import Context
 from feedsvc.readers.structure import read_structure
-from feedsvc.readers.text import normalise_space, xml_safe
 
 
 def build_release(ctx: Context, document: Document) -> Release | Rejection:

@@ -16,12 +16,13 @@ import nh3
 from lxml import etree
 
 from feedsvc.models import Rejection, Release
-from feedsvc.readers import dates, rules
+from feedsvc.readers import clock, dates, rules
 from feedsvc.readers.blocks import Block, Document, Meta
+from feedsvc.readers.encoding import NotText, clean, decode, normalise_space
 from feedsvc.readers.engine import build_release
 from feedsvc.readers.language import normalise_tag
 from feedsvc.readers.options import Context
-from feedsvc.readers.text import NotText, clean, decode, normalise_space
+from feedsvc.readers.roles import is_meta_line
 
 ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "b", "strong", "i", "em", "a", "h2", "h3", "h4", "blockquote"}
 URL_SCHEMES = {"http", "https", "mailto"}
@@ -125,7 +126,7 @@ def parse_when(value: object, zone) -> tuple[datetime, bool] | None:
     if not found or found[0].year is None:
         return None
     d = found[0]
-    hm = dates.find_time(s[:d.start] + " " + s[d.end:])
+    hm = clock.find_time(s[:d.start] + " " + s[d.end:])
     if hm:
         d = dates.DateMatch(d.start, d.end, d.year, d.month, d.day, hm[0], hm[1], hm[2] or d.tz)
     try:
@@ -197,10 +198,16 @@ def block_texts(root) -> list[tuple[str, bool]]:
             if s:
                 paragraphs.append((s, all_bold))
 
+    def names_a_value(el) -> bool:  # <dt>Laufende Nr.:</dt><dd>280</dd> is one line: "Laufende Nr.: 280"
+        following = el.getnext()
+        return el.tag == "dt" and following is not None and following.tag == "dd"
+
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
         if event == "start":
-            if tag in BLOCK:
+            if tag == "dd" and el.getprevious() is not None and names_a_value(el.getprevious()):
+                pass
+            elif tag in BLOCK:
                 flush()
             elif tag == "br":
                 parts.append(("\n", bool(bold)))
@@ -209,7 +216,10 @@ def block_texts(root) -> list[tuple[str, bool]]:
                 parts.append((el.text.replace("\n", " "), bool(bold)))
         else:
             bold -= tag in _BOLD
-            if tag in BLOCK:
+            if names_a_value(el):
+                name = "".join(text for text, _ in parts).rstrip()
+                parts.append((" " if name.endswith(":") else ": ", bool(bold)))
+            elif tag in BLOCK:
                 flush()
             if el.tail and el is not root:
                 parts.append((el.tail.replace("\n", " "), bool(bold)))
@@ -397,8 +407,6 @@ def read_tree(ctx: Context, root, meta: Meta, base_url: str | None = None, first
                 if isinstance(candidate, str) and normalise_space(candidate):
                     meta.title = _site_suffix(normalise_space(candidate))
                     break
-    if heading is not None and meta.title and _text(heading).casefold() == normalise_space(meta.title).casefold():
-        _remove(heading)
 
     if meta.published is None:
         # a <time> in the article dates it; one outside counts only when it is the page's only one and not in a
@@ -477,7 +485,6 @@ def _without_leading_chrome(paragraphs: list[str], page: str, title: str | None)
     "Japanese | Site map", a language switcher), as told by trafilatura, the field's main-text extractor: what
     comes before the first paragraph of its article text goes, except datelines, labels and sentences, which a
     page puts above its text on purpose."""
-    from feedsvc.readers.structure import is_meta_line
 
     opening = [p for p in paragraphs[:FRAME_LINES] if not is_meta_line(p)]
     if not any(len(p.split()) < 8 and not re.search(r"[.!?…:][\"'»”’)]*$", p) for p in opening[:3]):

@@ -12,10 +12,10 @@ from markdown_it.parser_block import ParserBlock
 from feedsvc.models import Rejection, Release
 from feedsvc.readers import embargo as embargoes
 from feedsvc.readers.blocks import Meta
+from feedsvc.readers.encoding import NotText, clean, decode, normalise_space
 from feedsvc.readers.htmlpage import NestedTooDeeply, parse_html, parse_when, read_tree
 from feedsvc.readers.language import normalise_tag
 from feedsvc.readers.options import Context
-from feedsvc.readers.text import NotText, clean, decode, normalise_space
 
 # markdown-it drops whatever lies deeper than maxNesting (the commonmark preset's 20 loses a 10-level list);
 # 100 is markdown-it's own default, and anything deeper is refused rather than published in part.

@@ -11,18 +11,13 @@ from dataclasses import dataclass
 from feedsvc.lognames import quote
 from feedsvc.models import Rejection, Release
 from feedsvc.readers.blocks import Block, Meta
+from feedsvc.readers.encoding import clean, sniff_binary
 from feedsvc.readers.engine import build_release
+from feedsvc.readers.furniture import running_line_flags
+from feedsvc.readers.lines import BULLET, TERMINAL, join_lines
 from feedsvc.readers.options import Context
 from feedsvc.readers.plaintext import text_document
-from feedsvc.readers.structure import is_meta_line
-from feedsvc.readers.text import (
-    _BULLET,
-    _TERMINAL,
-    clean,
-    join_lines,
-    running_line_flags,
-    sniff_binary,
-)
+from feedsvc.readers.roles import is_meta_line
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +153,7 @@ def _place(line: _Line, cm, tm, size) -> None:
 
 TITLE_SCALE = 1.15  # a title is set at least this much larger than the body text
 _TITLE_SEARCH = 8  # lines of page 1 above the title (a letterhead, a label, a dateline) at most
-_TITLE_LINES = 4
+_TITLE_LINES = 6  # a title in large type runs to at most this many lines (a centred one wraps short)
 
 
 def _lay_out(pages: list[list[_Line]]) -> tuple[list[Block], str, bool]:
@@ -225,13 +220,13 @@ def _lay_out(pages: list[list[_Line]]) -> tuple[list[Block], str, bool]:
                 gap = prev.y - ln.y > pitch * scale + max(2.0, 0.3 * ln.size)
             if gap or ln.x is None or (item_x is not None and ln.x <= item_x + 1):
                 item_x = None
-            if _BULLET.match(clean(ln.text).strip()):
+            if BULLET.match(clean(ln.text).strip()):
                 item_x = ln.x
             elif ln.x is not None and ln.size and item_x is None:
                 # a list item's next lines hang under its text: they are no first-line indent
                 base = next((x for x in frequent if ln.x - 60 <= x <= ln.x + 1), None)
                 indent = base is not None and ln.x - base >= 0.8 * ln.size
-            if prev is not None and _TERMINAL.search(prev.text.rstrip()):
+            if prev is not None and TERMINAL.search(prev.text.rstrip()):
                 if gap or indent:
                     marks += 1
                 elif ln.text.lstrip()[:1].isupper():

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from feedsvc.models import Rejection, Release
 from feedsvc.readers.blocks import Block, Document, Meta
+from feedsvc.readers.encoding import NotText, clean, decode
 from feedsvc.readers.engine import build_release
 from feedsvc.readers.options import Context
-from feedsvc.readers.structure import is_meta_line
-from feedsvc.readers.text import NotText, clean, decode, text_to_paragraphs
+from feedsvc.readers.paragraphs import text_to_paragraphs
+from feedsvc.readers.roles import is_meta_line
 
 
 def text_document(text: str, meta: Meta | None = None, head: list[Block] | None = None,

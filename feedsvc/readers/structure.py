@@ -1,6 +1,7 @@
 """Which block of a release is what: letterhead, label, title, dateline, byline, lead, body, contacts, end.
 
-`read_structure` runs the named rules of `rules.py` over a document's blocks in reading order:
+`read_structure` runs the named rules of `rules/` over a document's blocks in reading order and hands back
+`roles.Parts`:
 
 - The title is the block the layout marks (a Title or Heading 1 style, an <h1>, the largest type, a bold line)
   or, in plain text, the first block of the head that is neither metadata nor a letterhead line.
@@ -16,13 +17,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from enum import StrEnum
-from functools import lru_cache
 
-from feedsvc.readers import dates, rules
+from feedsvc.readers import datelines, rules
 from feedsvc.readers import embargo as embargoes
 from feedsvc.readers.blocks import Block
+from feedsvc.readers.roles import Parts, Role, metadata_role
 
 HEAD_BLOCKS = 12  # the title is looked for among this many blocks at the top
 AFTER_TITLE = 4  # datelines, bylines and labels are looked for this far below the title
@@ -33,83 +32,6 @@ TEXT_WORDS = 20  # a paragraph of this many words that ends in a colon is text, 
 SENTENCE_WORDS = 8  # ...and so is one of this many that ends a sentence
 SUBTITLE_CHARS = 200
 CLOSING_DATELINE_CHARS = 60
-MAX_EMBARGO_LINE = 200
-LABELLED_DATELINE = 80  # a dateline with a label beside it ("For Immediate Release August 19, 2011") is short
-_DIGIT = re.compile(r"\d")
-_SEPARATED = re.compile(r"[>/|»›→—–:]")  # every breadcrumb has one of these
-
-
-class Role(StrEnum):
-    LETTERHEAD = "letterhead"
-    LABEL = "label"
-    EMBARGO = "embargo"
-    DATELINE = "dateline"
-    DOC_NUMBER = "document number"
-    TITLE = "title"
-    BYLINE = "byline"
-    CHROME = "chrome"
-    NOISE = "noise"
-    BODY = "body"
-    CONTACT = "contact"
-    END = "end"
-
-
-@dataclass
-class Parts:
-    """A release's blocks sorted out: its title, the dates its head gives, its text, and where its lead starts."""
-
-    title: str | None = None
-    title_from_text: bool = False  # no title line: `title` is the text's first paragraph, still in `body`
-    dateline: dates.DateMatch | None = None
-    head_date: dates.DateMatch | None = None  # a date a letterhead or byline carries ("Press Office — Warsaw, 14 Nov")
-    doc_number: dates.DateMatch | None = None
-    embargo: embargoes.Notice | None = None
-    unreadable_embargo: str | None = None  # why an embargo notice could not be read (the release is held back)
-    body: list[str] = field(default_factory=list)
-    lead: int = 0  # the body paragraph the summary starts with
-    lead_skip: int = 0  # characters at its start that are not the summary's (a wire dateline, "1. ")
-    removed: list[str] = field(default_factory=list)
-    roles: list[tuple[Role, str]] = field(default_factory=list)  # what each set-aside block was taken for
-
-    def set_aside(self, role: Role, text: str) -> None:
-        self.removed.append(text)
-        self.roles.append((role, text))
-        if role in (Role.LETTERHEAD, Role.BYLINE, Role.LABEL) and self.head_date is None:
-            self.head_date = rules.dateline_in(text)
-
-
-@lru_cache(maxsize=4096)
-def metadata_role(text: str) -> Role | None:
-    """The role of a line that is metadata on its own (an embargo line, a document number, a dateline, a label, an
-    end mark, a line without letters), else None."""
-    if embargoes.is_notice(text):
-        return Role.EMBARGO
-    if _DIGIT.search(text):  # every date and document number has one; most lines of text do not
-        if dates.parse_doc_number(text):
-            return Role.DOC_NUMBER
-        if dates.parse_dateline(text) or (len(text) <= LABELLED_DATELINE and
-                                          dates.parse_dateline(rules.without_labels(text))):
-            return Role.DATELINE
-    if rules.is_label(text) or rules.is_end_mark(text) or rules.is_closing(text):
-        return Role.LABEL
-    if not rules.has_letters(text):
-        return Role.NOISE
-    return None
-
-
-def is_meta_line(line: str) -> bool:
-    """A line that is metadata on its own and must stay a paragraph of its own: an embargo line, a document number,
-    a dateline, a capitalised label or a byline with a colon (used by the paragraph builders before any block
-    exists)."""
-    if len(line) > MAX_EMBARGO_LINE:
-        return False
-    role = metadata_role(line)
-    if role == Role.LABEL:
-        return line.lstrip()[:1].isupper() or line.lstrip()[:1].isdigit()
-    return (role in (Role.EMBARGO, Role.DOC_NUMBER, Role.DATELINE, Role.NOISE) or rules.is_byline_line(line)
-            or rules.is_url(line) or rules.is_print_header(line)
-            or (_SEPARATED.search(line) is not None and rules.is_breadcrumb(line)
-                                      and rules.is_chrome(line)))
 
 
 def is_text(block: Block) -> bool:
@@ -211,7 +133,8 @@ def _title_by_text(blocks: list[Block], span: int) -> int | None:
             continue
         small = bool(block.size and block.size <= SMALL_TYPE)
         if (rules.is_letterhead(text, small) and _title_may_follow(blocks, i + 1, span)) \
-                or (rules.is_masthead(text) and _title_may_follow(blocks, i + 1, span, longer_than=text)) \
+                or ((rules.is_masthead(text) or rules.is_attribution_heading(text))
+                    and _title_may_follow(blocks, i + 1, span, longer_than=text)) \
                 or (i + 1 < span and _letterhead_around(blocks, i) and _title_may_follow(blocks, i + 2, span)):
             continue
         if heading_label is not None and rules.ends_sentence(text):
@@ -233,11 +156,13 @@ def _without_site_name(blocks: list[Block], i: int, span: int) -> int:
 
 def _letterhead_around(blocks: list[Block], i: int) -> bool:
     """Block `i` stands between two letterhead lines (or first, above two): it belongs to the letterhead too, in
-    whatever language ("Confederaziun svizra" among the Swiss confederation's names)."""
-    below = rules.is_letterhead(blocks[i + 1].text)
+    whatever language ("Confederaziun svizra" among the Swiss confederation's names). So does a line between a
+    letterhead line and the segmented line under a letterhead ("ASEAN / ONE VISION ONE IDENTITY ONE COMMUNITY /
+    ASEAN Cambodia 2022 • A.C.T.: Addressing Challenges Together")."""
+    below = blocks[i + 1].text
     if i == 0:
-        return below and i + 2 < len(blocks) and rules.is_letterhead(blocks[i + 2].text)
-    return below and rules.is_letterhead(blocks[i - 1].text)
+        return rules.is_letterhead(below) and i + 2 < len(blocks) and rules.is_letterhead(blocks[i + 2].text)
+    return rules.is_letterhead(blocks[i - 1].text) and (rules.is_letterhead(below) or rules.is_segmented_meta(below))
 
 
 def _is_headline(block: Block, words: int = 1) -> bool:
@@ -245,7 +170,8 @@ def _is_headline(block: Block, words: int = 1) -> bool:
     text = block.text
     count = len(text.split())
     return (metadata_role(text) is None and not rules.is_chrome(text) and not rules.ends_sentence(text)
-            and not text.endswith(":") and not rules.is_byline_line(text) and words <= count <= HEADLINE_MAX_WORDS)
+            and not text.endswith(":") and not rules.is_byline_line(text) and not rules.is_marked_subtitle(text)
+            and words <= count <= HEADLINE_MAX_WORDS)
 
 
 def _title_may_follow(blocks: list[Block], start: int, span: int, longer_than: str | None = None) -> bool:
@@ -285,11 +211,11 @@ def _take(parts: Parts, role: Role, text: str) -> bool:
         elif parts.embargo is None:
             parts.embargo = parsed
     elif role == Role.DOC_NUMBER and parts.doc_number is None:
-        parts.doc_number = dates.parse_doc_number(text)
+        parts.doc_number = datelines.parse_doc_number(text)
     elif role == Role.DATELINE:
         if parts.dateline is not None:
             return False
-        parts.dateline = dates.parse_dateline(text) or dates.parse_dateline(rules.without_labels(text))
+        parts.dateline = datelines.parse_dateline(text) or datelines.parse_dateline(rules.without_labels(text))
     parts.set_aside(role, text)
     return True
 
@@ -373,7 +299,7 @@ def _read_tail(parts: Parts) -> None:
         contact_below = contact_below or rules.is_contact(body[-1])
         parts.set_aside(Role.CONTACT if contact_below else Role.END, body.pop())
     if parts.dateline is None and len(body) >= 2 and len(body[-1]) <= CLOSING_DATELINE_CHARS:
-        closing = dates.parse_dateline(body[-1])
+        closing = datelines.parse_dateline(body[-1])
         if closing is not None:
             parts.dateline = closing
             parts.set_aside(Role.DATELINE, body.pop())
@@ -390,7 +316,7 @@ def _before_the_text(text: str) -> bool:
     return (rules.is_chrome(text) or rules.is_byline(text) or rules.is_field_line(text) or rules.is_contact(text)
             or metadata_role(text) is not None or rules.is_letterhead(text) or rules.is_name_stack(text)
             or rules.is_segmented_meta(text) or rules.is_wire_dateline(text) or rules.is_source_line(text)
-            or rules.is_caption(text))
+            or rules.is_caption(text) or rules.is_marked_subtitle(text))
 
 
 def _find_lead(parts: Parts, language: str | None) -> None:

@@ -15,7 +15,10 @@ Adding a language means adding a file with the same keys; no pattern elsewhere c
 - `hyphen_prefixes`, `hyphen_suffixes`: parts of hyphenated compounds, so a hyphen at a line end is kept after
   or before them ("пресс-" + "релиз", "ice-" + "based"); `vowel_prefixes` keep it only before a vowel
   ("pre-" + "election", but "pre" + "vious");
-- `dateline_fillers`: words a dateline carries besides its date ("Published", "года").
+- `dateline_fillers`: words a dateline carries besides its date ("Published", "года");
+- `attributions`: how a heading that names a document's author starts ("Statement by", "Déclaration de",
+  "Заявление"): above a longer headline it is the author's line, not the title;
+- `subtitle_marks`: what opens a subtitle line that says it is one ("Utl.:", "Subtitle:"), never a title.
 
 Matching is by language-independent union: a file's language is often unknown when its head is read, and the words
 of different languages do not collide in ways that matter here.
@@ -30,7 +33,8 @@ from pathlib import Path
 
 FOLDER = Path(__file__).parent
 KINDS = ("labels", "organisations", "closings", "notes", "contact_labels", "bylines", "lead_ins", "open_endings",
-         "abbreviations", "chrome", "hyphen_prefixes", "vowel_prefixes", "hyphen_suffixes", "dateline_fillers")
+         "abbreviations", "chrome", "hyphen_prefixes", "vowel_prefixes", "hyphen_suffixes", "dateline_fillers",
+         "attributions", "subtitle_marks")
 
 
 @cache
