@@ -35,7 +35,7 @@ from urllib.parse import parse_qsl
 
 from feedsvc import feeds, originals
 from feedsvc.settings import Settings
-from feedsvc.store import Store
+from feedsvc.store import Store, from_text
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +63,59 @@ class ExportReport:
     bytes: int = 0  # size of the whole site
     files: int = 0
     seconds: float = 0.0
+
+
+class ArchiveView:
+    """The store as the feed renderer and the index pages ask it while an export walks every page in order: what
+    is the same for every page (counts, languages, withdrawals) is asked once, the last change among the first N
+    entries comes from one pass, and the next page continues from the last entry of the one before (no OFFSET
+    that grows with the page number). Answers are the store's own, so the documents are the ones `serve` sends."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._memo: dict[tuple, object] = {}
+        self._cursor: dict[tuple, tuple[int, tuple[datetime, str]]] = {}
+
+    def __getattr__(self, name: str):
+        return getattr(self.store, name)
+
+    def _once(self, key: tuple, query):
+        if key not in self._memo:
+            self._memo[key] = query()
+        return self._memo[key]
+
+    def count_entries(self, now: datetime, *, language: str | None = None) -> int:
+        return self._once(("count", language), lambda: self.store.count_entries(now, language=language))
+
+    def languages(self, now: datetime) -> list[str]:
+        return self._once(("languages",), lambda: self.store.languages(now))
+
+    def last_withdrawal(self, language: str | None = None):
+        return self._once(("withdrawal", language), lambda: self.store.last_withdrawal(language))
+
+    def withdrawn_since(self, since: datetime, *, language: str | None = None):
+        return self._once(("withdrawn", since, language), lambda: self.store.withdrawn_since(since, language=language))
+
+    def last_change(self, now: datetime, *, language: str | None = None, upto: int = 50):
+        def running_max() -> list[str]:
+            latest, out = "", []
+            for value in self.store.change_times(now, language=language):
+                latest = max(latest, value)
+                out.append(latest)
+            return out
+
+        changes = self._once(("changes", language), running_max)
+        return from_text(changes[min(upto, len(changes)) - 1]) if changes else None
+
+    def entries(self, now: datetime, *, language: str | None = None, limit: int = 50, offset: int = 0, **kwargs):
+        cursor = self._cursor.get((language, limit))
+        if offset and cursor is not None and cursor[0] == offset and not kwargs:
+            rows = self.store.entries_after(now, cursor[1], language=language, limit=limit)
+        else:
+            rows = self.store.entries(now, language=language, limit=limit, offset=offset, **kwargs)
+        if rows:
+            self._cursor[(language, limit)] = (offset + len(rows), (rows[-1].published, rows[-1].id))
+        return rows
 
 
 class SiteWriter:
@@ -153,6 +206,7 @@ def export_site(settings: Settings, target: Path, store: Store | None = None,
     now = now or datetime.now(UTC)
     store = store or Store(settings.database)
     app = create_app(settings)
+    view = ArchiveView(store)
     writer = SiteWriter(target)
     languages = store.languages(now)
     stored = {d.key: d for d in store.documents()}
@@ -163,7 +217,7 @@ def export_site(settings: Settings, target: Path, store: Store | None = None,
                 page = 1
                 while True:
                     variant = feeds.Variant(fmt, language, page)
-                    document = stored.get(variant.key) or feeds.render(store, settings, variant, now)
+                    document = stored.get(variant.key) or feeds.render(view, settings, variant, now)
                     if document is None:
                         break
                     name = file_for(variant.key)
@@ -172,16 +226,16 @@ def export_site(settings: Settings, target: Path, store: Store | None = None,
                     page += 1
         size = settings.feed_size
         for language in [None, *languages]:
-            total = store.count_entries(now, language=language)
+            total = view.count_entries(now, language=language)
             last_page = max(1, -(-total // size))
             for page in range(1, last_page + 1):
-                entries = store.entries(now, language=language, limit=size, offset=(page - 1) * size)
+                entries = view.entries(now, language=language, limit=size, offset=(page - 1) * size)
                 html, _ = page_views.index_page(settings, entries, page, last_page, language, languages)
                 query = "&".join(p for p in (f"lang={language}" if language else "",
                                              f"page={page}" if page > 1 else "") if p)
                 writer.put(file_for("/index.html" + (f"?{query}" if query else "")), html.encode("utf-8"))
         frame = _frame_fingerprint(settings, languages)
-        for entry in _public_entries(store, now):
+        for entry in _public_entries(view, now):
             original = page_views.original_of(store, entry)
             # A release page changes only with its entry, its original, or the frame every page shares.
             inputs = hashlib.sha256(repr((frame, entry.id, entry.slug, entry.updated, entry.available,
@@ -222,7 +276,7 @@ def _frame_fingerprint(settings: Settings, languages: list[str]) -> str:
     return digest.hexdigest()
 
 
-def _public_entries(store: Store, now: datetime):
+def _public_entries(store: Store | ArchiveView, now: datetime):
     """Every release that has a public page: the live ones, then the withdrawn ones that had been public."""
     offset = 0
     while True:

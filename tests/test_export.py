@@ -178,3 +178,28 @@ def test_export_without_a_store_says_what_to_do(tmp_path):
                          env={"FEEDSVC_DATABASE": str(tmp_path / "none.sqlite3"),
                               "FEEDSVC_RELEASES_DIR": str(tmp_path / "releases"), "FEEDSVC_CONFIG": os.devnull})
     assert result.returncode == 2 and "feedsvc scan" in result.stderr
+
+
+def test_the_exports_view_of_the_store_renders_every_archive_page_as_the_store_does(releases, ingest, settings):
+    from datetime import UTC, datetime
+
+    from feedsvc import feeds
+    from feedsvc.export import ArchiveView
+
+    for n in range(13):
+        language = "ru" if n % 3 == 0 else "en"
+        drop(releases, f"r{n:02d}.md", f"---\ntitle: Release {n}\ndate: 2021-03-{n + 1:02d}\nlanguage: {language}\n"
+                                       f"---\n\nText of release {n}.\n")
+    ingest.run()
+    (releases / "r04.md").unlink()  # a withdrawal: every page's Last-Modified follows it
+    ingest.run()
+    now = datetime.now(UTC)
+    view = ArchiveView(ingest.store)
+    for fmt in feeds.FORMATS:
+        for language in (None, "en", "ru"):
+            for page in range(1, 5):  # in order, as the export walks them, and one past the end
+                variant = feeds.Variant(fmt, language, page)
+                expected = feeds.render(ingest.store, settings, variant, now)
+                got = feeds.render(view, settings, variant, now)
+                assert (got.body if got else None) == (expected.body if expected else None), variant
+                assert (got.last_modified if got else None) == (expected.last_modified if expected else None)
