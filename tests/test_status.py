@@ -121,3 +121,13 @@ def test_a_file_that_left_the_folder_shows_until_its_release_is_withdrawn(servic
     li = files(status_page(svc)[1])[name]
     assert "no longer in the folder" in text(li)
     assert li.cssselect(".reason time")  # when it will be withdrawn
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(service_factory):
+    svc = service_factory().start()
+    (svc.releases / "press.txt").write_text("Statement\n\n3 March 2021\n\nText of it.\n")
+    with open(os.fsencode(str(svc.releases)) + b"/caf\xe9 note.txt", "wb") as f:
+        f.write(b"Note\n\n4 March 2021\n\nText of the note.\n")
+    response, page = status_page(svc)
+    assert response.status_code == 200
+    assert "caf\\xe9 note.txt" in files(page)

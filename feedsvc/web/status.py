@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from flask import Blueprint, abort, current_app, request
 
-from feedsvc import feeds, i18n
+from feedsvc import feeds, i18n, lognames
 from feedsvc.readers import is_release_file
 from feedsvc.scanner import RETRY, walk
 from feedsvc.web.health import from_the_office
@@ -18,6 +19,7 @@ from feedsvc.web.pages import page
 bp = Blueprint("status", __name__)
 
 PAGE_SIZE = 100
+_UNDECODED = re.compile("[\udc80-\udcff]")  # bytes of a file name that were not UTF-8 (os.fsdecode)
 REFRESH_SECONDS = 5
 STATES = ("published", "held", "waiting", "rejected", "missing")
 
@@ -114,6 +116,13 @@ def status():
         # An HTTP refresh, not a <meta>: the page says so and offers to stop it (WCAG 2.2.1)
         headers["Refresh"] = str(REFRESH_SECONDS)
     return body, code, headers
+
+
+@bp.app_template_filter("one_line")
+def one_line(text: str) -> str:
+    """A file name or reason as one line of text: undecodable bytes of a name and control characters shown as
+    \\xNN (`caf\\xe9.txt`)."""
+    return lognames.one_line(_UNDECODED.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", text))
 
 
 @bp.app_template_filter("office_time")
