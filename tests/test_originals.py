@@ -58,6 +58,8 @@ def test_word_and_pdf_releases_link_their_originals_served_from_the_store(servic
         assert original.status_code == 200 and original.content == data
         assert original.headers["Content-Type"] == kind
         assert original.headers["X-Content-Type-Options"] == "nosniff"
+        head = requests.head(svc.url + link.get("href"), timeout=5)
+        assert head.status_code == 200 and head.headers["Content-Length"] == str(len(data)) and not head.content
         disposition = original.headers["Content-Disposition"]
         slug = urlsplit(by_title[title].link).path.rsplit("/", 1)[1]
         name = unquote(slug) + (".pdf" if label == "PDF" else ".docx")

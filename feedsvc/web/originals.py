@@ -38,4 +38,4 @@ def original(name: str):
     }
     if request.headers.get("If-None-Match") == etag:
         return Response(status=304, headers={k: v for k, v in headers.items() if k in ("ETag", "Cache-Control")})
-    return Response(b"" if request.method == "HEAD" else data, headers=headers)
+    return Response(data, headers=headers)  # for HEAD, Werkzeug sends the headers alone
