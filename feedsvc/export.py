@@ -26,6 +26,8 @@ import json
 import logging
 import os
 import re
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -289,14 +291,19 @@ def _public_entries(store: Store | ArchiveView, now: datetime):
 
 
 class ExportFollower:
-    """Keeps an export up to date after each scan that changed the feeds: one export at a time, in its own thread,
-    and scans that come while it runs make one more export, not one each."""
+    """Keeps an export up to date after each scan that changed the feeds.
+
+    Each export runs as a `feedsvc export` child process with these settings, at a lower CPU priority, so it never
+    holds the interpreter lock of the process that scans and (with one web worker) answers requests. One export
+    runs at a time; scans that come while it runs make one more export, not one each.
+    """
 
     def __init__(self, settings: Settings, target: Path):
         self.settings = settings
         self.target = target
         self._wanted = threading.Event()
         self._stop = threading.Event()
+        self._child: subprocess.Popen | None = None
         self._thread = threading.Thread(target=self._run, name="feedsvc-export", daemon=True)
 
     def start(self) -> None:
@@ -309,17 +316,42 @@ class ExportFollower:
     def stop(self) -> None:
         self._stop.set()
         self._wanted.set()
+        child = self._child
+        if child is not None and child.poll() is None:
+            child.terminate()  # its files are whole: each is renamed into place only once written
 
     def _run(self) -> None:
-        store = Store(self.settings.database)
         while not self._stop.is_set():
             self._wanted.wait()
             if self._stop.is_set():
                 break
             self._wanted.clear()
+            started = time.monotonic()
             try:
-                report = export_site(self.settings, self.target, store)
-                log.info("export to %s: %d files written, %d unchanged, %d removed in %.2fs", self.target,
-                         len(report.written), report.unchanged, len(report.removed), report.seconds)
-            except Exception:
-                log.exception("export to %s failed; the next scan tries again", self.target)
+                self._child = subprocess.Popen(
+                    [sys.executable, "-m", "feedsvc", "export", str(self.target)], env=settings_environment(
+                        self.settings), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                    preexec_fn=lambda: os.nice(10))
+                out, err = self._child.communicate()
+            except OSError as e:
+                log.error("export to %s could not start: %s", self.target, e)
+                continue
+            if self._child.returncode == 0:
+                log.info("%s", out.strip() or f"exported to {self.target} in {time.monotonic() - started:.2f}s")
+            elif not self._stop.is_set():
+                log.error("export to %s failed (the next scan tries again): %s", self.target,
+                          (err.strip().splitlines() or ["no message"])[-1])
+
+
+def settings_environment(settings: Settings) -> dict[str, str]:
+    """The environment that gives a `feedsvc` command exactly these settings (the config file aside)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FEEDSVC_")}
+    for name, value in settings.as_dict().items():
+        if isinstance(value, tuple | list):
+            value = ",".join(value)
+        elif isinstance(value, bool):
+            value = "true" if value else "false"
+        env[f"FEEDSVC_{name.upper()}"] = str(value)
+    env["FEEDSVC_BASE_URL"] = settings.base_url  # as this process builds its links, set or not
+    env["FEEDSVC_CONFIG"] = os.devnull
+    return env

@@ -203,3 +203,14 @@ def test_the_exports_view_of_the_store_renders_every_archive_page_as_the_store_d
                 got = feeds.render(view, settings, variant, now)
                 assert (got.body if got else None) == (expected.body if expected else None), variant
                 assert (got.last_modified if got else None) == (expected.last_modified if expected else None)
+
+
+def test_the_export_process_gets_exactly_the_services_settings(settings):
+    from dataclasses import replace
+
+    from feedsvc.export import settings_environment
+    from feedsvc.settings import load_settings
+
+    chosen = replace(settings, office_networks=("10.20.0.0/16",), websub_hubs=("https://hub.example/",),
+                     watch=False, site_language="ru")
+    assert load_settings(environ=settings_environment(chosen)) == chosen
