@@ -3,6 +3,7 @@ the site's own 404 and 410 pages, and the pager; through the real service where 
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 from pathlib import Path
@@ -215,3 +216,32 @@ def test_a_languages_index_speaks_that_language_and_the_whole_index_the_sites(cl
     assert whole.get("lang") == "en" and text(whole.cssselect("h1")[0]) == "Press releases"
     switcher = [text(a) for a in whole.cssselect("nav.languages li")]
     assert switcher == ["All languages", "English", "русский"]
+
+
+def test_every_kind_of_page_has_the_structure_assistive_technology_relies_on(site):
+    drop(site.releases, "telefonnyj-razgovor-marokko.txt")
+    drop(site.releases, "press-release-lavrov-bourita.txt")
+    drop(site.releases, "412-09-06-2022.txt")
+    drop(site.releases, "briefing-2023-02-22.md")
+    site.wait_for(lambda: requests.get(site.url + "/healthz", timeout=5).json()["published"] == 4)
+    entries = feed_entries(site)
+    withdrawn = site.url + "/releases/press-release-lavrov-bourita"
+    assert requests.get(withdrawn, timeout=5).status_code == 200
+    (site.releases / "press-release-lavrov-bourita.txt").unlink()
+    site.wait_for(lambda: requests.get(withdrawn, timeout=5).status_code == 410)
+    pages = [(site.url + "/", 200), (site.url + "/?page=2", 200), (site.url + "/?lang=ru", 200),
+             (entries[0].link, 200), (withdrawn, 410), (site.url + "/nothing", 404), (site.url + "/status", 200)]
+    for url, status in pages:
+        page = page_at(url, status)
+        assert page.get("lang"), url
+        assert len(page.cssselect("h1")) == 1, url
+        assert len(page.cssselect("main#main")) == 1 and page.cssselect("header") and page.cssselect("footer"), url
+        skip = page.cssselect("body > a")[0]
+        assert skip.get("href") == "#main", url
+        for nav in page.cssselect("nav"):
+            assert nav.get("aria-label"), (url, lxml_html.tostring(nav)[:80])
+        for link in page.cssselect("a"):
+            assert text(link) and link.get("href"), (url, lxml_html.tostring(link))
+        levels = [int(h.tag[1]) for h in page.iter("h1", "h2", "h3", "h4")]
+        assert levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels)), (url, levels)
+        assert page.cssselect('meta[name="viewport"]')[0].get("content") == "width=device-width, initial-scale=1"
