@@ -31,7 +31,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
 from urllib.parse import parse_qsl
 
@@ -77,6 +77,7 @@ class ArchiveView:
         self.store = store
         self._memo: dict[tuple, object] = {}
         self._cursor: dict[tuple, tuple[int, tuple[datetime, str]]] = {}
+        self._last: tuple[tuple, list] | None = None
 
     def __getattr__(self, name: str):
         return getattr(self.store, name)
@@ -110,6 +111,14 @@ class ArchiveView:
         return from_text(changes[min(upto, len(changes)) - 1]) if changes else None
 
     def entries(self, now: datetime, *, language: str | None = None, limit: int = 50, offset: int = 0, **kwargs):
+        asked = (language, limit, offset, tuple(sorted(kwargs.items())))
+        if self._last is not None and self._last[0] == asked:
+            return self._last[1]  # the export asks for a page's entries, then the renderer asks again
+        rows = self._entries(now, language=language, limit=limit, offset=offset, **kwargs)
+        self._last = (asked, rows)
+        return rows
+
+    def _entries(self, now: datetime, *, language: str | None, limit: int, offset: int, **kwargs):
         cursor = self._cursor.get((language, limit))
         if offset and cursor is not None and cursor[0] == offset and not kwargs:
             rows = self.store.entries_after(now, cursor[1], language=language, limit=limit)
@@ -162,21 +171,23 @@ class SiteWriter:
         os.replace(tmp, target)
         self.report.written.append(rel)
 
-    def keep(self, rel: str, fingerprint: str) -> bool:
-        """Keep a file the last export wrote from the same inputs (`fingerprint`) without rendering it again."""
-        digest = self.previous_inputs.get(rel)
-        if digest is None or digest != fingerprint or rel not in self.previous:
-            return False
-        target = self.root.joinpath(*PurePosixPath(rel).parts)
-        try:
-            size = target.stat().st_size
-        except OSError:
-            return False
-        self.current[rel] = self.previous[rel]
-        self.inputs[rel] = fingerprint
-        self.report.files += 1
-        self.report.bytes += size
-        self.report.unchanged += 1
+    def keep(self, *rels: str, fingerprint: str) -> bool:
+        """Keep files the last export wrote from the same inputs (`fingerprint`) without rendering them again:
+        all of them, or none (False)."""
+        sizes = []
+        for rel in rels:
+            if self.previous_inputs.get(rel) != fingerprint or rel not in self.previous:
+                return False
+            try:
+                sizes.append(self.root.joinpath(*PurePosixPath(rel).parts).stat().st_size)
+            except OSError:
+                return False
+        for rel, size in zip(rels, sizes, strict=True):
+            self.current[rel] = self.previous[rel]
+            self.inputs[rel] = fingerprint
+            self.report.files += 1
+            self.report.bytes += size
+            self.report.unchanged += 1
         return True
 
     def put_from(self, rel: str, data: bytes, fingerprint: str) -> None:
@@ -214,17 +225,29 @@ def export_site(settings: Settings, target: Path, store: Store | None = None,
     stored = {d.key: d for d in store.documents()}
     gone: list[str] = []
     with app.test_request_context("/"):
+        frame = _frame_fingerprint(settings, languages)
         for fmt in feeds.FORMATS:
             for language in [None, *languages]:
                 page = 1
                 while True:
                     variant = feeds.Variant(fmt, language, page)
-                    document = stored.get(variant.key) or feeds.render(view, settings, variant, now)
-                    if document is None:
-                        break
                     name = file_for(variant.key)
-                    writer.put(name, document.body)
-                    writer.put(name + ".gz", document.gzip_body)
+                    document = stored.get(variant.key)
+                    if document is None:
+                        inputs = _feed_inputs(view, settings, variant, now, frame)
+                        if inputs is None:
+                            break  # past the last page
+                        if writer.keep(name, name + ".gz", fingerprint=inputs):
+                            page += 1
+                            continue
+                        document = feeds.render(view, settings, variant, now)
+                        if document is None:
+                            break
+                        writer.put_from(name, document.body, inputs)
+                        writer.put_from(name + ".gz", document.gzip_body, inputs)
+                    else:  # a front document: the stored bytes, as served
+                        writer.put(name, document.body)
+                        writer.put(name + ".gz", document.gzip_body)
                     page += 1
         size = settings.feed_size
         for language in [None, *languages]:
@@ -236,16 +259,13 @@ def export_site(settings: Settings, target: Path, store: Store | None = None,
                 query = "&".join(p for p in (f"lang={language}" if language else "",
                                              f"page={page}" if page > 1 else "") if p)
                 writer.put(file_for("/index.html" + (f"?{query}" if query else "")), html.encode("utf-8"))
-        frame = _frame_fingerprint(settings, languages)
         for entry in _public_entries(view, now):
             original = page_views.original_of(store, entry)
             # A release page changes only with its entry, its original, or the frame every page shares.
-            inputs = hashlib.sha256(repr((frame, entry.id, entry.slug, entry.updated, entry.available,
-                                          entry.withdrawn, original)).encode()).hexdigest()
+            inputs = hashlib.sha256(repr((frame, entry, original)).encode()).hexdigest()  # every field of it
             rel = f"releases/{entry.slug}"
-            if entry.withdrawn is None and writer.keep(rel, inputs):
-                if original:
-                    writer.keep(f"originals/{original['filename']}", inputs)
+            kept_files = [rel] + ([f"originals/{original['filename']}"] if original else [])
+            if entry.withdrawn is None and writer.keep(*kept_files, fingerprint=inputs):
                 continue
             html, status = page_views.release_page(settings, entry, languages, original)
             writer.put_from(rel, html.encode("utf-8"), inputs)
@@ -268,11 +288,30 @@ def export_site(settings: Settings, target: Path, store: Store | None = None,
     return report
 
 
+def _feed_inputs(view: ArchiveView, settings: Settings, variant: feeds.Variant, now: datetime,
+                 frame: str) -> str | None:
+    """Everything an archive feed document is made from (what `feeds.render` asks the store, and the frame), as a
+    digest; None past the last page. A document whose inputs did not change since the last export is kept."""
+    size = settings.feed_size
+    language = variant.language
+    last_page = max(1, -(-view.count_entries(now, language=language) // size))
+    if variant.page > last_page:
+        return None
+    entries = view.entries(now, language=language, limit=size, offset=(variant.page - 1) * size)
+    tombstones = (view.withdrawn_since(now - timedelta(days=settings.tombstone_days), language=language)
+                  if variant.page == 1 else [])
+    changed = (view.last_change(now, language=language, upto=variant.page * size), view.last_withdrawal(language))
+    kept = view.originals_info([entry.id for entry in entries])
+    return hashlib.sha256(repr((frame, variant, last_page, entries, [(t.id, t.withdrawn) for t in tombstones],
+                                changed, sorted((k, v) for k, v in kept.items()))).encode()).hexdigest()
+
+
 def _frame_fingerprint(settings: Settings, languages: list[str]) -> str:
     """What every page shares: the settings, the languages with releases, and the code that renders pages."""
     package = Path(__file__).parent
     digest = hashlib.sha256(repr((sorted(settings.as_dict().items(), key=str), languages)).encode())
     for path in sorted([*package.glob("web/*.py"), *package.glob("web/templates/*.html"), package / "i18n.py",
+                        package / "feeds.py", package / "originals.py", package / "export.py",
                         *package.glob("translations/*/LC_MESSAGES/*.po")]):
         digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -61,12 +61,7 @@ def releases_for(svc) -> None:
                  if requests.get(svc.url + "/feed.json?page=3", timeout=5).status_code == 200 else False)
 
 
-def test_the_exported_feeds_and_pages_are_byte_for_byte_what_serve_sends(service_factory, tmp_path):
-    svc = service_factory(feed_size=2).start()
-    releases_for(svc)
-    site = tmp_path / "site"
-    out = export(svc, site)
-    assert "written" in out
+def assert_export_is_what_serve_sends(svc, site: Path) -> None:
     urls = feed_urls(svc)
     assert len(urls) >= 3 * 4 and any("page=3" in u for u in urls) and any("lang=ru" in u for u in urls)
     for url in urls:
@@ -87,9 +82,27 @@ def test_the_exported_feeds_and_pages_are_byte_for_byte_what_serve_sends(service
         name = urlsplit(url).path.lstrip("/") if "/releases/" in url else file_for("/index.html" + (
             f"?{urlsplit(url).query}" if urlsplit(url).query else ""))
         assert (site / name).read_bytes() == served.content, url
+
+
+def test_the_exported_feeds_and_pages_are_byte_for_byte_what_serve_sends(service_factory, tmp_path):
+    svc = service_factory(feed_size=2).start()
+    releases_for(svc)
+    site = tmp_path / "site"
+    out = export(svc, site)
+    assert "written" in out
+    assert_export_is_what_serve_sends(svc, site)
     not_found = lxml_html.fromstring((site / "404.html").read_bytes())
     assert not_found.cssselect("h1")[0].text_content() == "Page not found"
     assert (site / "gone.txt").read_text() == ""
+    # a release revised deep in the archive: its page and the archive pages that carry it are rewritten
+    old = (site / "feed.page-3.atom").read_bytes()
+    source = svc.releases / "press-release-lavrov-bourita.txt"
+    source.write_text(source.read_text().replace("Sergey Lavrov", "S. Lavrov"))
+    svc.wait_for(lambda: b"S. Lavrov" in requests.get(svc.url + "/feed.atom?page=3", timeout=5).content)
+    export(svc, site)
+    assert (site / "feed.page-3.atom").read_bytes() != old
+    assert b"S. Lavrov" in (site / "releases" / "press-release-lavrov-bourita").read_bytes()
+    assert_export_is_what_serve_sends(svc, site)
 
 
 def test_a_second_export_rewrites_only_what_changed_and_removes_what_is_gone(service_factory, tmp_path):
