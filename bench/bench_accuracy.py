@@ -3,8 +3,8 @@
 Run: python bench/bench_accuracy.py [--misses] [--only BATCH] [DIR ...]
 
 Reads every batch under tests/data/corpus (each a folder with its files and a truth.json) and the samples
-(tests/data/samples, expected.json), or the folders given. A field counts as right exactly as
-../shared/tools/score-corpus counts it: the title equal after Unicode NFC, collapsed white space and folded curly
+(tests/data/samples, expected.json), or the folders given. A field counts as right the way the
+corpus's truth files are scored: the title equal after Unicode NFC, collapsed white space and folded curly
 apostrophes; the publication day (and the same instant where the truth gives a time and offset); the summary
 starting with one of the accepted openings; the same primary language subtag. Each file is read with the
 modification time its truth names, in the shipped configuration's time zone (Europe/Moscow).

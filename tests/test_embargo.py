@@ -97,8 +97,8 @@ def parse_many(tmp_path, files: dict[str, str], zone: str = "Europe/Moscow") -> 
         (folder / name).write_text(text, encoding="utf-8")
     result = feedsvc_cli("parse", "--json", *sorted(files), cwd=folder, timeout=120,
                          env={"FEEDSVC_TIMEZONE": zone, "FEEDSVC_DATABASE": str(tmp_path / "db")})
-    assert result.returncode in (0, 1), result.stderr
     out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.returncode == (1 if any(o["status"] == "rejected" for o in out) else 0), result.stderr
     return {o["file"]: o for o in out}
 
 
@@ -149,19 +149,18 @@ def test_the_deployments_zone_decides_what_an_abbreviation_of_several_regions_me
     assert not any("more than one moment" in w for w in got["warnings"])
 
 
-@pytest.mark.parametrize("text", [
-    "Comment on the arms embargo\n\nEmbargo measures were extended today by the Council for another year.\n",
-    "Embargo measures were extended today\n\nThe Council extended the measures for another year.\n",
-    "EMBARGO ON ARMS EXPORTS LIFTED\n\nThe Council lifted the measures today.\n",
-    "Заявление МИД\n\nЭмбарго продлено ещё на год, сообщил представитель министерства.\n",
-    "Statement\n\nNot for publication in the usual channels, the report was nevertheless read widely.\n",
+@pytest.mark.parametrize("title, text", [
+    ("Comment on the arms embargo", "Embargo measures were extended today by the Council for another year."),
+    ("Embargo measures were extended today", "The Council extended the measures for another year."),
+    ("EMBARGO ON ARMS EXPORTS LIFTED", "The Council lifted the measures today."),
+    ("Заявление МИД", "Эмбарго продлено ещё на год, сообщил представитель министерства."),
+    ("Statement", "Not for publication in the usual channels, the report was nevertheless read widely."),
 ])
-def test_a_line_that_only_starts_with_the_word_embargo_is_text(tmp_path, text):
-    got = parse_many(tmp_path, {"r.txt": text})["r.txt"]
+def test_a_line_that_only_starts_with_the_word_embargo_is_text(tmp_path, title, text):
+    got = parse_many(tmp_path, {"r.txt": f"{title}\n\n{text}\n"})["r.txt"]
     assert got["status"] == "published", got.get("reason")
     assert "embargo" not in got
-    first_line = text.split("\n")[0]
-    assert got["title"] == first_line or first_line in got["body"] or got["title"] in first_line
+    assert (got["title"], got["body"]) == (title, text)
 
 
 @pytest.mark.parametrize("name, text", [

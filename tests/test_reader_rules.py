@@ -39,6 +39,13 @@ def test_a_letterhead_line_says_who_publishes_not_what(text, expected):
     assert rules.is_letterhead(text) is expected
 
 
+@cases(rules.is_letterhead, yes=["Чернігівська міська рада Офіційний веб-сайт back", "Kyiv City Council website | back",
+                                  "Ministry of Health website"],
+       no=["Official website", "Back", "Website of the year awarded to the council"])
+def test_a_site_header_is_a_letterhead_whatever_words_of_the_frame_it_carries(text, expected):
+    assert rules.is_letterhead(text) is expected
+
+
 def test_a_line_in_small_type_above_a_title_is_a_letterhead_whatever_its_words():
     assert rules.is_letterhead("Riaghaltas na h-Alba", small_type=True)
     assert not rules.is_letterhead("Riaghaltas na h-Alba")

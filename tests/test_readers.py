@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
-import json
+import re
 import zipfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import expectations
 import pytest
 from pdfgen import make_pdf
 
@@ -28,10 +29,6 @@ NOW = datetime.now(UTC)
 OPTIONS = ReaderOptions(zone=MOSCOW)
 
 
-def expectations(folder: Path) -> list[dict]:
-    return json.loads((folder / "expected.json").read_text(encoding="utf-8"))
-
-
 def read(name: str, data: bytes | str, modified: datetime = NOW, **options) -> Release | Rejection:
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -48,49 +45,25 @@ def paragraphs(r: Release) -> list[str]:
     return r.body.split("\n\n")
 
 
-def modified_for(case: dict) -> datetime:
-    return datetime.fromisoformat(case["mtime"].replace("Z", "+00:00")) if "mtime" in case else NOW
-
-
-@pytest.mark.parametrize("case", expectations(SAMPLES), ids=lambda c: c["file"])
+@pytest.mark.parametrize("case", expectations.load(SAMPLES), ids=lambda c: c["file"])
 def test_sample_release_becomes_what_expected_json_says(case):
     path = SAMPLES / "releases" / case["file"]
-    r = release(path.name, path.read_bytes(), modified_for(case))
-    assert r.title == case["title"]
-    assert r.published.date().isoformat() == case["date"]
-    if "time" in case:
-        assert r.published.strftime("%H:%M") == case["time"]
-    if "utc_offset" in case:
-        assert r.published.isoformat().endswith(case["utc_offset"])
-    assert r.language == case["language"]
-    assert r.summary.startswith(case["summary_starts"])
-    if "paragraphs" in case:
-        assert r.body.count("\n\n") + 1 == case["paragraphs"]
-    if case.get("embargoed"):
-        assert r.embargo is not None and r.embargo > NOW
-        assert r.is_held(NOW)
-    else:
-        assert r.embargo is None
-    assert list(r.tags) == case.get("tags", [])
-    assert r.published.tzinfo is not None
+    result = read(path.name, path.read_bytes(), expectations.modified(case, NOW))
+    expectations.check(result, case, NOW, OPTIONS.summary_length)
 
 
-@pytest.mark.parametrize("case", expectations(SAMPLES / "bad"), ids=lambda c: c["file"])
+def without_colour_codes(case: dict) -> dict:
+    """The sample allows it and feedsvc does it: the colour codes an escape byte leaves behind ("[31m") go too."""
+    if "title" not in case:
+        return case
+    return {**case, "title": re.sub(r"\[\d+m", "", case["title"])}
+
+
+@pytest.mark.parametrize("case", expectations.load(SAMPLES / "bad"), ids=lambda c: c["file"])
 def test_bad_sample_is_handled_as_expected_json_says(case):
     path = SAMPLES / "bad" / case["file"]
     result = read(path.name, path.read_bytes(), NOW)
-    if case["outcome"] == "rejected":
-        assert isinstance(result, Rejection)
-        assert case["reason_mentions"] in result.reason.lower()
-        return
-    assert isinstance(result, Release), result
-    if "title" in case:
-        assert result.title in (case["title"], case["title"].replace("[31m", "").replace("[0m", ""))
-    if case["date"][0].isdigit():
-        assert result.published.date().isoformat() == case["date"]
-    else:
-        assert result.published == NOW.replace(microsecond=0)
-        assert any("modification time" in w for w in result.warnings)
+    expectations.check(result, without_colour_codes(case), NOW, OPTIONS.summary_length)
 
 
 def test_seed_release_has_seven_paragraphs_and_its_year_from_the_text_even_with_a_new_mtime():
@@ -153,8 +126,6 @@ def test_control_characters_and_ansi_escapes_are_removed():
     assert r.title == "Title with colour and a bell"
     assert "\x00" not in r.body and "\x9b" not in r.body
 
-
-# --- paragraphs --------------------------------------------------------------------------------------------
 
 WRAPPED_RU = (
     "Заголовок сообщения о переговорах\n\n"
@@ -247,8 +218,6 @@ def test_unwrapped_lines_each_stay_a_paragraph():
                                                   "Second paragraph is another line."]
 
 
-# --- encodings ---------------------------------------------------------------------------------------------
-
 def test_short_koi8_r_text_is_decoded():
     assert decode("Привет, мир".encode("koi8_r"))[0] == "Привет, мир"
     r = release("k.txt", "Заявление МИД\n\n10.05.2022\n\nТекст заявления.".encode("koi8_r"))
@@ -287,8 +256,6 @@ def test_file_over_the_size_limit_is_rejected_naming_the_limit():
     result = read("big.txt", b"a" * 2048, max_file_size=1024)
     assert isinstance(result, Rejection) and "1 KB" in result.reason
 
-
-# --- titles ------------------------------------------------------------------------------------------------
 
 def test_only_a_date_is_rejected_for_lack_of_a_title():
     result = read("d.txt", "5 April 2022\n")
@@ -335,8 +302,6 @@ def test_dateline_above_the_title_is_metadata():
     assert r.title == "Opening of the new embassy" and r.published.date() == date(2022, 4, 5)
     assert r.body == "The embassy opened."
 
-
-# --- dates -------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
     "dateline, expected",
@@ -487,8 +452,6 @@ def test_unreadable_embargo_line_is_rejected_rather_than_published():
     assert isinstance(result, Rejection) and "embargo" in result.reason.lower()
 
 
-# --- summaries ---------------------------------------------------------------------------------------------
-
 def test_summary_is_cut_at_a_sentence_boundary():
     lead = "First sentence is here. " * 20
     assert cut_summary(lead, 100) == "First sentence is here. First sentence is here. First sentence is here. " \
@@ -527,8 +490,6 @@ def test_a_line_end_hyphen_after_a_compound_prefix_is_kept():
     assert "pre-election" in body and "anti-terrorist" in body and "ex-minister" in body
 
 
-# --- Markdown ----------------------------------------------------------------------------------------------
-
 def test_markdown_without_front_matter_takes_its_first_h1_as_title():
     r = release("m.md", "# The heading\n\n5 April 2022\n\nFirst *paragraph*.\n\n- item one\n- item two\n")
     assert r.title == "The heading" and r.published.date() == date(2022, 4, 5)
@@ -563,8 +524,6 @@ def test_markdown_with_broken_front_matter_is_rejected():
     result = read("m.md", "---\ntitle: [unclosed\n---\nText.\n")
     assert isinstance(result, Rejection) and "YAML" in result.reason
 
-
-# --- HTML --------------------------------------------------------------------------------------------------
 
 def test_html_relative_links_become_absolute_against_the_canonical_url():
     page = ('<html><head><link rel="canonical" href="https://mid.example/news/1"></head><body><article>'
@@ -644,8 +603,6 @@ def test_html_share_buttons_and_breadcrumbs_are_not_content():
     assert release("p.html", page).body == "Real text."
 
 
-# --- Word --------------------------------------------------------------------------------------------------
-
 def make_docx(*paragraphs: tuple[str, str | None]) -> bytes:
     import docx
 
@@ -702,8 +659,6 @@ def test_old_doc_file_named_docx_is_rejected_with_advice():
     assert isinstance(result, Rejection) and ".doc" in result.reason
 
 
-# --- PDF ---------------------------------------------------------------------------------------------------
-
 def test_pdf_text_layer_is_read_and_unwrapped_across_pages():
     data = make_pdf([
         ["Statement on the consular agreement", "", "12 October 2022", "",
@@ -754,8 +709,6 @@ def test_encrypted_pdf_is_rejected_asking_for_an_unprotected_copy():
     result = read("locked.pdf", out.getvalue())
     assert isinstance(result, Rejection) and ("password" in result.reason or "encrypted" in result.reason)
 
-
-# --- interface ---------------------------------------------------------------------------------------------
 
 def test_every_format_is_registered_by_extension():
     assert {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"} <= SUPPORTED_EXTENSIONS

@@ -1,23 +1,23 @@
-"""Finding release dates in text: datelines, document numbers, leads, and inferring a missing year (embargo lines
-are read in `embargo.py`, with these date shapes).
+"""Dates in text: where they are (regular expressions) and what they mean (dateparser). Embargo lines are read in
+`embargo/`, with these date shapes.
 
-The work is split in two, following PITFALLS §4:
+The work is split in two, because dateparser alone finds dates in running text that are not there:
 
 - **Regular expressions only locate candidates.** They know date-like *shapes*, not month names: a number and
   a word with an optional year ("5 April 2022", "3 декабря", "5 de abril de 2022"), a word and a number with an
   optional year ("August 10, 2018"), numeric D.M.Y ("15.07.2022"), ISO Y-M-D and CJK Y年M月D日, each with an
   optional clock time and UTC offset ("14 March 2021, 16:05 GMT"). They also pull the dateline, the document
-  number and the embargo line out of their lines, so dateparser only ever sees the candidate itself (4.4).
+  number and the embargo line out of their lines, so dateparser only ever sees the candidate itself.
 - **dateparser interprets each candidate.** It decides whether the word is a month, in the languages of the
   word's script (Latin: en fr es de pt it; Cyrillic: ru uk bg sr; Arabic: ar, then the Levantine names of
   ar-SY such as "كانون الثاني"; CJK: zh ja), with the release's language first when it is known; `languages`
-  is always given (4.1). Numeric dates are day first (`DATE_ORDER='DMY'`, 4.2: "03/04/2022" is 3 April, as a
+  is always given. Numeric dates are day first (`DATE_ORDER='DMY'`: "03/04/2022" is 3 April, as a
   European ministry writes it), except a date that can only be month first ("04/15/2022"). `REQUIRE_PARTS` makes
-  dateparser refuse instead of filling in a part (4.3): day, month and year for a candidate with a year, day and
-  month for one without, which is then a date without a year (`year` None) whose year `years.infer_year` chooses (4.6).
+  dateparser refuse instead of filling in a part: day, month and year for a candidate with a year, day and
+  month for one without, which is then a date without a year (`year` None) whose year `years.infer_year` chooses.
   Only the absolute-date parser runs (no "5 days", "today", timestamps), and `search_dates` is never used on
-  running text, which invents dates (4.5). A time with an offset comes back aware with that offset; a time
-  without one stays naive and `to_datetime` puts it in the deployment's zone (4.7). The parsers are built
+  running text, which invents dates. A time with an offset comes back aware with that offset; a time
+  without one stays naive and `to_datetime` puts it in the deployment's zone. The parsers are built
   once per language set and every interpretation is cached, so a repeated candidate costs microseconds.
 
 A result is kept only when dateparser's day (and year, when the text gives one) agree with the located text,
@@ -84,8 +84,8 @@ _CHAINS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 _SETTINGS = {
     "PARSERS": ["absolute-time"],  # no relative dates ("5 days" ago), timestamps or free-form formats
-    "DATE_ORDER": "DMY",  # 03.04.2024 is 3 April (PITFALLS 4.2); word dates do not depend on it
-    "PREFER_DAY_OF_MONTH": "first",  # never today's day for a missing day (4.3); REQUIRE_PARTS rejects those anyway
+    "DATE_ORDER": "DMY",  # 03.04.2024 is 3 April; word dates do not depend on it
+    "PREFER_DAY_OF_MONTH": "first",  # never today's day for a missing day; REQUIRE_PARTS rejects those anyway
     # A leap year as the base, so "29 февраля" without a year is a valid day; that year is never used.
     "RELATIVE_BASE": datetime(2000, 1, 1),
     # RETURN_AS_TIMEZONE_AWARE and TIMEZONE keep dateparser's defaults on purpose: an offset in the text comes

@@ -15,8 +15,6 @@ from feedsvc.readers.roles import Parts
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZА-ЯЁ0-9«\"“])")
 
 
-# --- lengths ---------------------------------------------------------------------------------------------------
-
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'»”’)\]]*(?=\s)")
 
 
@@ -62,8 +60,6 @@ def cut_summary(text: str, limit: int) -> str:
     return cut_words(text, limit)
 
 
-# --- title -----------------------------------------------------------------------------------------------------------
-
 def choose_title(parts: Parts, declared: bool, limit: int) -> tuple[str, list[str], list[str]]:
     """The title, the body and warnings. A "title" longer than `limit` that the format did not declare is the
     text's first paragraph: its first sentence is the title and the paragraph stays in the body."""
@@ -77,8 +73,6 @@ def choose_title(parts: Parts, declared: bool, limit: int) -> tuple[str, list[st
         warnings.append("The text has no separate title line: its first sentence was used as the title.")
     return cut_words(title, limit), body, warnings
 
-
-# --- language -------------------------------------------------------------------------------------------------------
 
 PAGE_LANGUAGE_MIN_WORDS = 30  # a page's <html lang> is overruled only by this much text in another language
 
@@ -98,8 +92,6 @@ def choose_language(meta: Meta, title: str, body: list[str]) -> tuple[str, list[
         return meta.language, []
     return guess, []
 
-
-# --- summary ---------------------------------------------------------------------------------------------------------
 
 def choose_summary(parts: Parts, body: list[str], meta: Meta, limit: int) -> str:
     """What the format declares as the summary, else the lead: the first paragraph of the text (from where the
@@ -121,8 +113,6 @@ def choose_summary(parts: Parts, body: list[str], meta: Meta, limit: int) -> str
             break
     return cut_summary(lead, limit)
 
-
-# --- date ------------------------------------------------------------------------------------------------------------
 
 ANNOUNCE_WINDOW = timedelta(days=62)
 _TITLE_DATE_TAIL = re.compile(r"^\W*(?:года?|г\.|de\s+\d{4})?\W*$", re.IGNORECASE)

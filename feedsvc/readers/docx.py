@@ -20,6 +20,8 @@ MAX_RATIO = 200  # a part that expands more than this (and beyond 1 MB) is a zip
 MAX_PARTS = 5000
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TYPED_PARAGRAPHS = 40  # type size and weight are read for this many paragraphs: the head and enough body to
+# tell the body's size (the structure looks at the layout of the head only)
 
 
 def check_package(data: bytes) -> Rejection | None:
@@ -76,6 +78,7 @@ class _Lists:
     def __init__(self, document) -> None:
         self.document = document
         self.counters: dict[tuple[str, str], int] = {}
+        self.style_numbering: dict[str | None, object] = {}  # a style's numbering, looked up once per style
         try:
             self.numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError, ValueError):
@@ -86,6 +89,11 @@ class _Lists:
         if ppr is not None and ppr.numPr is not None:
             return ppr.numPr
         style_id = paragraph.style
+        if style_id not in self.style_numbering:
+            self.style_numbering[style_id] = self._style_num_pr(style_id)
+        return self.style_numbering[style_id]
+
+    def _style_num_pr(self, style_id: str | None):
         for _ in range(5):  # a list style may inherit its numbering
             if not style_id:
                 return None
@@ -217,6 +225,8 @@ def read(ctx: Context, data: bytes) -> Release | Rejection:
     found: list[tuple[str, float | None, bool, int]] = []  # text, size in points, bold, heading level
     lists = _Lists(document)
     types = _Type(document)
+    levels: dict[str | None, int] = {}
+    typed = 0  # paragraphs whose type was read: the head's layout is all the structure looks at
     for child in document.element.body.iterchildren():
         if child.tag == _W + "p":
             p = Paragraph(child, document)
@@ -228,8 +238,11 @@ def read(ctx: Context, data: bytes) -> Release | Rejection:
                 lines[0] = marker + lines[0]
                 found.extend((line, None, False, 0) for line in lines)
                 continue
-            size, bold = types.of(p, child.style)
-            level = _heading_level(document, child.style)
+            size, bold = types.of(p, child.style) if typed < TYPED_PARAGRAPHS else (None, False)
+            typed += 1
+            if child.style not in levels:
+                levels[child.style] = _heading_level(document, child.style)
+            level = levels[child.style]
             if level == 1:
                 lines = [" ".join(lines)]  # a title set over several lines is one title
             found.extend((line, size, bold, level) for line in lines)

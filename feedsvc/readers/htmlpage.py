@@ -486,7 +486,8 @@ def _without_leading_chrome(paragraphs: list[str], page: str, title: str | None)
     comes before the first paragraph of its article text goes, except datelines, labels and sentences, which a
     page puts above its text on purpose."""
 
-    opening = [p for p in paragraphs[:FRAME_LINES] if not is_meta_line(p)]
+    wanted = normalise_space(title or "").casefold()
+    opening = [p for p in paragraphs[:FRAME_LINES] if not is_meta_line(p) and p.casefold() != wanted]
     if not any(len(p.split()) < 8 and not re.search(r"[.!?…:][\"'»”’)]*$", p) for p in opening[:3]):
         return paragraphs, set()  # the article's text comes first: no short unpunctuated lines of a frame
     start = _article_start(paragraphs, page, title)

@@ -46,6 +46,7 @@ _SCRIPTS = tuple((name, re.compile(f"[{ranges}]")) for name, ranges in (
     ("han", "\u4e00-\u9fff"),
     ("hangul", "\uac00-\ud7af"),
 ))
+_LETTER = re.compile(r"[^\W\d_]")
 SURE_MARGIN = 2.0  # the leading language has at least twice the votes of the next one
 SURE_VOTES = 6.0
 
@@ -60,7 +61,14 @@ def guess_language(text: str, default: str = "en") -> tuple[str, bool]:
     """The guess of `detect_language`, and whether it is sure: a script only one language here writes, or one
     Latin-script language clearly ahead of the others."""
     sample = text[:5000]
-    scripts = Counter({name: len(rx.findall(sample)) for name, rx in _SCRIPTS})
+    if sample.isascii():  # only Latin letters can be in it: no need to count the other scripts
+        return _latin_language(sample.lower(), default) if re.search("[A-Za-z]", sample) else (default, False)
+    letters = len(_LETTER.findall(sample))
+    scripts: Counter[str] = Counter()
+    for name, rx in _SCRIPTS:  # most common first: a script with most of the letters ends the count
+        scripts[name] = len(rx.findall(sample))
+        if scripts[name] * 2 > letters:
+            break
     scripts = +scripts
     if not scripts:
         return default, False

@@ -65,9 +65,12 @@ def metadata_role(text: str) -> Role | None:
     if _DIGIT.search(text):  # every date and document number has one; most lines of text do not
         if datelines.parse_doc_number(text):
             return Role.DOC_NUMBER
-        if datelines.parse_dateline(text) or (len(text) <= LABELLED_DATELINE and
-                                          datelines.parse_dateline(rules.without_labels(text))):
+        if datelines.parse_dateline(text):
             return Role.DATELINE
+        if len(text) <= LABELLED_DATELINE and dates.locate(text):  # a date shape first: label matching is dear
+            unlabelled = rules.without_labels(text)
+            if unlabelled != text and datelines.parse_dateline(unlabelled):
+                return Role.DATELINE
     if rules.is_label(text) or rules.is_end_mark(text) or rules.is_closing(text):
         return Role.LABEL
     if not rules.has_letters(text):

@@ -50,7 +50,7 @@ def is_breadcrumb(text: str) -> bool:
 
 
 @cache
-def _frame_words() -> frozenset[str]:
+def frame_words() -> frozenset[str]:
     """Single-word entries of the frame vocabulary, and language names."""
     return frozenset(w for w in vocabulary.words("chrome") if " " not in w) | _language_names()
 
@@ -77,5 +77,5 @@ def is_chrome(text: str) -> bool:
     if not all_words or len(all_words) > 15 or ends_sentence(s) and len(all_words) > 3:
         return False
     rest = _frame_phrases().sub(" ", s) if set(all_words) & _frame_phrase_starts() else s
-    known = len(all_words) - len(words_of(rest)) + sum(1 for w in words_of(rest) if w in _frame_words())
+    known = len(all_words) - len(words_of(rest)) + sum(1 for w in words_of(rest) if w in frame_words())
     return known / len(all_words) >= CHROME_SHARE

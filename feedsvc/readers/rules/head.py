@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from feedsvc.readers import dates, vocabulary
+from feedsvc.readers.rules.frame import frame_words
 from feedsvc.readers.rules.tail import EMAIL_OR_PHONE
 from feedsvc.readers.rules.words import LETTERS, content_words, ends_sentence, plain_quotes, words_of
 
@@ -181,7 +182,8 @@ def is_url(text: str) -> bool:
 
 def is_letterhead(text: str, small_type: bool = False) -> bool:
     """A line of a letterhead or masthead: who publishes, not what: "REPUBLIC OF TÜRKİYE", "Auswärtiges Amt",
-    "Ministério das Relações Exteriores", "Press Office", "GOV.UK", "БЕЛТА".
+    "Ministério das Relações Exteriores", "Press Office", "GOV.UK", "БЕЛТА", "Чернігівська міська рада Офіційний
+    веб-сайт" (the words of the site's frame are not counted).
 
     Short, with no closing full stop, and either set in smaller type than the text, a web address, an ALL-CAPS
     line of a few words, or made mostly of the words organisations and countries are named with.
@@ -206,8 +208,11 @@ def is_letterhead(text: str, small_type: bool = False) -> bool:
     meaning = content_words(s)
     if not meaning or any(w in _label_words() for w in meaning):
         return False  # "Заявление МИД", "Statement by the Ministry": what the document is, so a title
-    share = sum(1 for w in meaning if _names_organisation(w)) / len(meaning)
-    return share >= (LETTERHEAD_SHARE if len(meaning) <= LETTERHEAD_SHORT else LETTERHEAD_SHARE_LONG)
+    named = [w for w in meaning if w not in frame_words()]  # "... Official website | back": the site's frame
+    if not named:
+        return False
+    share = sum(1 for w in named if _names_organisation(w)) / len(named)
+    return share >= (LETTERHEAD_SHARE if len(named) <= LETTERHEAD_SHORT else LETTERHEAD_SHARE_LONG)
 
 
 STEM = 7  # words this long or longer match a vocabulary word by their first STEM letters ("auswärtige"/"-s")

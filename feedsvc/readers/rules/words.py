@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from feedsvc.readers import vocabulary
 
@@ -21,9 +22,11 @@ QUOTES_OPEN = "\"“„«‘'‹"
 QUOTES_CLOSE = "\"”“»’'›"
 
 
-def words_of(text: str) -> list[str]:
-    """The words of `text`, lower case, with apostrophes and inner hyphens and dots kept ("gov.uk", "people's")."""
-    return [w.lower().rstrip(".-") for w in WORD.findall(text)]
+@lru_cache(maxsize=8192)
+def words_of(text: str) -> tuple[str, ...]:
+    """The words of `text`, lower case, with apostrophes and inner hyphens and dots kept ("gov.uk", "people's").
+    Cached: the rules ask for the words of the same head blocks many times over."""
+    return tuple(w.lower().rstrip(".-") for w in WORD.findall(text))
 
 
 def ends_sentence(text: str) -> bool:
@@ -35,10 +38,11 @@ def function_words() -> frozenset[str]:
     return vocabulary.words("open_endings")
 
 
-def content_words(text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def content_words(text: str) -> tuple[str, ...]:
     """Words that carry meaning: prepositions, articles and conjunctions of every language left out."""
     function = function_words()
-    return [w for w in words_of(text) if w not in function and len(w) > 1]
+    return tuple(w for w in words_of(text) if w not in function and len(w) > 1)
 
 
 def plain_quotes(text: str) -> str:

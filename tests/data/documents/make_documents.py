@@ -114,7 +114,7 @@ RU_BODY = [
 ]
 
 
-# --- Word helpers ---------------------------------------------------------------------------------------------
+# Word helpers
 
 def _new_document(lang: str, size: int = 12, font: str = "Liberation Serif") -> docx.document.Document:
     document = docx.Document()
@@ -223,7 +223,7 @@ def _to_pdf(document, name: str) -> None:
         shutil.copy(Path(tmp) / (Path(name).stem + ".pdf"), HERE / name)
 
 
-# --- LibreOffice PDFs of Word documents ------------------------------------------------------------------------
+# LibreOffice PDFs of Word documents
 
 def pdf_en_page_of_footer() -> None:
     d = _new_document("en-US", 12)
@@ -292,7 +292,7 @@ def pdf_en_two_columns() -> None:
     _to_pdf(d, "pdf_lo_en_two_columns.pdf")
 
 
-# --- PDFs from PDF libraries -------------------------------------------------------------------------------------
+# PDFs from PDF libraries
 
 def pdf_reportlab_ragged() -> None:
     from reportlab.lib.enums import TA_LEFT
@@ -368,7 +368,7 @@ def pdf_fpdf2_ru() -> None:
     pdf.output(str(HERE / "pdf_fpdf2_ru_ragged_right_page_x_of_y.pdf"))
 
 
-# --- Word documents ----------------------------------------------------------------------------------------------
+# Word documents
 
 def _soft_break(paragraph, before: str, after: str) -> None:
     paragraph.add_run(before).add_break()

@@ -54,7 +54,7 @@ def esc(s):
     return html.escape(s, quote=False)
 
 
-# ----------------------------------------------------------------------------------------------- PDF helpers
+# PDF helpers
 def make_canvas(created, creator):
     """A canvas class with a fixed CreationDate/ModDate and creator, in invariant mode (stable bytes)."""
     stamp = created.strftime("D:%Y%m%d%H%M%S+00'00'")
@@ -91,7 +91,7 @@ def P(text, style):
     return Paragraph(esc(text), style)
 
 
-# ------------------------------------------------------------------------------------------------- shape a
+# shape a
 def shape_a():
     tmp = tempfile.mkdtemp(prefix="cyr-a-")
 
@@ -197,7 +197,7 @@ def shape_a():
     pdftotext(pdf, out(r["file"]), layout=False)
 
 
-# ------------------------------------------------------------------------------------------------- shape b
+# shape b
 def write_text(name, text, encoding="utf-8", newline="\n", bom=False):
     data = text.replace("\n", newline)
     raw = data.encode(encoding)
@@ -249,7 +249,7 @@ def shape_b():
     write_text(r["file"], "\n".join(t), encoding="cp1251")
 
 
-# ------------------------------------------------------------------------------------------------- shape c
+# shape c
 def paras_html(r, indent="    "):
     return "\n".join(f"{indent}<p>{esc(p)}</p>" for p in r["paragraphs"])
 
@@ -477,7 +477,7 @@ def shape_c():
     open(out(r["file"]), "w", encoding="utf-8").write(page)
 
 
-# ------------------------------------------------------------------------------------------------- shape d
+# shape d
 def shape_d():
     def body(r):
         return "\n\n".join(r["paragraphs"]) + "\n"
@@ -540,7 +540,7 @@ rubric: Новости Политики
     open(out(r["file"]), "w", encoding="utf-8").write(md)
 
 
-# ------------------------------------------------------------------------------------------------- shape e
+# shape e
 def save_docx(document, name, created, author="Press Service"):
     cp = document.core_properties
     cp.author = author
@@ -671,7 +671,7 @@ def shape_e():
     save_docx(d, r["file"], datetime(2018, 11, 30, 11, 45))
 
 
-# ------------------------------------------------------------------------------------------------- shape f
+# shape f
 def shape_f():
     # f1 mid.ru press release on A5, two pages, "Page n of 2" footer
     r = SRC["M7"]

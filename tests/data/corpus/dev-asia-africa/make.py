@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 HERE = os.path.dirname(os.path.abspath(__file__))
 SRC = {s["id"]: s for s in json.load(open(os.path.join(HERE, "sources.json"), encoding="utf-8"))}
 
-# ------------------------------------------------------------------------------------------------ PDF
+# PDF
 from reportlab.lib.pagesizes import A4, letter
 from reportlab.lib.units import mm
 from reportlab.lib.styles import ParagraphStyle
@@ -127,7 +127,7 @@ def pdftotext(pdf, txt, layout):
     subprocess.run(["pdftotext", "-enc", "UTF-8"] + (["-layout"] if layout else []) + [pdf, txt], check=True)
 
 
-# ----------------------------------------------------------------------------------------------- DOCX
+# DOCX
 import docx
 from docx.shared import Pt, RGBColor, Cm
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -190,7 +190,7 @@ def save_docx(d, path, when):
     fix_zip(path, when)
 
 
-# ------------------------------------------------------------------------------------------- helpers
+# helpers
 def write_text(path, text, encoding="utf-8", bom=False, crlf=False):
     if crlf:
         text = text.replace("\n", "\r\n")
@@ -241,7 +241,7 @@ def numbered_alt(p, n=12):
     return " ".join(words[:n])
 
 
-# =================================================================================================== a
+# a
 def a_jp_june2015():
     s = SRC["jp-june-2015"]
     blocks = [
@@ -359,7 +359,7 @@ release("MFA_Georgia_statement_Chorchana_30082019.txt", "ge-chorchana-2019", "a"
               "(~190 characters), mfa.gov.ge link in the footer. 'as wells as' as published.")
 
 
-# =================================================================================================== b
+# b
 def b_jp_afghanistan(path):
     s = SRC["jp-afghanistan-2012"]
     lines = ["Ministry of Foreign Affairs of Japan", "", s["title"], "", s["dateline"], ""]
@@ -446,7 +446,7 @@ release("mfa.gov.ge statement 21.08.2018.txt", "ge-iran-airport-2018", "b", b_ge
               "statements so); numeric date DD.MM.YYYY in the header and in the file name.")
 
 
-# =================================================================================================== c
+# c
 def c_jp_pakistan(path):
     s = SRC["jp-pakistan-2016"]
     items = "\n".join(f"    <li>{H(p)}</li>" for p in s["paragraphs"])
@@ -789,7 +789,7 @@ release("168-11-2023-uae-ghaza-schools.html", "ae-gaza-schools-2023", "c", c_ae_
               "(where the stored official page begins); Related News cards without dates; Arabic language link.")
 
 
-# =================================================================================================== d
+# d
 def d_jp_uk(path):
     s = SRC["jp-uk-parliament-2017"]
     fm = ["---", f"title: \"{s['title']}\"", "date: 2017-03-23", "category: Press Releases",
@@ -884,7 +884,7 @@ release("algerie-condamne-attentat-djibouti.md", "dz-djibouti-2022", "d", d_dz_d
               "before the # title.")
 
 
-# =================================================================================================== e
+# e
 def e_kr_tillerson(path):
     s = SRC["kr-kang-tillerson-2017"]
     d = docx.Document()
@@ -1006,7 +1006,7 @@ release("No274_19_press_release_MFA_Azerbaijan.docx", "az-274-19", "e", e_az_274
               "file (the Russian part of the stored page is cut off, so it is not reproduced).")
 
 
-# =================================================================================================== f
+# f
 def f_jp_jakarta():
     s = SRC["jp-jakarta-2004"]
     blocks = [
@@ -1143,7 +1143,7 @@ release("Karachi bus attack - Sri Lanka condemns.pdf", "lk-karachi-2015", "f", f
               "Affairs / Colombo / 13 May 2015'); the lead says 'today\u2019s'.")
 
 
-# ============================================================================================= build
+# build
 # file names that carry the full publication date (day, month, year); '0728', '0705' and '11-2023' are partial
 DATE_IN_NAME = {"MOFA_Japan_statement_Kishida_20150628.txt", "ASEAN FMs Statement Ukraine 26Feb2022.txt",
                 "MFA_Georgia_statement_Chorchana_30082019.txt", "Statement FM Japan Afghanistan attacks 16 April 2012.txt",

@@ -43,7 +43,7 @@ def epoch(iso):
     return calendar.timegm(dt.datetime.fromisoformat(iso).timetuple())
 
 
-# ------------------------------------------------------------------------------------------------ plain text
+# plain text
 
 def write_bytes(name, data):
     with open(out(name), "wb") as f:
@@ -65,7 +65,7 @@ def wrap(par, width=72):
     return "\n".join(textwrap.wrap(par, width=width, break_long_words=False, break_on_hyphens=False))
 
 
-# ------------------------------------------------------------------------------------------------ reportlab
+# reportlab
 
 _fonts = False
 
@@ -134,7 +134,7 @@ def pdftotext(pdf, txt, layout):
     subprocess.run(cmd, check=True)
 
 
-# ------------------------------------------------------------------------------------------------ PDFs
+# PDFs
 
 def pdf_cz_mfa_2014(path):
     r = S("cz-mfa-2014-zaoralek")
@@ -416,7 +416,7 @@ def build_f():
     pdf_lu_fpdf_2021(out("Declaration commune Asselborn Fayot.pdf"))
 
 
-# ------------------------------------------------------------------------------------------------ plain text (b)
+# plain text (b)
 
 def build_b():
     # Polish MFA: press office text, CRLF, plain ASCII
@@ -451,7 +451,7 @@ def build_b():
     write_text("PR_Pevkur_visit_9-8-2022.txt", t, encoding="cp1252")
 
 
-# ------------------------------------------------------------------------------------------------ web pages (c)
+# web pages (c)
 
 def paras_html(ps_, indent="      ", cls=None):
     c = f' class="{cls}"' if cls else ""
@@ -690,7 +690,7 @@ def build_c():
     write_text("13455-Gobierno-de-Venezuela-expresa-condolencias.html", html_ve_italia())
 
 
-# ------------------------------------------------------------------------------------------------ Markdown (d)
+# Markdown (d)
 
 def build_d():
     r = S("uy-mrree-2018-venezuela")
@@ -723,7 +723,7 @@ def build_d():
     write_text("invitation-melee-presse-securite-publique.md", t)
 
 
-# ------------------------------------------------------------------------------------------------ Word (e)
+# Word (e)
 
 def fix_zip(path, when):
     stamp = dt.datetime.fromisoformat(when).timetuple()[:6]

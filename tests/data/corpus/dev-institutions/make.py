@@ -71,7 +71,7 @@ def blocks(s, *kinds):
     return [t for k, t in s["blocks"] if not kinds or k in kinds]
 
 
-# ================================================================================================ PDF machinery
+# PDF machinery
 class PagedCanvas(rl_canvas.Canvas):
     """Canvas that knows the page count (for 'Page 1 of 2') and lets a layout draw letterhead/footers."""
     deco = None
@@ -149,7 +149,7 @@ def run_pdftotext(pdf, txt, layout):
     subprocess.run([PDFTOTEXT, "-enc", "UTF-8"] + (["-layout"] if layout else []) + [pdf, txt], check=True)
 
 
-# --------------------------------------------------------------------------------------------- ECB layouts
+# ECB layouts
 ECB_BLUE = colors.HexColor("#003299")
 
 
@@ -231,7 +231,7 @@ def pdf_ecb(path, s, era):
               author="European Central Bank", creator="Microsoft Word" if era != 2012 else "Adobe InDesign CS5")
 
 
-# --------------------------------------------------------------------------------------- Bundestag layouts
+# Bundestag layouts
 def pdf_bundestag(path, s, era):
     """Bundestag press release PDFs: 2005 (B4, Times-like, Herausgeber footer) and 2017 (B7, sans)."""
     d = pubday(s)
@@ -288,7 +288,7 @@ def pdf_bundestag(path, s, era):
     build_pdf(path, s, margins, fl, deco, title=s["title"], author="Deutscher Bundestag", creator=creator)
 
 
-# ---------------------------------------------------------------------------------------------- ICJ layout
+# ICJ layout
 def pdf_icj(path, s, year):
     """ICJ 'Press Release / Unofficial' PDF (I1 2013, I3 2010)."""
     reg, bold, ital = "Times-Roman", "Times-Bold", "Times-Italic"
@@ -352,7 +352,7 @@ def pdf_icj(path, s, year):
               creator="Microsoft Word")
 
 
-# ----------------------------------------------------------------------------------------- BoE / CBR layouts
+# BoE / CBR layouts
 def pdf_boe(path, s):
     """Bank of England 'News Release' PDF (K2)."""
     reg, bold, ital = "DV", "DV-B", "DV-I"
@@ -434,7 +434,7 @@ PDF = {
 A_LAYOUT = {"E2": True, "E3": False, "B4": True, "I1": True, "K2": False}
 
 
-# ================================================================================================ shape b (text)
+# shape b (text)
 def wrap(t, width):
     return "\n".join(textwrap.fill(line, width) if line else "" for line in t.split("\n"))
 
@@ -482,7 +482,7 @@ def write_text(s):
         f.write(t.replace("\n", nl).encode(enc))
 
 
-# ================================================================================================ shape c (HTML)
+# shape c (HTML)
 def h(t):
     return html.escape(t, quote=False)
 
@@ -728,7 +728,7 @@ def html_I4(s):
 HTML = {"B5": html_B5, "P1": html_P1, "K1": html_K1, "I4": html_I4}
 
 
-# ============================================================================================= shape d (Markdown)
+# shape d (Markdown)
 def md_E4(s):
     ps = blocks(s)
     return (f"---\ntitle: \"{s['title']}\"\ndate: 2020-10-07\ntype: press release\n"
@@ -764,7 +764,7 @@ def md_K3(s):
 MD = {"E4": md_E4, "B6": md_B6, "P2": md_P2, "K3": md_K3}
 
 
-# ================================================================================================ shape e (docx)
+# shape e (docx)
 def fixed_zip(data, when):
     src = zipfile.ZipFile(io.BytesIO(data))
     buf = io.BytesIO()
@@ -918,7 +918,7 @@ def docx_P3(path, s):
 DOCX = {"B1": docx_B1, "B2": docx_B2, "B3": docx_B3, "P3": docx_P3}
 
 
-# ==================================================================================================== truth
+# truth
 FIELD_ORDER = ["file", "title", "published", "summary_starts", "summary_alt_starts", "language", "shape", "publisher",
                "url", "mtime", "year_in_text", "notes", "made_with", "date_note", "encoding", "title_lines_in_file",
                "source_via"]

@@ -74,7 +74,7 @@ def paras(s, kinds=("p",)):
     return [t for k, t in s["blocks"] if k in kinds]
 
 
-# ================================================================================================== PDF machinery
+# PDF machinery
 class PagedCanvas(rl_canvas.Canvas):
     """Canvas that knows the page count (for 'Page 1 of 2' footers) and draws a first-page letterhead."""
     deco = None
@@ -153,7 +153,7 @@ def pdf_pages(path):
         return len(re.findall(rb"/Type /Page[^s]", f.read()))
 
 
-# ----------------------------------------------------------------------------------------- publisher PDF layouts
+# publisher PDF layouts
 def pdf_brandenburg(path, s, variant):
     """Staatskanzlei Brandenburg house press release (as in its 2016 PDFs)."""
     reg, bold, ital = FAM["helv"]
@@ -408,7 +408,7 @@ PDF_LAYOUT = {
 A_LAYOUT_FLAG = {"BB4": True, "CA3": False, "CA4": True, "ON3": True, "TN4": False}
 
 
-# ================================================================================================== DOCX machinery
+# DOCX machinery
 def fixed_zip(data, when):
     src = zipfile.ZipFile(io.BytesIO(data))
     buf = io.BytesIO()
@@ -615,7 +615,7 @@ def docx_HH4(path, s):
 DOCX_LAYOUT = {"BB3": docx_BB3, "CA2": docx_CA2, "ON2": docx_ON2, "CL1": docx_CL1, "AR1": docx_AR1, "HH4": docx_HH4}
 
 
-# ================================================================================================== HTML pages
+# HTML pages
 def hp(text):
     return hesc(text, quote=False)
 
@@ -912,7 +912,7 @@ def html_CL2(s):
 HTML_LAYOUT = {"CA1": html_CA1, "HH2": html_HH2, "BB2": html_BB2, "TN1": html_TN1, "EU1": html_EU1, "CL2": html_CL2}
 
 
-# ================================================================================================== plain text
+# plain text
 def wrap(text, width=72):
     words, lines, cur = text.split(" "), [], ""
     for w in words:
@@ -980,7 +980,7 @@ def txt_BB5(s):
 TXT_LAYOUT = {"HH1": txt_HH1, "TN3": txt_TN3, "CA5": txt_CA5, "TU1": txt_TU1, "NP1": txt_NP1, "BB5": txt_BB5}
 
 
-# ================================================================================================== markdown
+# markdown
 def md_ON1(s):
     L = ["---", f"title: \"{s['title']}\"", "date: 2023-07-01T09:00:00-04:00", "ministry: Office of the Premier",
          "type: Statement", "lang: en", "---", ""]
@@ -1031,7 +1031,7 @@ def md_AR2(s):
 MD_LAYOUT = {"ON1": md_ON1, "HH5": md_HH5, "TU2": md_TU2, "EU2": md_EU2, "AR2": md_AR2}
 
 
-# ================================================================================================== main
+# main
 def title_lines(txt, title):
     norm = lambda x: re.sub(r"\s+", " ", x).strip()
     lines = [norm(l) for l in txt.splitlines()]

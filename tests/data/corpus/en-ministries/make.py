@@ -53,7 +53,7 @@ def epoch(iso):
     return calendar.timegm(time.strptime(iso, "%Y-%m-%dT%H:%M:%S"))
 
 
-# --------------------------------------------------------------------------------------------- PDF
+# PDF
 class NumberedCanvas(rl_canvas.Canvas):
     """Canvas that knows the page count, for "Page 1 of 2" footers."""
     footer = None  # callable(canvas, page, pages)
@@ -285,7 +285,7 @@ def build_f():
         make_pdf(rid, out(SRC[rid]["file"]))
 
 
-# --------------------------------------------------------------------------------------------- DOCX
+# DOCX
 def fix_zip(path, when):
     """Rewrite a .docx with fixed member timestamps so that rebuilds are byte-identical."""
     dt = time.strptime(when, "%Y-%m-%dT%H:%M:%S")[:6]
@@ -446,7 +446,7 @@ def build_e():
     docx_us1(); docx_sg5(); docx_za3(); docx_ca4(); docx_nz3(); docx_in4()
 
 
-# --------------------------------------------------------------------------------------------- TXT
+# TXT
 def wrap(text, width=72):
     return textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False)
 
@@ -515,7 +515,7 @@ def build_b():
     txt_us2(); txt_sg2(); txt_pk1(); txt_nz1(); txt_in2(); txt_za2()
 
 
-# --------------------------------------------------------------------------------------------- MD
+# MD
 def write_text(name, text):
     with open(out(name), "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
@@ -578,7 +578,7 @@ def build_d():
     md_us6(); md_sg3(); md_pk2(); md_ca1(); md_nz2(); md_ie4()
 
 
-# --------------------------------------------------------------------------------------------- HTML
+# HTML
 def paras_html(ps, indent="      "):
     return "\n".join("%s<p>%s</p>" % (indent, esc(x)) for x in ps)
 
@@ -919,7 +919,7 @@ def build_c():
     html_us3(); html_sg1(); html_in1(); html_pk3(); html_ca3(); html_ie1()
 
 
-# --------------------------------------------------------------------------------------------- main
+# main
 if __name__ == "__main__":
     build_a(); build_b(); build_c(); build_d(); build_e(); build_f()
     json.dump(TITLE_LINES, open(os.path.join(tempfile.gettempdir(), "en-ministries-title-lines.json"), "w"), indent=1)

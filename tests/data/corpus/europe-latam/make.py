@@ -35,7 +35,7 @@ def out(name):
     return os.path.join(HERE, name)
 
 
-# ----------------------------------------------------------------------------------------------- writers
+# writers
 
 def write_text(name, text, encoding="utf-8", newline="\n", bom=False):
     text = text.replace("\r\n", "\n").replace("\n", newline)
@@ -54,7 +54,7 @@ def wrap(par, width=72, indent=""):
                                    break_long_words=False, break_on_hyphens=False))
 
 
-# ----------------------------------------------------------------------------------------------- PDF (reportlab)
+# PDF (reportlab)
 
 _fonts_done = False
 
@@ -161,7 +161,7 @@ def pdf_to_text(name, spec, layout):
         subprocess.run(cmd, check=True)
 
 
-# ----------------------------------------------------------------------------------------------- DOCX
+# DOCX
 
 def fix_zip(path, when):
     """python-docx stamps zip entries with the current time; rewrite them with a fixed one."""
@@ -217,7 +217,7 @@ def save_doc(d, name, created, author, last_by=None, title=""):
     fix_zip(out(name), when)
 
 
-# ----------------------------------------------------------------------------------------------- shape a
+# shape a
 
 EDA_LH = [("Schweizerische Eidgenossenschaft", 7.5, False, "left"), ("Confédération suisse", 7.5, False, "left"),
           ("Confederazione Svizzera", 7.5, False, "left"), ("Confederaziun svizra", 7.5, False, "left")]
@@ -278,7 +278,7 @@ def shape_a():
         creator="Microsoft® Office Word 2007", author="Servizio Stampa"), layout=False)
 
 
-# ----------------------------------------------------------------------------------------------- shape b
+# shape b
 
 def shape_b():
     s = SRC["AT1"]
@@ -325,7 +325,7 @@ def shape_b():
                "Información para la Prensa\n\n" + s["title"] + "\n\n" + "\n".join(s["lines_as_stored"]) + "\n")
 
 
-# ----------------------------------------------------------------------------------------------- shape c
+# shape c
 
 def page_eda_ch1():
     s = SRC["CH1"]
@@ -666,7 +666,7 @@ def shape_c():
     write_text("nota-farnesina-attentato-a-gedda.html", page_esteri_it5())
 
 
-# ----------------------------------------------------------------------------------------------- shape d
+# shape d
 
 def shape_d():
     s = SRC["AT2"]
@@ -699,7 +699,7 @@ def shape_d():
                "governo: XXI Governo Constitucional\n---\n\n" + "\n\n".join(P("PT2")) + "\n")
 
 
-# ----------------------------------------------------------------------------------------------- shape e
+# shape e
 
 def shape_e():
     from docx.shared import Pt
@@ -786,7 +786,7 @@ def shape_e():
     save_doc(d, "COMUNICADO 150.docx", "2016-06-02T12:35:00", "OID")
 
 
-# ----------------------------------------------------------------------------------------------- shape f
+# shape f
 
 def shape_f():
     s = SRC["CH4"]

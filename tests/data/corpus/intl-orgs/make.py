@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 HERE = os.path.dirname(os.path.abspath(__file__))
 SRC = {s["id"]: s for s in json.load(open(os.path.join(HERE, "sources.json"), encoding="utf-8"))}
 
-# ----------------------------------------------------------------------------------------------- PDF
+# PDF
 from reportlab.lib.pagesizes import A4, letter
 from reportlab.lib.units import mm
 from reportlab.lib.styles import ParagraphStyle
@@ -104,7 +104,7 @@ def pdftotext(pdf, txt, layout):
     subprocess.run(cmd, check=True)
 
 
-# ---------------------------------------------------------------------------------------------- DOCX
+# DOCX
 import docx
 from docx.shared import Pt, RGBColor, Cm
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -149,7 +149,7 @@ def para(d, text, bold=False, size=None, align=None, italic=False, style=None, c
     return p
 
 
-# ------------------------------------------------------------------------------------------- helpers
+# helpers
 def write_text(path, text, encoding="utf-8", bom=False, crlf=False):
     if crlf:
         text = text.replace("\n", "\r\n")
@@ -168,7 +168,7 @@ def H(s):
     return html.escape(s, quote=True)
 
 
-# ================================================================================= the 37 files
+# the 37 files
 FILES = []          # (file, builder) ; truth records in TRUTH
 TRUTH = {}
 
@@ -178,7 +178,7 @@ def release(file, sid, shape, builder, **truth):
     TRUTH[file] = dict(truth)
 
 
-# ---------------------------------------------------------------------------------- shape a (pdftotext)
+# shape a (pdftotext)
 def a_un_19144(path):
     s = SRC["un-sgsm19144"]
     blocks = [
@@ -286,7 +286,7 @@ def shape_a(builder, layout):
     return build
 
 
-# ---------------------------------------------------------------------------------- shape f (PDF)
+# shape f (PDF)
 def f_un_6143(path):
     s = SRC["un-sgsm6143-fr"]
     blocks = [
@@ -380,7 +380,7 @@ def f_coe_ferguson(path):
                                 meta={"title": "Salle de presse", "creator": "Mozilla/5.0 - Print to PDF"}))
 
 
-# ---------------------------------------------------------------------------------- shape e (DOCX)
+# shape e (DOCX)
 def e_un_8439(path):
     s = SRC["un-sc8439"]
     d = docx.Document()
@@ -491,7 +491,7 @@ def e_au_kodjo(path):
     fix_zip(path, "2020-04-11T15:30:00")
 
 
-# ---------------------------------------------------------------------------------- shape b (text)
+# shape b (text)
 def b_sc_8215(path):
     s = SRC["un-sc8215"]
     t = "\n".join([s["label"], s["number"], s["dateline"], "", s["title"], "", s["intro"], ""]
@@ -540,7 +540,7 @@ def b_au_2019(path):
     write_text(path, t)
 
 
-# ---------------------------------------------------------------------------------- shape c (HTML)
+# shape c (HTML)
 def c_un_22174(path):
     s = SRC["un-sgsm22174"]
     body = "\n".join(f"<p>{H(p)}</p>" for p in s["paragraphs"])
@@ -825,7 +825,7 @@ def c_au_2023(path):
     write_text(path, page)
 
 
-# ---------------------------------------------------------------------------------- shape d (Markdown)
+# shape d (Markdown)
 def d_un_syria(path):
     s = SRC["un-sg-syria-2003"]
     t = f"""---
@@ -897,7 +897,7 @@ def d_un_ru_2021(path):
     write_text(path, t)
 
 
-# ================================================================================= plan + truth
+# plan + truth
 FORMULA_ALT = "The following statement was issued today by the Spokesman for UN"
 
 release("SG_SM_19144_Syria.txt", "un-sgsm19144", "a", shape_a(a_un_19144, True),

@@ -77,7 +77,7 @@ def blocks(s, kinds=None):
             yield kind, text
 
 
-# ----------------------------------------------------------------------------------------------------------- PDF
+# PDF
 class NumberedCanvas(rl_canvas.Canvas):
     """Canvas that knows the page count, so footers can say 'Page 1 of 2'."""
     footer = None
@@ -201,7 +201,7 @@ def pdftotext(pdf, txt, layout):
     subprocess.run(cmd, check=True)
 
 
-# ------------------------------------------------------------------------------------------------- PDF recipes
+# PDF recipes
 def nyc_letterhead(date_text):
     return [
         ("text", "THE CITY OF NEW YORK", {"size": 9.5, "font": "bold", "align": "c", "after": 0}),
@@ -317,7 +317,7 @@ def make_pdf_spec(s):
     raise KeyError(i)
 
 
-# ---------------------------------------------------------------------------------------------------------- DOCX
+# DOCX
 def fixed_zip(data, when):
     """Rewrite a docx zip with a fixed entry time so the bytes are reproducible."""
     src = zipfile.ZipFile(io.BytesIO(data))
@@ -458,7 +458,7 @@ def docx_text(path):
     return "\n".join(parts)
 
 
-# ---------------------------------------------------------------------------------------------------------- HTML
+# HTML
 def ps(s, cls="", wrap_p=True):
     outl = []
     in_ul = False
@@ -743,7 +743,7 @@ def html_page(s):
     raise KeyError(i)
 
 
-# --------------------------------------------------------------------------------------------------- text files
+# text files
 def wrap(text, width=70):
     words, lines, cur = text.split(" "), [], ""
     for w in words:
@@ -845,7 +845,7 @@ def md_file(s):
     raise KeyError(i)
 
 
-# ------------------------------------------------------------------------------------------------------- helpers
+# helpers
 def file_text(path, shape, enc=None):
     if shape == "e":
         return docx_text(path)
@@ -885,7 +885,7 @@ def filename_hint(name, d):
     return any(p in name for p in pats)
 
 
-# ------------------------------------------------------------------------------------------------------------ main
+# main
 def main():
     truth = []
     tmp = tempfile.mkdtemp(prefix="mc-build-")
