@@ -98,6 +98,25 @@ def render_front_pages(env: dict[str, str]) -> None:
     Ingest(settings).render(datetime.now(UTC))
 
 
+# The last commit before files were read in reader processes (issue 11): the "before" of before/after runs.
+BEFORE = "82e7db2"
+
+
+def code_at(ref: str, into: Path) -> Path:
+    """The feedsvc package as it was at git `ref`, exported into `into`: run it with `env_for_code`."""
+    into.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "feedsvc"], capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
+    return into
+
+
+def env_for_code(env: dict[str, str], tree: Path | None) -> dict[str, str]:
+    """`env` for a feedsvc process that runs the code in `tree` (None: this checkout)."""
+    if tree is None:
+        return env
+    return {**env, "PYTHONPATH": str(tree)}
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -236,12 +255,19 @@ def pss_kb(pid: int) -> int:
 
 
 def children(pid: int) -> list[int]:
-    """Direct child pids of `pid`."""
+    """Direct child pids of `pid`, whichever of its threads started them (reader processes are started by a
+    thread of their own)."""
+    found = []
     try:
-        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+        tasks = os.listdir(f"/proc/{pid}/task")
     except FileNotFoundError:
         return []
-    return [int(p) for p in text.split()]
+    for task in tasks:
+        try:
+            found += [int(p) for p in Path(f"/proc/{pid}/task/{task}/children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return found
 
 
 def table(rows: list[list[object]], header: list[str]) -> str:

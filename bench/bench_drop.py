@@ -1,6 +1,7 @@
 """Drop to feed: seconds from a release file's close to its entry in /feed.atom, file events on and off.
 
     .venv/bin/python bench/bench_drop.py [--drops 50] [--settle 0.3] [--workers N] [--interval-off 1] [--nginx]
+                                         [--before REF | --no-before]
 
 A real `feedsvc serve` (its web worker(s) + the one scheduler in the main process) runs on a loopback port. Each
 drop writes one .txt release and closes it; the bench then polls /feed.atom over fresh connections (so any
@@ -11,6 +12,11 @@ so "stored -> all workers" is the web side's share.
 With file events on, a closed file is read at once (inotify's close-write), whatever settle_seconds is; with them
 off the settle time and the scan interval decide. --nginx adds a run with the shipped nginx recipe
 (config/nginx-feedsvc.conf) in front, polled through nginx, so the cache time the README promises is measured.
+
+The runs with and without file events are made twice in one go: with this checkout (files read in reader
+processes) and with the code of git `--before` (default: the last commit before issue 11, which read files in the
+scanning process), so the cost of the isolation shows side by side. The first drop of each run also pays for
+starting a reader process.
 """
 
 from __future__ import annotations
@@ -29,9 +35,12 @@ from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import (  # noqa: E402
+    BEFORE,
     PYTHON,
     Process,
     children,
+    code_at,
+    env_for_code,
     feedsvc_env,
     free_port,
     machine,
@@ -80,6 +89,7 @@ def start_nginx(nginx: str, root: Path, upstream: int) -> tuple[Process, int]:
 
 
 def run(label: str, drops: int, workers: int | None, poll: float, nginx: str | None = None,
+        tree: Path | None = None,
         **settings: object) -> dict:
     with tempfile.TemporaryDirectory(prefix="feedsvc-bench-drop-") as tmp:
         root = Path(tmp)
@@ -90,7 +100,7 @@ def run(label: str, drops: int, workers: int | None, poll: float, nginx: str | N
         port = free_port()
         if workers:
             settings["workers"] = workers
-        env = feedsvc_env(root, releases, database, port, log_level="INFO", **settings)
+        env = env_for_code(feedsvc_env(root, releases, database, port, log_level="INFO", **settings), tree)
         service = Process([PYTHON, "-m", "feedsvc", "serve", "--host", "127.0.0.1", "--port", str(port)],
                           env=env, cwd=root, log=root / "serve.log")
         proxy = None
@@ -125,7 +135,8 @@ def run(label: str, drops: int, workers: int | None, poll: float, nginx: str | N
                 time.sleep(0.05)
             log = service.tail() if service.log is None else service.log.read_text(errors="replace")
             processes = [service.pid, *children(service.pid)]
-            return {"label": label, "settings": settings, "latencies": latencies, "spreads": spreads,
+            return {"label": label, "code": "before" if tree else "this", "settings": settings,
+                    "latencies": latencies, "spreads": spreads,
                     "web": web_share, "schedulers": len(re.findall(r"scheduler started", log)),
                     "watching": bool(re.search(r"watching .* for changes", log)), "processes": len(processes)}
         finally:
@@ -144,24 +155,31 @@ def main() -> int:
     parser.add_argument("--poll", type=float, default=0.01, help="seconds between polls of /feed.atom")
     parser.add_argument("--nginx", action="store_true", help="also measure through the shipped nginx recipe")
     parser.add_argument("--no-install", action="store_true", help="do not apt-get install nginx when missing")
+    parser.add_argument("--before", default=BEFORE, help=f"git commit to compare with (default {BEFORE})")
+    parser.add_argument("--no-before", action="store_true", help="measure this checkout only")
     args = parser.parse_args()
 
     print(f"machine: {machine()}")
-    runs = [
-        run("events on", args.drops, args.workers, args.poll, watch="true", settle_seconds=args.settle,
-            scan_interval=args.interval_on),
-        run("events off", args.drops, args.workers, args.poll, watch="false", settle_seconds=args.settle,
-            scan_interval=args.interval_off),
-    ]
     nginx = need_tool("nginx", install=not args.no_install) if args.nginx else None
-    if nginx:
-        runs.append(run("events on, via nginx", args.drops, args.workers, args.poll, nginx=nginx, watch="true",
-                        settle_seconds=args.settle, scan_interval=args.interval_on))
+    with tempfile.TemporaryDirectory(prefix="feedsvc-bench-before-") as old:
+        trees = [None] if args.no_before else [None, code_at(args.before, Path(old))]
+        runs = []
+        for tree in trees:
+            runs += [
+                run("events on", args.drops, args.workers, args.poll, tree=tree, watch="true",
+                    settle_seconds=args.settle, scan_interval=args.interval_on),
+                run("events off", args.drops, args.workers, args.poll, tree=tree, watch="false",
+                    settle_seconds=args.settle, scan_interval=args.interval_off),
+            ]
+        if nginx:
+            runs.append(run("events on, via nginx", args.drops, args.workers, args.poll, nginx=nginx, watch="true",
+                            settle_seconds=args.settle, scan_interval=args.interval_on))
     rows = []
     for r in runs:
         lat, spread, web = r["latencies"], r["spreads"], r["web"]
         s = r["settings"]
-        rows.append([r["label"], f"settle={s['settle_seconds']} interval={s['scan_interval']}", len(lat),
+        code = "reader processes" if r["code"] == "this" else f"in process ({args.before})"
+        rows.append([code, r["label"], f"settle={s['settle_seconds']} interval={s['scan_interval']}", len(lat),
                      f"{statistics.median(lat):.3f}", f"{percentile(lat, 0.95):.3f}", f"{max(lat):.3f}",
                      f"{percentile(spread, 0.95):.3f}", f"{percentile(web, 0.95):.3f}", r["schedulers"],
                      r["processes"]])
@@ -169,7 +187,8 @@ def main() -> int:
     print(f"{workers} web workers; polls every {args.poll}s over new connections; drops are written and "
           f"closed one at a time")
     print()
-    print(table(rows, ["file events", "settings (s)", "drops", "p50 s", "p95 s", "max s", "p95 all workers s",
+    print(table(rows, ["reading", "file events", "settings (s)", "drops", "p50 s", "p95 s", "max s",
+                       "p95 all workers s",
                        "p95 stored->seen s", "schedulers", "processes"]))
     print("  p50/p95/max: close -> first answer with the entry; all workers: close -> ten answers in a row have it;"
           " stored->seen: generation file written -> first answer with it")
@@ -177,10 +196,15 @@ def main() -> int:
     p95 = percentile(on["latencies"], 0.95)
     one_scheduler = all(r["schedulers"] == 1 for r in runs)
     print()
-    via_nginx = (f", {percentile(runs[2]['latencies'], 0.95):.3f}s through the nginx recipe"
-                 if len(runs) > 2 else "")
+    via_nginx = "".join(f", {percentile(r['latencies'], 0.95):.3f}s through the nginx recipe" for r in runs
+                        if r["label"].endswith("nginx"))
+    before_runs = [r for r in runs if r["code"] == "before"]
+    before = "" if not before_runs else (
+        f" (before, read in process: p95 {percentile(before_runs[0]['latencies'], 0.95):.3f}s on, "
+        f"{percentile(before_runs[1]['latencies'], 0.95):.3f}s off)")
     print(f"SUMMARY drop (settle {args.settle}s): p95 {p95:.3f}s with file events on (target <= {TARGET_P95}s), "
-          f"{percentile(runs[1]['latencies'], 0.95):.3f}s with them off (interval {args.interval_off}s){via_nginx}; "
+          f"{percentile(runs[1]['latencies'], 0.95):.3f}s with them off (interval {args.interval_off}s){via_nginx}"
+          f"{before}; "
           f"one scheduler: {'yes' if one_scheduler else 'NO'}: "
           + ("PASS" if p95 <= TARGET_P95 and one_scheduler and on["watching"] else "MISS"))
     return 0

@@ -1,12 +1,13 @@
 """Peak resident memory of `feedsvc serve` (main process with the scheduler, and each web worker) with 100,000
 releases in the store.
 
-    /work/venv/bin/python bench/bench_memory.py [--releases 100000] [--workers N] [--seconds 20]
+    /work/venv/bin/python bench/bench_memory.py [--releases 100000] [--workers N] [--seconds 20] [--before REF]
 
 100,000 .txt files are written and stored straight through Store.save_release with their real size and mtime
 (no parsing, for speed), so the service's scheduled rescans walk 100,000 unchanged files. Then `feedsvc serve`
 runs with a 5 s scan interval while wrk fetches the front feeds and a client walks archive pages (filling each
 worker's page cache), release pages, the index and /healthz. VmHWM (peak RSS) is read from /proc per process.
+With --before REF the default settings are measured once more with the code of that commit (in the same run).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from _common import (  # noqa: E402
     PYTHON,
     Process,
     children,
+    code_at,
+    env_for_code,
     feedsvc_env,
     free_port,
     machine,
@@ -49,6 +52,8 @@ def describe(pid: int) -> str:
         return "gone"
     if "resource_tracker" in cmdline:
         return "multiprocessing resource tracker"
+    if "serve_reads" in cmdline:
+        return "reader process"
     if "multiprocessing" in cmdline or "spawn_main" in cmdline:
         return "web worker (granian)"
     return cmdline[:60]
@@ -61,11 +66,13 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
-def measure(root: Path, releases: Path, database: Path, args: argparse.Namespace, extra: list[str]) -> dict:
+def measure(root: Path, releases: Path, database: Path, args: argparse.Namespace, extra: list[str],
+            tree: Path | None = None) -> dict:
     """Run `feedsvc serve` (with extra granian settings if any) under load; peak RSS per process."""
     port = free_port()
     workers = {"workers": args.workers} if args.workers else {}
-    env = feedsvc_env(root, releases, database, port, scan_interval=5, watch="true", settle_seconds=0.3, **workers)
+    env = env_for_code(feedsvc_env(root, releases, database, port, scan_interval=5, watch="true",
+                                   settle_seconds=0.3, **workers), tree)
     env.update(item.split("=", 1) for item in extra if item.split("=", 1)[0].isupper())  # e.g. MALLOC_ARENA_MAX=2
     settings = [item for item in extra if not item.split("=", 1)[0].isupper()]
     serve = ["serve", "--host", "127.0.0.1", "--port", str(port)]
@@ -163,6 +170,8 @@ def main() -> int:
     parser.add_argument("--also", action="append", default=None, metavar="'key=value ...'",
                         help="also measure with these granian server settings and environment variables (UPPER=value); "
                              "default: 'FEEDSVC_WORKERS=2' (two worker processes)")
+    parser.add_argument("--before", default=None, metavar="REF",
+                        help="also measure the default settings with the code of this git commit")
     args = parser.parse_args()
     also = args.also if args.also is not None else ["FEEDSVC_WORKERS=2"]
 
@@ -182,6 +191,10 @@ def main() -> int:
         print(f"store: {args.releases} releases written in {written:.1f}s and stored in {stored:.1f}s "
               f"(Store.save_release, no parsing); database {size_mb:.0f} MB")
         results = [measure(root, releases, database, args, extra.split()) for extra in ["", *also]]
+        if args.before:
+            results.append(measure(root, releases, database, args, [], code_at(args.before, root / "before")))
+            also = [*also, f"code of {args.before}"]
+            results[-1]["rows"] = [[f"defaults, code of {args.before}", *row[1:]] for row in results[-1]["rows"]]
 
     print(f"load: {args.seconds:g}s of wrk -t1 -c32 (gzip /feed.atom) plus one client walking archive pages "
           f"(up to {args.pages} per format), release pages, / and /healthz ({results[0]['requests']} requests)")

@@ -1,7 +1,12 @@
-"""Parse a few thousand generated releases (all formats, built from the samples) on one core; print releases per
-CPU second.
+"""Parse a few thousand generated releases (all formats, built from the samples); print releases/s, read in this
+process (as before issue 11) and through the reader processes (feedsvc.readpool), side by side.
 
 Run: python bench/bench_parse.py [--per-format N]
+
+"in process" calls feedsvc.readers.read_release on one core. "1 reader process" sends every file through the
+pool with read_workers=1 (the cost of the isolation: a pickle each way and a JSON answer); "2 reader processes" is
+the default setting, reading two files at once on a 2-core machine. The pool's processes are started and warmed
+up before the clock starts.
 """
 
 from __future__ import annotations
@@ -17,11 +22,14 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _common import machine, table  # noqa: E402
 from pdfgen import make_pdf  # noqa: E402
 
 from feedsvc.models import Release  # noqa: E402
 from feedsvc.readers import ReaderOptions, read_release  # noqa: E402
+from feedsvc.readpool import Budget, ReadPool  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parent.parent / "tests" / "data" / "samples" / "releases"
 MONTHS = "January February March April May June July August September October November December".split()
@@ -113,6 +121,17 @@ def generate(per_format: int, seed: int = 7) -> dict[str, list[tuple[str, bytes]
     return out
 
 
+def through_pool(pool: ReadPool, items: list[tuple[str, bytes]], modified: datetime,
+                 options: ReaderOptions) -> tuple[int, float]:
+    """Read every file in the reader processes (all queued at once; the pool reads as many side by side as it
+    has workers)."""
+    start = time.perf_counter()
+    tickets = [pool.submit(name, name, data, modified, options) for name, data in items]
+    pool.wait(tickets, everything=True)
+    elapsed = time.perf_counter() - start
+    return sum(isinstance(t.result, Release) for t in tickets), elapsed
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-format", type=int, default=1000, help="txt/md/html files (docx and pdf: a quarter)")
@@ -120,18 +139,39 @@ def main() -> None:
     files = generate(args.per_format)
     options = ReaderOptions(zone=ZoneInfo("Europe/Moscow"))
     modified = datetime.now(UTC)
-    for name, data in files["txt"][:20]:  # warm up imports and caches
+    pools = {workers: ReadPool(Budget(workers=workers), "WARNING") for workers in (1, 2)}
+    warm_up = files["txt"][:20]
+    for name, data in warm_up:  # the same warm-up (imports and caches) for every way of reading
         read_release(name, data, modified, options)
-    total_files = total_time = 0.0
-    print(f"{'format':<8}{'files':>8}{'ok':>8}{'releases/s':>14}")
-    for fmt, items in files.items():
-        start = time.process_time()  # CPU time of this process: other work on a busy machine does not count
-        ok = sum(isinstance(read_release(name, data, modified, options), Release) for name, data in items)
-        elapsed = time.process_time() - start
-        total_files += len(items)
-        total_time += elapsed
-        print(f"{fmt:<8}{len(items):>8}{ok:>8}{len(items) / elapsed:>14.0f}")
-    print(f"parse: {total_files / total_time:.0f} releases/s")
+    for pool in pools.values():
+        through_pool(pool, warm_up * 2, modified, options)
+    ways = ["in process", "1 reader process", "2 reader processes"]
+    totals = {way: [0, 0.0] for way in ways}
+    rows = []
+    try:
+        for fmt, items in files.items():
+            row = [fmt, len(items)]
+            start = time.perf_counter()
+            ok = sum(isinstance(read_release(name, data, modified, options), Release) for name, data in items)
+            results = [(ok, time.perf_counter() - start)]
+            results += [through_pool(pools[workers], items, modified, options) for workers in (1, 2)]
+            for way, (ok, elapsed) in zip(ways, results, strict=True):
+                row += [ok, f"{len(items) / elapsed:.0f}"]
+                totals[way][0] += len(items)
+                totals[way][1] += elapsed
+            rows.append(row)
+    finally:
+        for pool in pools.values():
+            pool.close()
+    header = ["format", "files"]
+    for way in ways:
+        header += ["ok", f"{way} /s"]
+    print(f"machine: {machine()}")
+    print(table(rows, header))
+    rates = {way: n / t for way, (n, t) in totals.items()}
+    print()
+    print("SUMMARY parse: all formats " + ", ".join(f"{rates[w]:.0f} releases/s {w}" for w in ways)
+          + f" (isolation costs {100 * (1 - rates['1 reader process'] / rates['in process']):.0f}% on one core)")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from feedsvc.lognames import guard_log_lines, one_line, shown
 from feedsvc.models import Rejection, Release
-from feedsvc.readers import ReaderOptions, read_release
+from feedsvc.readers import ReaderOptions
 from feedsvc.settings import DEFAULT_HOST, DEFAULT_PORT, Settings, SettingsError, load_settings
 from feedsvc.store import lookup_entry_id, mint_id, recorded_base_url
 
@@ -185,12 +185,13 @@ def start_background(settings: Settings):
 
     def scan(stop: threading.Event):
         try:
-            return ingest.run(stop=stop)
+            return ingest.run(stop=stop, wait_for_reads=False)  # a slow read is stored by a later pass
         finally:
             if watcher:
                 watcher.ensure()  # the folder may have appeared, or been replaced, since the watch began
 
     scheduler = ScanScheduler(scan, settings.scan_interval)
+    ingest.on_read_done.append(lambda: scheduler.nudge(0.05))  # a slow read finished: store it now
     scheduler.start()
     if watcher:
         watcher.start()
@@ -202,6 +203,7 @@ def start_background(settings: Settings):
         pinger.stop()
         if follower:
             follower.stop()
+        ingest.health.close()
         lock.release()
 
     return shutdown
@@ -244,6 +246,8 @@ def cmd_scan(args: argparse.Namespace, settings: Settings) -> int:
               f"{args.wait:g} s; nothing was done. Its scan covers the same folder; try again later, or wait longer "
               "with --wait.", file=sys.stderr)
         return 3
+    finally:
+        ingest.health.close()
     groups: dict[str, list] = {}
     for outcome in report.outcomes:
         groups.setdefault(outcome.action, []).append(outcome)
@@ -273,22 +277,25 @@ def ping_hubs_once(settings: Settings, keys: list[str]) -> None:
 
 
 def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
+    from feedsvc.readpool import Budget, shared_pool
+
     now = datetime.now(UTC)
     options = ReaderOptions(zone=settings.zone, summary_length=settings.summary_length,
                             title_length=settings.title_length, max_file_size=settings.max_file_size, now=now)
+    pool = shared_pool(Budget.from_settings(settings), settings.log_level)  # the budgets of the service, too
     any_rejected = False
     for name in args.files:
-        result = parse_file(name, settings, options, now)
+        result = parse_file(name, settings, options, now, pool)
         any_rejected |= result["status"] == "rejected"
         if args.json:
-            print(json.dumps(result, ensure_ascii=False))
+            print(json.dumps(result, ensure_ascii=False), flush=True)
         else:
             print_preview(result)
     return 1 if any_rejected else 0
 
 
-def parse_file(name: str, settings: Settings, options: ReaderOptions, now: datetime) -> dict:
-    """What `name` would become, as INTERFACE.md's `parse --json` object."""
+def parse_file(name: str, settings: Settings, options: ReaderOptions, now: datetime, pool) -> dict:
+    """What `name` would become, as INTERFACE.md's `parse --json` object (read in a reader process)."""
     path = Path(name)
     result: dict = {"file": name}
     try:
@@ -305,8 +312,8 @@ def parse_file(name: str, settings: Settings, options: ReaderOptions, now: datet
     if data is None:
         return {**result, "status": "rejected", "warnings": [],
                 "reason": f"The file is larger than the {settings.max_file_size // 1_048_576} MB limit."}
-    release = read_release(path.name if not _inside(path, settings.releases_dir) else _relative(path, settings),
-                           data, modified, options)
+    release = pool.read(path.name if not _inside(path, settings.releases_dir) else _relative(path, settings),
+                        data, modified, options)
     if isinstance(release, Rejection):
         return {**result, "status": "rejected", "reason": release.reason, "warnings": []}
     return {**result, **describe(release, path, data, settings, now)}

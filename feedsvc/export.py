@@ -37,7 +37,8 @@ from urllib.parse import parse_qsl
 
 from feedsvc import feeds, originals
 from feedsvc.settings import Settings
-from feedsvc.store import Store, from_text
+from feedsvc.store import Store
+from feedsvc.web.documents import GenerationView
 
 log = logging.getLogger(__name__)
 
@@ -67,65 +68,36 @@ class ExportReport:
     seconds: float = 0.0
 
 
-class ArchiveView:
-    """The store as the feed renderer and the index pages ask it while an export walks every page in order: what
-    is the same for every page (counts, languages, withdrawals) is asked once, the last change among the first N
-    entries comes from one pass, and the next page continues from the last entry of the one before (no OFFSET
-    that grows with the page number). Answers are the store's own, so the documents are the ones `serve` sends."""
+class ArchiveView(GenerationView):
+    """The store as the feed renderer and the index pages ask it while an export walks every page in order: the
+    web workers' view of one generation (counts, languages, withdrawals asked once, the last change of every page
+    from one pass), plus: the next page continues from the last entry of the one before (no OFFSET that grows
+    with the page number), and a page's entries asked twice in a row are read once. Answers are the store's own,
+    so the documents are the ones `serve` sends."""
 
     def __init__(self, store: Store):
-        self.store = store
-        self._memo: dict[tuple, object] = {}
+        super().__init__(store)
         self._cursor: dict[tuple, tuple[int, tuple[datetime, str]]] = {}
         self._last: tuple[tuple, list] | None = None
 
     def __getattr__(self, name: str):
         return getattr(self.store, name)
 
-    def _once(self, key: tuple, query):
-        if key not in self._memo:
-            self._memo[key] = query()
-        return self._memo[key]
-
-    def count_entries(self, now: datetime, *, language: str | None = None) -> int:
-        return self._once(("count", language), lambda: self.store.count_entries(now, language=language))
-
-    def languages(self, now: datetime) -> list[str]:
-        return self._once(("languages",), lambda: self.store.languages(now))
-
-    def last_withdrawal(self, language: str | None = None):
-        return self._once(("withdrawal", language), lambda: self.store.last_withdrawal(language))
-
-    def withdrawn_since(self, since: datetime, *, language: str | None = None):
+    def withdrawn_since(self, since: datetime, *, language: str | None = None) -> list:
         return self._once(("withdrawn", since, language), lambda: self.store.withdrawn_since(since, language=language))
-
-    def last_change(self, now: datetime, *, language: str | None = None, upto: int = 50):
-        def running_max() -> list[str]:
-            latest, out = "", []
-            for value in self.store.change_times(now, language=language):
-                latest = max(latest, value)
-                out.append(latest)
-            return out
-
-        changes = self._once(("changes", language), running_max)
-        return from_text(changes[min(upto, len(changes)) - 1]) if changes else None
 
     def entries(self, now: datetime, *, language: str | None = None, limit: int = 50, offset: int = 0, **kwargs):
         asked = (language, limit, offset, tuple(sorted(kwargs.items())))
         if self._last is not None and self._last[0] == asked:
             return self._last[1]  # the export asks for a page's entries, then the renderer asks again
-        rows = self._entries(now, language=language, limit=limit, offset=offset, **kwargs)
-        self._last = (asked, rows)
-        return rows
-
-    def _entries(self, now: datetime, *, language: str | None, limit: int, offset: int, **kwargs):
-        cursor = self._cursor.get((language, limit))
-        if offset and cursor is not None and cursor[0] == offset and not kwargs:
-            rows = self.store.entries_after(now, cursor[1], language=language, limit=limit)
+        cursor = self._cursor.get((language, limit, tuple(sorted(kwargs.items()))))
+        if offset and cursor is not None and cursor[0] == offset:
+            rows = self.store.entries(now, language=language, limit=limit, after=cursor[1], **kwargs)
         else:
             rows = self.store.entries(now, language=language, limit=limit, offset=offset, **kwargs)
         if rows:
-            self._cursor[(language, limit)] = (offset + len(rows), (rows[-1].published, rows[-1].id))
+            self._cursor[asked[:2] + asked[3:]] = (offset + len(rows), (rows[-1].published, rows[-1].id))
+        self._last = (asked, rows)
         return rows
 
 
@@ -297,7 +269,8 @@ def _feed_inputs(view: ArchiveView, settings: Settings, variant: feeds.Variant, 
     last_page = max(1, -(-view.count_entries(now, language=language) // size))
     if variant.page > last_page:
         return None
-    entries = view.entries(now, language=language, limit=size, offset=(variant.page - 1) * size)
+    entries = view.entries(now, language=language, limit=size, offset=(variant.page - 1) * size,
+                           clip=feeds.ENTRY_TEXT + 1)  # as feeds.render asks, so it is read once
     tombstones = (view.withdrawn_since(now - timedelta(days=settings.tombstone_days), language=language)
                   if variant.page == 1 else [])
     changed = (view.last_change(now, language=language, upto=variant.page * size), view.last_withdrawal(language))

@@ -28,6 +28,14 @@ FORMATS = {
 }
 PATH_FORMATS = {path: fmt for fmt, (path, _) in FORMATS.items()}
 
+# What one release may put into a feed document: its text up to ENTRY_TEXT characters, then a link to its page
+# (which shows all of it), and its first ENTRY_TAGS tags. A feed document stays a few megabytes whatever the files.
+ENTRY_TEXT = 64 * 1024
+ENTRY_TAGS = 20
+# Front documents built on every change: all releases, plus the languages with the most releases. The others
+# are built on their first request (web workers keep them until the next change).
+EAGER_LANGUAGES = 8
+
 # Everything XML 1.0 cannot carry; the readers already remove it, this is the second line of defence.
 _XML_ILLEGAL = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -73,14 +81,17 @@ def entry_updated(entry: Entry) -> datetime:
     return max(entry.updated, entry.available)
 
 
-def render(store: Store, settings: Settings, variant: Variant, now: datetime) -> StoredDocument | None:
-    """Render one feed document, or None when the page is past the end."""
+def render(store: Store, settings: Settings, variant: Variant, now: datetime,
+           failed: dict[str, str] | None = None) -> StoredDocument | None:
+    """Render one feed document, or None when the page is past the end; entries that cannot be rendered are left
+    out and named in `failed`."""
     size = settings.feed_size
     total = store.count_entries(now, language=variant.language)
     last_page = max(1, -(-total // size))
     if variant.page > last_page:
         return None
-    entries = store.entries(now, language=variant.language, limit=size, offset=(variant.page - 1) * size)
+    entries = store.entries(now, language=variant.language, limit=size, offset=(variant.page - 1) * size,
+                            clip=ENTRY_TEXT + 1)
     since = now - timedelta(days=settings.tombstone_days)
     tombstones = store.withdrawn_since(since, language=variant.language) if variant.page == 1 else []
     # A page changes when anything at or above its end changes, or when any entry is withdrawn (which shifts
@@ -92,24 +103,55 @@ def render(store: Store, settings: Settings, variant: Variant, now: datetime) ->
     languages = [variant.language] if variant.language else store.languages(now)
     language = languages[0] if len(languages) == 1 else None
     kept = store.originals_info([entry.id for entry in entries])
-    enclosures = [_enclosure(settings, entry, kept.get(entry.id)) for entry in entries]
+    enclosures = {entry.id: _enclosure(settings, entry, kept[entry.id]) for entry in entries if entry.id in kept}
     if variant.fmt == "json":
-        body = _json_feed(settings, variant, entries, links, language, enclosures)
+        body = _json_feed(settings, variant, entries, links, language, failed, enclosures)
     else:
-        body = _xml_feed(settings, variant, entries, tombstones, links, changed, language, enclosures)
+        body = _xml_feed(settings, variant, entries, tombstones, links, changed, language, failed, enclosures)
     return make_document(variant.key, FORMATS[variant.fmt][1], body, changed)
 
 
-def render_front_pages(store: Store, settings: Settings, now: datetime) -> list[StoredDocument]:
-    """The first page of every format, for all languages and each one: what pollers fetch."""
-    languages = [None, *store.languages(now)]
+def render_front_pages(store: Store, settings: Settings, now: datetime,
+                       failed: dict[str, str] | None = None) -> list[StoredDocument]:
+    """The first page of every format, for all releases and for the main languages: what pollers fetch.
+
+    A document that cannot be rendered is left out, with its key and the reason in `failed`; an entry that
+    cannot be put in a document is left out of it, under the entry's key (`entry:<id>`)."""
+    languages = [None, *(language for language, _ in store.language_counts(now)[:EAGER_LANGUAGES])]
     documents = []
     for fmt in FORMATS:
         for language in languages:
-            document = render(store, settings, Variant(fmt, language), now)
+            variant = Variant(fmt, language)
+            try:
+                document = render(store, settings, variant, now, failed)
+            except Exception as e:  # one document, never all of them
+                if failed is None:
+                    raise
+                failed[variant.key] = f"{type(e).__name__}: {e}"
+                continue
             if document is not None:
                 documents.append(document)
     return documents
+
+
+def feed_text(settings: Settings, entry: Entry) -> tuple[str, str]:
+    """What a feed carries of a release's text: (html, plain text), cut after ENTRY_TEXT characters at a
+    paragraph or word, with a link to the release's page for the rest."""
+    if len(entry.body_html) <= ENTRY_TEXT and len(entry.body) <= ENTRY_TEXT:
+        return entry.body_html, entry.body
+    kept, length = [], 0
+    for paragraph in entry.body[:ENTRY_TEXT].split("\n\n"):
+        if length + len(paragraph) > ENTRY_TEXT - 2000 and kept:
+            break
+        kept.append(paragraph)
+        length += len(paragraph) + 2
+    if length > ENTRY_TEXT - 2000:  # one huge paragraph: cut it at a word
+        kept[-1] = kept[-1][:ENTRY_TEXT - 2000].rsplit(" ", 1)[0] + " …"
+    link = entry_link(settings, entry)
+    text = "\n\n".join(kept) + f"\n\n[…] The full release: {link}"
+    markup = "".join(f"<p>{html.escape(p, quote=False)}</p>\n" for p in kept)
+    markup += f'<p>[…] <a href="{html.escape(link)}">Read the full release</a></p>'
+    return markup, text
 
 
 def make_document(key: str, content_type: str, body: bytes, last_modified: datetime) -> StoredDocument:
@@ -145,18 +187,16 @@ def _feed_title(settings: Settings, variant: Variant) -> str:
     return title
 
 
-def _enclosure(settings: Settings, entry: Entry, info: OriginalInfo | None) -> dict | None:
+def _enclosure(settings: Settings, entry: Entry, info: OriginalInfo) -> dict:
     """The original Word or PDF file of a release, as feeds carry it (RSS enclosure, Atom rel=enclosure link,
     JSON Feed attachment)."""
-    if info is None:
-        return None
     return {"url": settings.base_url + originals.path(entry.slug, info), "type": info.content_type,
             "length": str(info.size)}
 
 
 def _xml_feed(settings: Settings, variant: Variant, entries: list[Entry], tombstones: list[Entry],
               links: dict[str, str], changed: datetime, language: str | None,
-              enclosures: list[dict | None] | None = None) -> bytes:
+              failed: dict[str, str] | None = None, enclosures: dict[str, dict] | None = None) -> bytes:
     # Imported here: web workers use this module's routing table on every request but render only
     # archive pages, so most of them never pay the memory for feedgen and lxml.
     from feedgen.feed import FeedGenerator
@@ -175,22 +215,31 @@ def _xml_feed(settings: Settings, variant: Variant, entries: list[Entry], tombst
     fg.updated(changed)
     fg.lastBuildDate(changed)
     fg.generator("feedsvc")
+    rendered = []
     for entry in entries:
         fe = fg.add_entry(order="append")
-        fe.id(entry.id)
-        fe.guid(entry.id, permalink=False)
-        fe.title(clean(entry.title))
-        fe.link(href=entry_link(settings, entry), rel="alternate", type="text/html")
-        fe.published(entry.published)
-        fe.updated(entry_updated(entry))
-        fe.content(clean(entry.body_html), type="html")
-        fe.summary(html.escape(clean(entry.summary), quote=False), type="html")
-        for tag in entry.tags:
-            fe.category(term=clean(tag))
+        try:
+            fe.id(entry.id)
+            fe.guid(entry.id, permalink=False)
+            fe.title(clean(entry.title))
+            fe.link(href=entry_link(settings, entry), rel="alternate", type="text/html")
+            fe.published(entry.published)
+            fe.updated(entry_updated(entry))
+            fe.content(clean(feed_text(settings, entry)[0]), type="html")
+            fe.summary(html.escape(clean(entry.summary), quote=False), type="html")
+            for tag in entry.tags[:ENTRY_TAGS]:
+                fe.category(term=clean(tag))
+        except Exception as e:  # one entry, never the whole document
+            if failed is None:
+                raise
+            fg.remove_entry(fe)
+            failed[f"entry:{entry.id}"] = f"{entry.source or entry.id}: {type(e).__name__}: {e}"
+            continue
+        rendered.append(entry)
     body = fg.atom_str(pretty=True) if fmt == "atom" else fg.rss_str(pretty=True)
     return _complete(body, fmt, links, settings.websub_hubs, tombstones,
-                     [entry.language if entry.language != language else None for entry in entries],
-                     enclosures or [None] * len(entries))
+                     [entry.language if entry.language != language else None for entry in rendered],
+                     [(enclosures or {}).get(entry.id) for entry in rendered])
 
 
 def _complete(body: bytes, fmt: str, links: dict[str, str], hubs: tuple[str, ...], tombstones: list[Entry],
@@ -257,7 +306,8 @@ def _with_tombstone_namespace(root):
 
 
 def _json_feed(settings: Settings, variant: Variant, entries: list[Entry], links: dict[str, str],
-               language: str | None, enclosures: list[dict | None] | None = None) -> bytes:
+               language: str | None, failed: dict[str, str] | None = None,
+               enclosures: dict[str, dict] | None = None) -> bytes:
     """JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."""
     feed: dict[str, object] = {
         "version": "https://jsonfeed.org/version/1.1",
@@ -271,21 +321,33 @@ def _json_feed(settings: Settings, variant: Variant, entries: list[Entry], links
         feed["language"] = language
     if "next" in links:
         feed["next_url"] = links["next"]
-    feed["items"] = [
-        {
-            "id": entry.id,
-            "url": entry_link(settings, entry),
-            "title": clean(entry.title),
-            "summary": clean(entry.summary),
-            "content_html": clean(entry.body_html),
-            "content_text": clean(entry.body),
-            "date_published": entry.published.isoformat(),
-            "date_modified": entry_updated(entry).isoformat(),
-            "language": entry.language,
-            **({"tags": list(entry.tags)} if entry.tags else {}),
-            **({"attachments": [{"url": enclosure["url"], "mime_type": enclosure["type"],
-                                 "size_in_bytes": int(enclosure["length"])}]} if enclosure else {}),
-        }
-        for entry, enclosure in zip(entries, enclosures or [None] * len(entries), strict=True)
-    ]
+    items = []
+    for entry in entries:
+        try:
+            content_html, content_text = feed_text(settings, entry)
+            item = {
+                "id": entry.id,
+                "url": entry_link(settings, entry),
+                "title": clean(entry.title),
+                "summary": clean(entry.summary),
+                "content_html": clean(content_html),
+                "content_text": clean(content_text),
+                "date_published": entry.published.isoformat(),
+                "date_modified": entry_updated(entry).isoformat(),
+                "language": entry.language,
+                **({"tags": list(entry.tags[:ENTRY_TAGS])} if entry.tags else {}),
+            }
+            enclosure = (enclosures or {}).get(entry.id)
+            if enclosure:
+                item["attachments"] = [{"url": enclosure["url"], "mime_type": enclosure["type"],
+                                        "size_in_bytes": int(enclosure["length"])}]
+            if entry.published.tzinfo is None or entry_updated(entry).tzinfo is None:
+                raise ValueError("a date without its time zone")
+        except Exception as e:  # one entry, never the whole document
+            if failed is None:
+                raise
+            failed[f"entry:{entry.id}"] = f"{entry.source or entry.id}: {type(e).__name__}: {e}"
+            continue
+        items.append(item)
+    feed["items"] = items
     return json.dumps(feed, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"

@@ -51,6 +51,7 @@ class FileOutcome:
     action: str  # added, revised, removed, held, rejected, unchanged, pending
     reason: str = ""
     entry_id: str = ""
+    repeated: bool = False  # only restates what an earlier scan found (not logged again)
 
 
 @dataclass

@@ -6,6 +6,7 @@ import errno
 import hashlib
 import logging
 import os
+import sqlite3
 import stat
 import threading
 import time
@@ -17,7 +18,8 @@ from pathlib import Path
 from feedsvc.lognames import quote
 from feedsvc.models import FileOutcome, Rejection, ScanReport
 from feedsvc.originals import kept_type
-from feedsvc.readers import SUPPORTED_EXTENSIONS, ReaderOptions, is_release_file, read_release
+from feedsvc.readers import SUPPORTED_EXTENSIONS, ReaderOptions, is_release_file
+from feedsvc.readpool import INTERNAL_ERROR, Budget, Ticket, shared_pool
 from feedsvc.settings import Settings
 from feedsvc.store import FileStamp, Store
 
@@ -33,6 +35,9 @@ IGNORED_NAMES = frozenset(("thumbs.db", "desktop.ini", "icon\r", ".ds_store"))
 # Refreshing the stamp cache from the store now and then heals any drift (another process scanning the same store).
 STAMP_CACHE_SECONDS = 300.0
 PROGRESS_SECONDS = 5.0  # a long scan (a first scan of an archive) lets the feeds catch up this often
+# How long a pass waits at its end for the reads it started: the rest are stored by the pass their end asks for,
+# so a file dropped meanwhile is not kept waiting behind slow ones.
+READ_PATIENCE = 1.0
 PUBLISHING = frozenset(("added", "revised", "removed"))
 # Sentinel mtime for rejections that do not depend on the content (unreadable, vanished): retried every scan.
 RETRY = -1
@@ -64,10 +69,37 @@ def is_ignored(name: str) -> bool:
     return name.lower() in IGNORED_NAMES
 
 
+def storable(name: str) -> str:
+    """A file name as feedsvc stores and shows it. A name that is not UTF-8 (bytes from an old archive or another
+    system) keeps its undecodable bytes as \\xNN, so it can be stored, shown and read like any other."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def duplicate_reason(published: str) -> str:
+    return (f"This file has the same content as {published}, which is already published. If you meant to rename or "
+            f"move it, delete {published}: this file then takes over its entry.")
+
+
 def not_regular_reason(mode: int) -> str:
     what = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
             else "a device" if stat.S_ISBLK(mode) or stat.S_ISCHR(mode) else "not a regular file")
     return f"This is {what}, not a file with a release in it; feedsvc reads only regular files."
+
+
+@dataclass
+class Reading:
+    """A file handed to the reader processes: stored once its ticket is done, if the file is still this version."""
+
+    ticket: Ticket
+    size: int
+    mtime_ns: int
+    content_hash: str
+    stamp: FileStamp | None
+    original: bytes | None = None  # a Word or PDF file's bytes, kept with its release (originals.py)
 
 
 @dataclass
@@ -102,7 +134,7 @@ def walk(root: str, sigs: dict[str, tuple[int, int]]) -> Walk:
             if e.errno in (errno.ELOOP, errno.ENOTDIR):
                 reason = "it was replaced by a symbolic link or a file while it was being scanned"
             result.failed_folders.append((prefix, reason))
-            log.warning("cannot list folder %s: %s", quote(folder), reason)
+            log.debug("cannot list folder %s: %s", quote(folder), reason)
             continue
         try:
             with os.scandir(fd) as it:
@@ -111,9 +143,12 @@ def walk(root: str, sigs: dict[str, tuple[int, int]]) -> Walk:
                     rel = prefix + name
                     if entry.is_dir(follow_symlinks=False):
                         if not is_ignored(name):
-                            stack.append((folder + "/" + name, rel + "/"))
+                            stack.append((folder + "/" + name, prefix + storable(name) + "/"))
                         continue
                     sig = get(rel)
+                    if sig is None and not name.isascii():  # known files are found as they are, at no cost
+                        rel = prefix + storable(name)
+                        sig = get(rel)
                     if sig is None and is_ignored(name):
                         continue
                     try:
@@ -128,7 +163,7 @@ def walk(root: str, sigs: dict[str, tuple[int, int]]) -> Walk:
                     changed((rel, folder + "/" + name, st))
         except OSError as e:
             result.failed_folders.append((prefix, f"cannot list folder: {e.strerror or e}"))
-            log.warning("cannot list folder %s: %s", quote(folder), e.strerror or e)
+            log.debug("cannot list folder %s: %s", quote(folder), e.strerror or e)
         finally:
             os.close(fd)
     result.known_hits = hits
@@ -154,6 +189,14 @@ class Scanner:
         self._future: dict[str, tuple[tuple[int, int, int, int], float]] = {}  # future-dated files under watch
         # Set by the file watcher where inotify tells open-for-writing files apart: "writing", "closed" or None.
         self.write_status: Callable[[str], str | None] | None = None
+        self.pool = shared_pool(Budget.from_settings(settings), settings.log_level)
+        self._reading: dict[str, Reading] = {}  # kept between scans while a slow read goes on
+        self._scanning = False
+        self._reading_lock = threading.Lock()
+        self.on_read_done: list[Callable[[], None]] = []  # a read finished after its scan ended: scan again
+        self.store_error: Exception | None = None  # the first store failure of the last pass
+        self._failures: set[str] = set()  # per-file failures of the last pass, logged then and not again
+        self._failures_now: set[str] = set()
 
     def reader_options(self, now: datetime) -> ReaderOptions:
         s = self.settings
@@ -161,13 +204,34 @@ class Scanner:
                              max_file_size=s.max_file_size, now=now)
 
     def scan(self, now: datetime | None = None, stop: threading.Event | None = None,
-             progress: Callable[[], None] | None = None) -> ScanReport:
+             progress: Callable[[], None] | None = None, wait_for_reads: bool = True) -> ScanReport:
         """Add, revise and withdraw entries to match the folder; one bad file never stops the pass.
 
         `progress` is called every PROGRESS_SECONDS while stored releases change, so that a scan of thousands of
-        files publishes as it goes instead of all at the end."""
+        files publishes as it goes instead of all at the end. Files are read in the reader processes, and the
+        pass waits for all of them; without `wait_for_reads` (the scheduled passes of the service) it waits at
+        most READ_PATIENCE at its end, and a later pass stores the rest (`on_read_done` asks for it)."""
         with self._lock:
-            return self._scan(now, stop, progress)
+            with self._reading_lock:
+                self._scanning = True
+            self.store_error, self._failures_now = None, set()
+            try:
+                return self._scan(now, stop, progress, wait_for_reads)
+            finally:
+                self._failures = self._failures_now
+                with self._reading_lock:
+                    self._scanning = False
+                    finished = any(r.ticket.done for r in self._reading.values())
+                if finished:
+                    self._read_done()
+
+    def _read_done(self, ticket: Ticket | None = None) -> None:
+        """A read finished (in the pool's thread): a running pass stores it, otherwise the next one must."""
+        with self._reading_lock:
+            if self._scanning:
+                return
+        for callback in self.on_read_done:
+            callback()
 
     def forget_cache(self) -> None:
         """Make the next scan reload every file stamp from the store."""
@@ -198,56 +262,85 @@ class Scanner:
                 self._rejected.pop(path, None)
 
     def _scan(self, now: datetime | None, stop: threading.Event | None,
-              progress: Callable[[], None] | None) -> ScanReport:
+              progress: Callable[[], None] | None, wait_for_reads: bool) -> ScanReport:
         started = time.monotonic()
         now = now or datetime.now(UTC)
         report = ScanReport(started=now)
         root = str(self.root)
         if not self.root.is_dir():
             # An unmounted share must not look like "every release was deleted".
-            report.outcomes.append(FileOutcome(root, "error",
-                                               f"The releases folder {root} does not exist or is not a folder."))
-            log.error("releases folder %s is missing; nothing withdrawn", root)
+            report.outcomes.append(self._error(root, f"The releases folder {root} does not exist or is not a folder."))
             report.seconds = time.monotonic() - started
             return report
         try:
             known = self._known()
             found = walk(root, known)
             if found.failed_folders and found.failed_folders[0][0] == "":
-                report.outcomes.append(FileOutcome(root, "error", f"The releases folder {root} cannot be read "
-                                                                  f"({found.failed_folders[0][1]})."))
+                report.outcomes.append(self._error(root, f"The releases folder {root} cannot be read "
+                                                         f"({found.failed_folders[0][1]})."))
                 report.seconds = time.monotonic() - started
                 return report
             for prefix, reason in found.failed_folders:
-                report.outcomes.append(FileOutcome(prefix, "error", f"The folder {prefix} was skipped: {reason}. "
-                                                                    "Its releases stay as they were."))
+                report.outcomes.append(self._error(prefix, f"The folder {prefix} was skipped: {reason}. "
+                                                           "Its releases stay as they were."))
             self._gone = self._vanished(found, known)
             options = self.reader_options(now)
             wall = time.time()
             future: dict[str, tuple[tuple[int, int, int, int], float]] = {}
             next_progress, unpublished = time.monotonic() + PROGRESS_SECONDS, False
-            pending_sizes: set[int] = set()
-            for rel, full, st in found.changed:
+            pending_sizes: set[int] = set()  # sizes of new files not yet read: maybe a vanished one, renamed
+            # Files handed to the readers whose results this pass may still store (each tried once a pass).
+            outstanding: set[str] = set()
+
+            def note(outcome: FileOutcome | None) -> None:
+                nonlocal next_progress, unpublished
+                if outcome is not None and outcome.action != "unchanged":
+                    report.outcomes.append(outcome)
+                    unpublished |= outcome.action in PUBLISHING
+                if progress is not None and unpublished and time.monotonic() >= next_progress:
+                    progress()
+                    next_progress, unpublished = time.monotonic() + PROGRESS_SECONDS, False
+
+            def store_finished() -> None:
+                for rel in [r for r in outstanding if self._reading[r].ticket.done]:
+                    outstanding.discard(rel)
+                    note(self._guarded(rel, lambda r=rel: self._store_read(r, now)))
+
+            # Newest first: a file just dropped is read before an archive being copied in, or hostile files
+            # dropped earlier.
+            for rel, full, st in sorted(found.changed, key=lambda c: c[2].st_mtime_ns, reverse=True):
                 if stop is not None and stop.is_set():
                     log.info("scan stopped early at %s", quote(rel))
                     report.seconds = time.monotonic() - started
                     return report  # no withdrawals from an incomplete pass
-                try:
-                    stamp = self.store.file_stamp(rel) if rel in known else None
-                    outcome = self._consider(rel, full, st, stamp, options, now, wall, future, report)
-                except Exception as e:  # the store or a bug: report it, go on with the next file
-                    log.exception("scanning %s failed", quote(rel))
-                    self.forget_cache()
-                    known = self._known()
-                    outcome = FileOutcome(rel, "error", f"{rel}: {type(e).__name__}: {e}")
-                if outcome is not None and outcome.action != "unchanged":
-                    report.outcomes.append(outcome)
-                    unpublished |= outcome.action in PUBLISHING
-                    if outcome.action == "pending" and rel not in known:
-                        pending_sizes.add(st.st_size)  # maybe a vanished file under a new name, still settling
-                if progress is not None and unpublished and time.monotonic() >= next_progress:
-                    progress()
-                    next_progress, unpublished = time.monotonic() + PROGRESS_SECONDS, False
+                reading = self._reading.get(rel)
+                if reading is not None and (reading.size, reading.mtime_ns) != (st.st_size, st.st_mtime_ns):
+                    self.pool.cancel(reading.ticket)  # the file changed while it was being read
+                    del self._reading[rel]
+                    reading = None
+                if reading is not None and not reading.ticket.done:
+                    outstanding.add(rel)  # still being read since an earlier pass
+                    continue
+                if reading is not None:
+                    outcome = self._guarded(rel, lambda r=rel: self._store_read(r, now))
+                else:
+                    outcome = self._guarded(rel, lambda r=rel, f=full, s=st: self._consider(
+                        r, f, s, self.store.file_stamp(r) if r in self._known() else None, options, now, wall,
+                        future, report))
+                    if rel in self._reading:
+                        outstanding.add(rel)
+                if rel not in known and (rel in outstanding or (outcome is not None and outcome.action == "pending")):
+                    pending_sizes.add(st.st_size)  # maybe a vanished file under a new name, still settling
+                note(outcome)
+                store_finished()
+                self._wait_for_reads(outstanding, stop, ahead=2 * self.pool.budget.workers)
+            waiting, patience = True, time.monotonic() + READ_PATIENCE
+            while waiting and (wait_for_reads or time.monotonic() < patience):
+                waiting = self._wait_for_reads(outstanding, stop, ahead=0, everything=wait_for_reads)
+                store_finished()
+            for rel in sorted(outstanding):
+                report.outcomes.append(FileOutcome(rel, "pending", "being read"))
+            known = self._known()
             self._future = future
             self._withdraw_missing(found, now, report, pending_sizes)
         except BaseException:
@@ -256,13 +349,48 @@ class Scanner:
         # Rejections are listed on every scan, so `feedsvc scan` always shows what is still wrong.
         reported = {o.path for o in report.outcomes}
         for path in sorted(self._rejected.keys() - reported):
-            report.outcomes.append(FileOutcome(path, "rejected", self._rejected[path]))
+            report.outcomes.append(FileOutcome(path, "rejected", self._rejected[path], repeated=True))
         for entry in self.store.released_between(self._last_release_check(), now):
             report.outcomes.append(FileOutcome(entry.source or "", "published", "its embargo or date has passed",
                                                entry.id))
         self.store.set_meta("release_check", now.isoformat())
         report.seconds = time.monotonic() - started
         return report
+
+    def _guarded(self, rel: str, step: Callable[[], FileOutcome | None]) -> FileOutcome | None:
+        """Run one file's step; the store or a bug is reported and the pass goes on with the next file. The same
+        failure is logged once, not on every pass."""
+        try:
+            return step()
+        except Exception as e:
+            reason = f"{rel}: {type(e).__name__}: {e}"
+            if isinstance(e, sqlite3.Error | OSError):
+                self.store_error = self.store_error or e
+            repeated = reason in self._failures
+            self._failures_now.add(reason)
+            if not repeated:
+                log.error("scanning %s failed: %s: %s", rel, type(e).__name__, e,
+                          exc_info=None if isinstance(e, sqlite3.Error | OSError) else e)
+            self.forget_cache()
+            self._known()
+            return FileOutcome(rel, "error", reason, repeated=repeated)
+
+    def _error(self, path: str, reason: str) -> FileOutcome:
+        """A problem of the pass (a folder it cannot read): reported on every pass, logged on the first."""
+        repeated = reason in self._failures
+        self._failures_now.add(reason)
+        return FileOutcome(path, "error", reason, repeated=repeated)
+
+    def _wait_for_reads(self, outstanding: set[str], stop: threading.Event | None, ahead: int,
+                        everything: bool = False) -> bool:
+        """Wait while more than `ahead` reads of this pass are neither done nor slow; False when none is left to
+        wait for."""
+        waiting = [self._reading[rel].ticket for rel in outstanding]
+        waiting = [t for t in waiting if not t.done and (everything or not self.pool.lagging(t))]
+        if len(waiting) <= ahead or (stop is not None and stop.is_set()):
+            return False
+        self.pool.wait(waiting, timeout=0.5, stop=stop)
+        return True
 
     def _consider(self, rel: str, full: str, st: os.stat_result, stamp: FileStamp | None, options: ReaderOptions,
                   now: datetime, wall: float, future: dict, report: ScanReport) -> FileOutcome | None:
@@ -296,7 +424,7 @@ class Scanner:
                 _check_again(report, settle - max(quiet_for, 0.0))
                 return FileOutcome(rel, "pending", "still being written")
         outcome = self._ingest(rel, full, st, stamp, options, now, report)
-        if outcome.action == "pending":
+        if outcome is not None and outcome.action == "pending":
             _check_again(report, settle or 1.0)
         return outcome
 
@@ -310,7 +438,8 @@ class Scanner:
                                      stamp.entry_id if stamp else None), path)
             if stamp is None or stamp.reason != reason:
                 log.warning("rejected %s: %s", quote(path), reason)
-        return FileOutcome(path, "rejected", reason)
+                return FileOutcome(path, "rejected", reason)
+        return FileOutcome(path, "rejected", reason, repeated=True)
 
     def _vanished(self, found: Walk, known: dict[str, tuple[int, int]]) -> set[str]:
         """Known paths the walk did not find (none in the usual rescan); a missing file that is back is noted."""
@@ -336,15 +465,16 @@ class Scanner:
             self._note_mount()
             return  # every known file is still there (the usual rescan)
         if self._unmounted():
-            report.outcomes.append(FileOutcome(str(self.root), "error", (
+            report.outcomes.append(self._error(str(self.root), (
                 f"The releases folder {self.root} was a mounted share and is not mounted now; "
                 f"nothing was withdrawn ({len(gone)} files are missing).")))
-            log.error("releases folder %s is no longer a mount point; %d files missing, nothing withdrawn",
-                      self.root, len(gone))
             return
         grace = self.settings.withdraw_grace_seconds
         walked: set[str] | None = None
         for path in sorted(gone):
+            reading = self._reading.pop(path, None)
+            if reading is not None:
+                self.pool.cancel(reading.ticket)  # its file is gone
             stamp = self.store.file_stamp(path)
             entry = self.store.entry_for_file(path) if stamp is not None and stamp.entry_id else None
             if entry is None:
@@ -363,6 +493,7 @@ class Scanner:
                                                        stamp.content_hash, now))
                     continue
             since = self._missing.get(path)
+            noted = since is not None  # said on an earlier pass: not logged again
             if since is None:
                 since = now
                 self.store.mark_missing(path, now)
@@ -376,7 +507,7 @@ class Scanner:
             if wait > 0:
                 report.outcomes.append(FileOutcome(path, "missing", (
                     f"the file is gone; its entry stays published for {wait:.0f} s more, and a file with the same "
-                    "content (moved, renamed or copied) takes it over"), entry.id))
+                    "content (moved, renamed or copied) takes it over"), entry.id, repeated=noted))
                 _check_again(report, wait)
                 continue
             entry_id = self.store.forget_file(path, now)
@@ -420,15 +551,16 @@ class Scanner:
         return datetime.fromisoformat(value) if value else datetime.max.replace(tzinfo=UTC)
 
     def _ingest(self, rel: str, full: str, st0: os.stat_result, stamp: FileStamp | None, options: ReaderOptions,
-                now: datetime, report: ScanReport) -> FileOutcome:
-        """Read, parse and store one settled file."""
+                now: datetime, report: ScanReport) -> FileOutcome | None:
+        """Read one settled file: a rename or move is recognised by its content; anything else is handed to the
+        reader processes (None: it is being read)."""
         try:
             data, st = read_settled(full, st0, self.settings.max_file_size, self.settings.allow_hard_links)
         except FileChanged as e:
-            log.info("%s %s; looking again later", quote(rel), e)
+            log.debug("%s %s; looking again later", quote(rel), e)
             return FileOutcome(rel, "pending", str(e))
         except FileNotFoundError:
-            log.info("%s vanished while being read", quote(rel))
+            log.debug("%s vanished while being read", quote(rel))
             return FileOutcome(rel, "pending", "vanished while being read")
         except OSError as e:
             # Nothing about the content: retried on every scan, so fixing the permissions is enough.
@@ -455,27 +587,37 @@ class Scanner:
                                                        replaced))
                 return self._moved(duplicate_of, rel, entry_id, st.st_size, st.st_mtime_ns, content_hash, now)
         if duplicate_of:
-            reason = (f"This file has the same content as {duplicate_of}, which is already published. If you "
-                      f"meant to rename or move it, delete {duplicate_of}: this file then takes over its entry.")
-            return self._reject(rel, st.st_size, st.st_mtime_ns, content_hash, reason, stamp)
+            return self._reject(rel, st.st_size, st.st_mtime_ns, content_hash, duplicate_reason(duplicate_of), stamp)
         modified = datetime.fromtimestamp(st.st_mtime, UTC)
-        try:
-            result = read_release(rel, data, modified, options)
-        except Exception as e:  # a reader bug must not stop the scan
-            log.exception("reader failed on %s", quote(rel))
-            result = Rejection(f"{INTERNAL_ERROR} ({type(e).__name__}).")
+        ticket = self.pool.submit(rel, rel, data, modified, options)
+        self._reading[rel] = Reading(ticket, st.st_size, st.st_mtime_ns, content_hash, stamp,
+                                     data if kept_type(rel) else None)
+        ticket.on_done = self._read_done
+        return None
+
+    def _store_read(self, rel: str, now: datetime) -> FileOutcome:
+        """Store what the reader processes made of a file; kept for the next pass if the store fails."""
+        reading = self._reading[rel]
+        result, stamp, content_hash = reading.ticket.result, reading.stamp, reading.content_hash
+        size, mtime_ns = reading.size, reading.mtime_ns
         if isinstance(result, Rejection):
-            return self._reject(rel, st.st_size, st.st_mtime_ns, content_hash, result.reason, stamp)
+            outcome = self._reject(rel, size, mtime_ns, content_hash, result.reason, stamp)
+            del self._reading[rel]
+            return outcome
+        assert result is not None
+        duplicate_of = self.store.live_entry_with_hash(content_hash, other_than=rel)
+        if duplicate_of:  # the same content was stored meanwhile, from a file read side by side with this one
+            del self._reading[rel]
+            return self._reject(rel, size, mtime_ns, content_hash, duplicate_reason(duplicate_of), stamp)
         take_over = None
         if stamp is None and (self._gone or self._missing):
             # renamed and edited: a vanished file's entry with the same title continues under the new name
             vanished = (self._gone | self._missing.keys()) - {rel}
             take_over = self.store.live_source_titled(result.title, vanished)
-        action, entry_id = self.store.save_release(rel, st.st_size, st.st_mtime_ns, content_hash, result, now,
-                                                   take_over)
-        content_type = kept_type(rel)
-        if content_type:
-            self.store.keep_original(entry_id, Path(rel).suffix.lower(), content_type, data)
+        action, entry_id = self.store.save_release(rel, size, mtime_ns, content_hash, result, now, take_over)
+        del self._reading[rel]
+        if reading.original is not None:
+            self.store.keep_original(entry_id, Path(rel).suffix.lower(), kept_type(rel), reading.original)
         elif take_over is not None and kept_type(take_over):
             self.store.drop_original(entry_id)  # continued by a file of another format: the old original goes
         if take_over is not None:
@@ -483,17 +625,14 @@ class Scanner:
             log.info("%s continues %s (same title): entry %s revised, same id and link", quote(rel),
                      quote(take_over), entry_id)
         held = result.is_held(now)
-        self._remember(FileStamp(rel, st.st_size, st.st_mtime_ns, content_hash, "held" if held else "published",
+        self._remember(FileStamp(rel, size, mtime_ns, content_hash, "held" if held else "published",
                                  "", entry_id), rel)
         if action == "added" and held:
             action = "held"
         if action != "unchanged":
-            log.info("%s %s as %s", action, quote(rel), entry_id)
+            log.debug("%s %s as %s", action, quote(rel), entry_id)
         note = [f"renamed from {take_over} and edited; the entry keeps its id and link"] if take_over else []
         return FileOutcome(rel, action, "; ".join([*note, *result.warnings]), entry_id)
-
-
-INTERNAL_ERROR = "feedsvc could not read this file because of an internal error"
 
 
 class FileChanged(Exception):

@@ -47,6 +47,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("summary_length", int, 300, "longest summary, in characters (cut at a sentence or word)"),
     Setting("title_length", int, 300, "longest title, in characters (cut at a word)"),
     Setting("max_file_size", int, 10 * 1024 * 1024, "larger release files are rejected (bytes)"),
+    Setting("read_timeout", float, 20.0, "seconds one file may take to read; a slower file is stopped and rejected"),
+    Setting("read_memory", int, 512,
+            "megabytes one file may take to read; a file needing more is stopped and rejected"),
+    Setting("read_workers", int, 2, "reader processes that read files side by side (started when needed, gone when "
+            "idle)"),
     Setting("watch", bool, True, "react to file-system events within about a second (the periodic scan stays)"),
     Setting("websub_hubs", list, [], "WebSub hubs to ping when a feed changes (comma-separated in the environment)"),
     Setting("tombstone_days", float, 30.0, "days a withdrawn release stays in the Atom feed as a deleted-entry"),
@@ -101,6 +106,9 @@ class Settings:
     summary_length: int
     title_length: int
     max_file_size: int
+    read_timeout: float
+    read_memory: int
+    read_workers: int
     watch: bool
     websub_hubs: tuple[str, ...]
     tombstone_days: float
@@ -215,6 +223,7 @@ def _validate(v: dict[str, Any]) -> dict[str, Any]:
     for name in ("feed_size", "summary_length", "title_length", "max_file_size", "workers", "threads"):
         if v[name] < 1:
             raise SettingsError(f"{name} must be at least 1")
+    _validate_reading(v)
     if v["summary_length"] < 40 or v["title_length"] < 20:
         raise SettingsError("summary_length must be at least 40 and title_length at least 20")
     try:
@@ -284,3 +293,13 @@ def _check_folders(releases_dir: Path, database: Path) -> None:
         raise SettingsError(f"database {str(database)!r} is inside releases_dir {str(releases_dir)!r}: the "
                             "service's own files (the database, its lock and state files) would be scanned as "
                             "releases. Keep them in another folder, such as var/.")
+
+
+def _validate_reading(v: dict[str, Any]) -> None:
+    """The budgets of the reader processes (feedsvc/readpool.py)."""
+    if not v["read_timeout"] >= 1:  # also refuses nan
+        raise SettingsError("read_timeout must be at least 1 second")
+    if v["read_memory"] < 64:
+        raise SettingsError("read_memory must be at least 64 (megabytes)")
+    if not 1 <= v["read_workers"] <= 64:
+        raise SettingsError("read_workers must be between 1 and 64")

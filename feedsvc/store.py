@@ -54,6 +54,8 @@ CREATE INDEX IF NOT EXISTS entries_live ON entries(published DESC, id DESC, avai
 CREATE INDEX IF NOT EXISTS entries_live_language
     ON entries(language, published DESC, id DESC, available) WHERE withdrawn IS NULL;
 CREATE INDEX IF NOT EXISTS entries_hash ON entries(content_hash);
+-- The last withdrawal (every feed page's Last-Modified, and /healthz) without reading every entry.
+CREATE INDEX IF NOT EXISTS entries_withdrawn ON entries(withdrawn) WHERE withdrawn IS NOT NULL;
 CREATE TABLE IF NOT EXISTS files (
     path         TEXT PRIMARY KEY,
     size         INTEGER NOT NULL,
@@ -193,8 +195,10 @@ class Store:
         self.path = Path(path)
         self._local = threading.local()
         self._pid = os.getpid()
+        self._epoch = 0  # bumped by reopen(): every thread's connection is then opened again
+        self._file: tuple[int, int] | None = None  # (device, inode) of the database file the connections use
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._connection().executescript(SCHEMA)  # idempotent DDL; executescript manages its own transaction
+        self._connection(create=True).executescript(SCHEMA)  # idempotent DDL; manages its own transaction
         self._migrate()
 
     def _migrate(self) -> None:
@@ -226,12 +230,22 @@ class Store:
     def generation_file(self) -> Path:
         return self.path.with_name(self.path.name + ".generation")
 
-    def _connection(self) -> sqlite3.Connection:
+    def _connection(self, create: bool = False) -> sqlite3.Connection:
+        """This thread's connection. Only the constructor and reopen(create=True) may create the file: a
+        connection opened later fails while the database is missing, rather than start an empty one."""
         db = getattr(self._local, "db", None)
+        if db is not None and getattr(self._local, "epoch", 0) != self._epoch and self._pid == os.getpid():
+            db.close()  # the database file was replaced: this connection still sees the old one
+            db = self._local.db = None
         if db is None or self._pid != os.getpid():
-            self._local = threading.local()
-            self._pid = os.getpid()
-            db = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=True)
+            if self._pid != os.getpid():
+                self._local = threading.local()
+                self._pid = os.getpid()
+            target = self.path if create else self.path.absolute().as_uri() + "?mode=rw"
+            db = sqlite3.connect(target, timeout=10, isolation_level=None, check_same_thread=True, uri=not create)
+            self._local.epoch = self._epoch
+            if self._file is None:
+                self._file = _identity(self.path)
             db.row_factory = sqlite3.Row
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
@@ -259,15 +273,62 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """The one write path: BEGIN IMMEDIATE, so a read-then-write never fails with 'database is locked'."""
+        """The one write path: BEGIN IMMEDIATE, so a read-then-write never fails with 'database is locked'.
+
+        When SQLite fails (a full disk, a read-only folder), this thread's connection is closed: the next write
+        opens a new one, which sees the disk as it is then."""
         db = self._connection()
-        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error:
+            self.close()
+            raise
         try:
             yield db
-        except BaseException:
-            db.execute("ROLLBACK")
+        except BaseException as e:
+            try:
+                db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            if isinstance(e, sqlite3.Error):
+                self.close()
             raise
-        db.execute("COMMIT")
+        try:
+            db.execute("COMMIT")
+        except sqlite3.Error:
+            try:
+                db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            self.close()
+            raise
+
+    # -- the database file itself ----------------------------------------------------------------
+
+    def replaced(self) -> bool:
+        """True when the database file these connections use is no longer at its path (deleted, or another file
+        put there): one stat."""
+        return self._file is not None and _identity(self.path) != self._file
+
+    def reopen(self, create: bool = False) -> bool:
+        """Open the file now at the path, in every thread of this process (at its next query); False when there
+        is none. With `create` (the ingest), a missing database is started anew, and the old one's WAL files,
+        which would otherwise be replayed into it, are set aside first."""
+        if not self.path.exists():
+            if not create:
+                return False
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            for suffix in ("-wal", "-shm"):
+                stale = self.path.with_name(self.path.name + suffix)
+                if stale.exists():
+                    stale.unlink()
+        self._epoch += 1
+        self._file = None
+        self.close()
+        if create:
+            self._connection(create=True).executescript(SCHEMA)
+            self._migrate()
+        return True
 
     # -- files ---------------------------------------------------------------------------------
 
@@ -462,40 +523,28 @@ class Store:
             return row[0]
 
     def entries(self, now: datetime, *, language: str | None = None, limit: int = 50,
-                offset: int = 0) -> list[Entry]:
-        """Live entries (not withdrawn, not held at `now`), newest first."""
-        sql = "SELECT * FROM entries WHERE withdrawn IS NULL AND available <= ?"
-        args: list[object] = [to_text(now)]
+                offset: int = 0, clip: int | None = None, after: tuple[datetime, str] | None = None) -> list[Entry]:
+        """Live entries (not withdrawn, not held at `now`), newest first; with `clip`, texts are read only up to
+        that many characters (the feeds show no more); with `after` (published, id), the entries that come after
+        that one, which walks a whole archive page by page without an OFFSET that grows with the page."""
+        columns = "*"
+        args: list[object] = []
+        if clip is not None:
+            columns = ("id, slug, source, title, summary, substr(body, 1, ?) AS body, substr(body_html, 1, ?) AS"
+                       " body_html, language, tags, warnings, published, embargo, available, updated, first_seen,"
+                       " withdrawn, has_time")
+            args += [clip, clip]
+        sql = f"SELECT {columns} FROM entries WHERE withdrawn IS NULL AND available <= ?"
+        args.append(to_text(now))
         if language:
             sql += " AND language=?"
             args.append(language)
+        if after is not None:
+            sql += " AND (published, id) < (?, ?)"
+            args += [to_text(after[0]), after[1]]
         sql += " ORDER BY published DESC, id DESC LIMIT ? OFFSET ?"
         args += [limit, offset]
         return [_entry(r) for r in self._connection().execute(sql, args)]
-
-    def entries_after(self, now: datetime, after: tuple[datetime, str], *, language: str | None = None,
-                      limit: int = 50) -> list[Entry]:
-        """Live entries that come after `after` (published, id) newest first: the next page of a walk through the
-        whole archive, without the cost of an OFFSET that grows with the page number."""
-        sql = "SELECT * FROM entries WHERE withdrawn IS NULL AND available <= ? AND (published, id) < (?, ?)"
-        args: list[object] = [to_text(now), to_text(after[0]), after[1]]
-        if language:
-            sql += " AND language=?"
-            args.append(language)
-        sql += " ORDER BY published DESC, id DESC LIMIT ?"
-        args.append(limit)
-        return [_entry(r) for r in self._connection().execute(sql, args)]
-
-    def change_times(self, now: datetime, *, language: str | None = None) -> list[str]:
-        """For every live entry newest first, when it was last added, revised or went live (stored text): one
-        pass that answers `last_change` for every page of an archive."""
-        sql = ("SELECT max(first_seen, updated, available) FROM entries WHERE withdrawn IS NULL AND available <= ?")
-        args: list[object] = [to_text(now)]
-        if language:
-            sql += " AND language=?"
-            args.append(language)
-        sql += " ORDER BY published DESC, id DESC"
-        return [r[0] for r in self._connection().execute(sql, args)]
 
     def count_entries(self, now: datetime, *, language: str | None = None) -> int:
         sql = "SELECT count(*) FROM entries WHERE withdrawn IS NULL AND available <= ?"
@@ -510,6 +559,13 @@ class Store:
             "SELECT DISTINCT language FROM entries WHERE withdrawn IS NULL AND available <= ? ORDER BY language",
             (to_text(now),))
         return [r[0] for r in rows]
+
+    def language_counts(self, now: datetime) -> list[tuple[str, int]]:
+        """Live entries per language, the most first."""
+        rows = self._connection().execute(
+            "SELECT language, count(*) FROM entries WHERE withdrawn IS NULL AND available <= ? GROUP BY language"
+            " ORDER BY count(*) DESC, language", (to_text(now),))
+        return [(r[0], r[1]) for r in rows]
 
     def count_held(self, now: datetime) -> int:
         return self._connection().execute(
@@ -554,6 +610,20 @@ class Store:
         sql += " ORDER BY published DESC, id DESC LIMIT ?"
         args.append(upto)
         return from_text(self._connection().execute(f"SELECT max(changed) FROM ({sql})", args).fetchone()[0])
+
+    def change_records(self, now: datetime, *, language: str | None = None) -> list[tuple[int, str]]:
+        """Where `last_change` grows along the live entries, newest first: (position, change) each time the
+        latest change so far is exceeded. A few dozen records answer last_change(upto=N) for every N."""
+        sql = ("SELECT max(first_seen, updated, available) FROM entries WHERE withdrawn IS NULL AND available <= ?"
+               + (" AND language=?" if language else "") + " ORDER BY published DESC, id DESC")
+        args: list[object] = [to_text(now), *([language] if language else [])]
+        records: list[tuple[int, str]] = []
+        latest = ""
+        for position, (changed,) in enumerate(self._connection().execute(sql, args)):
+            if changed > latest:
+                latest = changed
+                records.append((position, changed))
+        return records
 
     def last_withdrawal(self, language: str | None = None) -> datetime | None:
         sql = "SELECT max(withdrawn) FROM entries WHERE withdrawn IS NOT NULL AND available <= withdrawn"
@@ -644,6 +714,11 @@ class Store:
                 [(d.key, d.content_type, d.body, d.gzip_body, d.etag, to_text(d.last_modified)) for d in documents])
         self._bump_generation()
 
+    def document_dates(self) -> dict[str, datetime]:
+        """Last-Modified of every stored document, without their bytes (for /healthz)."""
+        rows = self._connection().execute("SELECT key, last_modified FROM documents")
+        return {r[0]: from_text(r[1]) for r in rows}
+
     def documents(self) -> list[StoredDocument]:
         rows = self._connection().execute(
             "SELECT key, content_type, body, gzip_body, etag, last_modified FROM documents")
@@ -662,6 +737,14 @@ class Store:
     def set_meta(self, key: str, value: str) -> None:
         with self._write() as db:
             db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?,?)", (key, value))
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def _entry(row: sqlite3.Row) -> Entry:

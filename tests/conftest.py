@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from feedsvc.healthstate import status_path
 from feedsvc.service import Ingest
 from feedsvc.settings import Settings
 
@@ -57,7 +58,7 @@ def releases(tmp_path) -> Path:
 
 @pytest.fixture
 def settings(tmp_path, releases) -> Settings:
-    return Settings.from_mapping({
+    settings = Settings.from_mapping({
         "releases_dir": str(releases),
         "database": str(tmp_path / "var" / "feedsvc.sqlite3"),
         "settle_seconds": 0,
@@ -67,6 +68,8 @@ def settings(tmp_path, releases) -> Settings:
         "watch": False,
         "withdraw_grace_seconds": 0,  # a deleted file is withdrawn by the scan that misses it (moves: test_identity)
     })
+    yield settings
+    status_path(settings.database).unlink(missing_ok=True)  # the ingest's status file, outside tmp_path
 
 
 @pytest.fixture

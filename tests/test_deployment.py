@@ -214,6 +214,6 @@ def test_a_serving_scheduler_takes_turns_with_feedsvc_scan_and_neither_undoes_th
     svc.wait_for(lambda: requests.get(svc.url + "/healthz", timeout=5).json()["published"] == 2)
     time.sleep(1.0)  # more passes of the service, after the other process's scan
     log = svc.log()
-    assert log.count('added "a.txt"') == 1
-    assert log.count('added "b.txt"') + ("Added: 1" in result.stdout) == 1  # whichever scanned first, once
+    assert log.count('1 added ("a.txt")') == 1
+    assert log.count('1 added ("b.txt")') + ("Added: 1" in result.stdout) == 1  # whichever scanned first, once
     assert "revised" not in log and "removed" not in log

@@ -224,7 +224,7 @@ def test_every_kind_of_page_has_the_structure_assistive_technology_relies_on(sit
     drop(site.releases, "412-09-06-2022.txt")
     drop(site.releases, "briefing-2023-02-22.md")
     site.wait_for(lambda: requests.get(site.url + "/healthz", timeout=5).json()["published"] == 4)
-    entries = feed_entries(site)
+    entries = site.wait_for(lambda: feed_entries(site))  # the feeds follow the store within a moment
     withdrawn = site.url + "/releases/press-release-lavrov-bourita"
     assert requests.get(withdrawn, timeout=5).status_code == 200
     (site.releases / "press-release-lavrov-bourita.txt").unlink()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import signal
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -14,6 +16,7 @@ from feedsvc import scanner
 from feedsvc.scanner import is_ignored
 from feedsvc.service import Ingest
 from tests.conftest import drop
+from tests.hostile import shared_stream_pdf
 
 
 def release_text(n: int, words: str = "") -> str:
@@ -224,29 +227,39 @@ def test_a_file_that_vanishes_before_it_is_read_is_not_rejected(releases, ingest
     assert ingest.store.rejections() == []
 
 
-def test_one_broken_file_never_stops_a_scan(releases, ingest, monkeypatch):
-    real = scanner.read_release
-
-    def fragile(name, data, modified, options):
-        if name == "b.txt":
-            raise RuntimeError("reader bug")
-        return real(name, data, modified, options)
-
-    monkeypatch.setattr(scanner, "read_release", fragile)
-    for n, name in enumerate(("a.txt", "b.txt", "c.txt")):
-        drop(releases, name, release_text(n))
-    report = ingest.run()
-    assert actions(report) == {"added": ["a.txt", "c.txt"], "rejected": ["b.txt"]}
-
-
-def test_a_file_rejected_for_a_reader_bug_is_read_again_by_a_new_process(releases, ingest, monkeypatch):
-    real = scanner.read_release
-    monkeypatch.setattr(scanner, "read_release", lambda *a: 1 / 0)
+def test_one_file_a_reader_cannot_finish_never_stops_a_scan(releases, settings):
+    ingest = Ingest(dataclasses.replace(settings, read_timeout=2))
     drop(releases, "a.txt", release_text(1))
-    assert actions(ingest.run()) == {"rejected": ["a.txt"]}
-    assert actions(ingest.run()) == {"rejected": ["a.txt"]}
-    monkeypatch.setattr(scanner, "read_release", real)  # the fixed reader, deployed and restarted
-    assert actions(Ingest(ingest.settings).run()) == {"added": ["a.txt"]}
+    drop(releases, "b.pdf", shared_stream_pdf())  # a minute of work for the PDF reader
+    drop(releases, "c.txt", release_text(2))
+    report = ingest.run()
+    assert actions(report) == {"added": ["a.txt", "c.txt"], "rejected": ["b.pdf"]}
+    assert "longer than 2 seconds" in report.by_action("rejected")[0].reason
+
+
+def test_a_file_rejected_for_a_reader_crash_is_read_again_by_a_new_process(releases, settings):
+    ingest = Ingest(dataclasses.replace(settings, read_timeout=2))
+    drop(releases, "a.pdf", shared_stream_pdf())
+    scanning = threading.Thread(target=ingest.run)
+    scanning.start()
+    deadline = time.monotonic() + 20
+    while not ingest.scanner.pool.processes and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.kill(ingest.scanner.pool.processes[0], signal.SIGKILL)  # a crash of the reader process, mid-read
+    scanning.join(timeout=30)
+    assert rejections(ingest) == {"a.pdf": "internal error"}
+    assert actions(ingest.run()) == {"rejected": ["a.pdf"]}  # the same service does not read it again...
+    fresh = Ingest(ingest.settings)  # ...but a new one does (the reader may have been fixed meanwhile)
+    fresh.run()
+    assert rejections(fresh) == {"a.pdf": "longer than 2 seconds"}
+
+
+def rejections(ingest: Ingest) -> dict[str, str]:
+    """File -> the part of its stored reason these tests look for."""
+    found = {}
+    for path, reason in ingest.store.rejections():
+        found[path] = next((k for k in ("internal error", "longer than 2 seconds") if k in reason), reason)
+    return found
 
 
 def test_a_store_error_on_one_file_is_reported_and_the_scan_goes_on(releases, ingest, monkeypatch):

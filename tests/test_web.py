@@ -120,15 +120,18 @@ def test_a_failed_scan_shows_in_healthz_until_a_scan_succeeds(client, ingest, mo
         raise OSError("disk I/O error")
 
     monkeypatch.setattr(ingest.scanner, "scan", broken)
-    with pytest.raises(OSError):
-        ingest.run()
-    health = client.get("/healthz").get_json()
-    assert health["status"] == "degraded"
-    assert "disk I/O error" in health["last_error"]
+    report = ingest.run()  # never raises: the failure is reported
+    assert [o.action for o in report.outcomes] == ["error"]
+    response = client.get("/healthz")
+    health = response.get_json()
+    assert response.status_code == 503 and health["status"] == "failing"
+    assert "disk I/O error" in health["reason"] and "disk I/O error" in health["last_error"]
     monkeypatch.setattr(ingest.scanner, "scan", real_scan)
     ingest.run()
-    health = client.get("/healthz").get_json()
-    assert health["status"] == "ok" and not health["last_error"]
+    response = client.get("/healthz")
+    health = response.get_json()
+    assert response.status_code == 200
+    assert health["status"] == "ok" and not health["last_error"] and "reason" not in health
 
 
 def test_an_embargoed_release_withdrawn_before_its_time_leaves_no_trace(client, releases, ingest):

@@ -75,6 +75,10 @@ class NestedTooDeeply(ValueError):
     """libxml2 stopped at its nesting limit (255 levels): the rest of the page is not in the tree."""
 
 
+_DOCTYPE_SUBSET = re.compile(r"\s*(<!DOCTYPE[^\[>]*\[)", re.IGNORECASE)
+_SUBSET_END = re.compile(r"\]\s*>")
+
+
 def parse_html(text: str) -> lxml.html.HtmlElement:
     """Parse a page safely: no network, no huge trees (libxml2 caps nesting), comments and PIs dropped.
 
@@ -84,8 +88,11 @@ def parse_html(text: str) -> lxml.html.HtmlElement:
     # character clean() keeps, for the plain-text paragraph builder).
     text = text.replace("\f", "\n")
     # An internal DTD subset (entity definitions, as in "billion laughs") is never expanded; drop it whole
-    # so its tail does not leak into the text.
-    text = re.sub(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", "", text, count=1, flags=re.IGNORECASE | re.DOTALL)
+    # so its tail does not leak into the text. Only where a DOCTYPE stands, at the top: one match, one search.
+    subset = _DOCTYPE_SUBSET.match(text)
+    end = _SUBSET_END.search(text, subset.end()) if subset else None
+    if end:
+        text = text[:subset.start(1)] + text[end.end():]
     parser = lxml.html.HTMLParser(
         remove_comments=True, remove_pis=True, no_network=True, huge_tree=False, recover=True,
         default_doctype=False,
@@ -569,7 +576,7 @@ def sanitise(content, removed: set[str], base_url: str | None) -> str:
         strip_comments=True,
     )
     cleaned = re.sub(r"<p>\s*</p>", "", cleaned)
-    return re.sub(r"\s*\n\s*", "\n", cleaned).strip()
+    return re.sub(r"(?<!\s)\s*\n\s*", "\n", cleaned).strip()  # a match starts only where a white run does
 
 
 def _letters(text: str) -> int:
@@ -577,9 +584,22 @@ def _letters(text: str) -> int:
 
 
 def _markup_free(text: str) -> str:
-    """The page's text by a rough cut: comments, tags and entities removed (to check the parser lost nothing)."""
-    text = re.sub(r"<!--.*?-->", " ", text, flags=re.DOTALL)
-    return re.sub(r"<[^>]*>|&#?\w+;", " ", text)
+    """The page's text by a rough cut: comments, tags and entities removed (to check the parser lost nothing).
+
+    In linear time whatever the page: comments are found with str.find, and a tag cannot contain "<", so a page
+    of "<<<<" is not searched again from every "<" to its end."""
+    parts, start = [], 0
+    while (opening := text.find("<!--", start)) >= 0:
+        closing = text.find("-->", opening + 4)
+        if closing < 0:
+            break
+        parts += [text[start:opening], " "]
+        start = closing + 3
+    parts.append(text[start:])
+    return _TAG_OR_ENTITY.sub(" ", "".join(parts))
+
+
+_TAG_OR_ENTITY = re.compile(r"<[^<>]*>|&#?\w+;")
 
 
 _LETTER = re.compile(r"[^\W\d_]")

@@ -60,6 +60,23 @@ def _tags(value: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(normalise_space(str(v)) for v in items if normalise_space(str(v))))
 
 
+def _has_aliases(front_matter: str) -> bool:
+    """True when the YAML uses anchors or aliases (found by the scanner alone: linear, nothing is built)."""
+    try:
+        return any(isinstance(token, yaml.AnchorToken | yaml.AliasToken) for token in yaml.scan(front_matter))
+    except yaml.YAMLError:
+        return False  # not valid YAML: loading it says so
+
+
+def _shown(value: object) -> str:
+    """A front-matter value as a rejection quotes it: a scalar's first characters, never a structure whole."""
+    if isinstance(value, list | tuple):
+        return f"a list of {len(value)} values"
+    if isinstance(value, dict):
+        return f"a mapping of {len(value)} keys"
+    return str(value)[:60]
+
+
 def read(ctx: Context, data: bytes) -> Release | Rejection:
     """Read a Markdown release."""
     if not data.strip():
@@ -76,6 +93,10 @@ def read(ctx: Context, data: bytes) -> Release | Rejection:
     if m:
         if len(m.group(1)) > _MAX_FRONT_MATTER:
             return Rejection("The front matter (between the --- lines at the top) is too large.")
+        if _has_aliases(m.group(1)):
+            # "Billion laughs": a few hundred bytes of aliases that expand to billions of values.
+            return Rejection("The front matter (between the --- lines at the top) uses YAML anchors or aliases "
+                             "(& and *), which feedsvc does not accept; write each value out in full.")
         try:
             post = frontmatter.loads(text)
         except yaml.YAMLError as e:
@@ -91,7 +112,7 @@ def read(ctx: Context, data: bytes) -> Release | Rejection:
         if when is not None:
             parsed = parse_when(when, ctx.zone)
             if parsed is None:
-                return Rejection(f"The front-matter date “{str(when)[:60]}” could not be read; use 2023-02-22 "
+                return Rejection(f"The front-matter date “{_shown(when)}” could not be read; use 2023-02-22 "
                                  "or 2023-02-22T11:00:00+03:00.")
             meta.published, meta.published_has_time = parsed
         summary = _first(metadata, "summary", "description", "lead")

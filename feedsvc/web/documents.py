@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
 import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime
-from urllib.parse import parse_qsl
 
 from feedsvc import feeds, metrics
 from feedsvc.settings import Settings
-from feedsvc.store import Store, StoredDocument
+from feedsvc.store import Store, StoredDocument, from_text
 
 DEEP_PAGE_CACHE = 256  # archive pages kept per worker, least recently used dropped first...
 DEEP_CACHE_BYTES = 8 * 1024 * 1024  # ...and no more than this many bytes of them (body plus gzip body)
@@ -20,6 +20,7 @@ DEEP_CACHE_BYTES = 8 * 1024 * 1024  # ...and no more than this many bytes of the
 # the stat out of nearly every request.
 CHECK_INTERVAL = 0.2
 _UNSEEN = object()
+BUSY = object()  # get_or_render's answer when this worker renders as many pages as it may at once
 
 
 @dataclass(frozen=True)
@@ -86,20 +87,28 @@ class DocumentCache:
     """Answers `get(key)` from memory; reloads when the scanner signals a new generation.
 
     The generation file is looked at no more than once every `check_interval` seconds per worker (0 means on
-    every call), so a new scan reaches every worker within that interval.
+    every call), so a new scan reaches every worker within that interval. Archive pages are rendered on request,
+    each under its own lock: front documents never wait for them, and neither do other archive pages.
     """
 
     def __init__(self, settings: Settings, store: Store, check_interval: float = CHECK_INTERVAL):
         self.settings = settings
         self.store = store
         self.check_interval = check_interval
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # taken to load a new generation of front documents
+        self._deep_lock = threading.Lock()  # taken for a few dictionary operations, never while rendering
         self._stamp: object = _UNSEEN
         self._next_check = 0.0
         self._front: dict[str, ServedDocument] = {}
         self._languages: frozenset[str] = frozenset()
         self._deep: OrderedDict[str, ServedDocument | None] = OrderedDict()
         self._deep_bytes = 0
+        self._rendering: dict[str, threading.Event] = {}  # archive pages being rendered, by key
+        self._in_render = 0  # requests rendering an archive page or waiting for one
+        # Renders hold the interpreter lock: past this many at once, more would only queue the front feeds behind
+        # them, so those requests are told to come back (503, Retry-After) and the request threads stay free.
+        self.max_renders = max(1, settings.threads // 2)
+        self._view = GenerationView(store)
 
     def _current_stamp(self) -> str | None:
         """The generation's random token: inode numbers are reused and mtimes can tie, a fresh token cannot."""
@@ -117,13 +126,19 @@ class DocumentCache:
         with self._lock:
             if stamp == self._stamp:
                 return
-            self._front = {d.key: prepare(d, self.settings) for d in self.store.documents()}
-            # the scanner renders a front document for every language with a live release: those are the ones
-            self._languages = frozenset(value for key in self._front
-                                        for name, value in parse_qsl(key.partition("?")[2]) if name == "lang")
-            self._deep.clear()
-            self._deep_bytes = 0
-            self._stamp = stamp
+            if self.store.replaced():
+                self.store.reopen()  # the ingest started a new database file (the old one was deleted)
+            front = {d.key: prepare(d, self.settings) for d in self.store.documents()}
+            # the languages with a live release, as of this generation (the scanner renders the main ones ahead,
+            # the others on request): a feed for any other language is a 404
+            languages = frozenset(self.store.languages(datetime.now(UTC)))
+            with self._deep_lock:
+                self._front = front
+                self._languages = languages
+                self._deep.clear()
+                self._deep_bytes = 0
+                self._stamp = stamp
+                self._view = GenerationView(self.store)
 
     def front(self) -> dict[str, ServedDocument]:
         """The front documents by key (path plus canonical query), refreshed at most every check_interval."""
@@ -144,25 +159,100 @@ class DocumentCache:
     def get(self, key: str) -> ServedDocument | None:
         return self.front().get(key)
 
-    def get_or_render(self, variant: feeds.Variant) -> ServedDocument | None:
-        """Archive pages and rare variants: rendered on first request, then kept until the store changes."""
+    def get_or_render(self, variant: feeds.Variant) -> ServedDocument | None | object:
+        """Archive pages and rare variants: rendered on first request, then kept until the store changes. Two
+        requests for the same page render it once; different pages render side by side, up to `max_renders`
+        older pages at once (beyond that: BUSY)."""
         key = variant.key
         document = self.front().get(key)
         if document is not None:
             return document
-        with self._lock:
+        with self._deep_lock:
             if key in self._deep:
                 self._deep.move_to_end(key)
                 return self._deep[key]
+            if self._in_render >= self.max_renders and variant.page > 1:
+                return BUSY  # a front page (a language rendered on request) is always rendered
+            self._in_render += 1
+        try:
+            return self._render(variant)
+        finally:
+            with self._deep_lock:
+                self._in_render -= 1
+
+    def _render(self, variant: feeds.Variant) -> ServedDocument | None:
+        key = variant.key
+        while True:
+            with self._deep_lock:
+                if key in self._deep:
+                    self._deep.move_to_end(key)
+                    return self._deep[key]
+                stamp, view = self._stamp, self._view
+                underway = self._rendering.get(key)
+                if underway is None:
+                    underway = self._rendering[key] = threading.Event()
+                    break
+            underway.wait(timeout=30)  # another request renders this page; then it is in the cache
+        rendered_ok = False
+        try:
             started = time.perf_counter()
-            rendered = feeds.render(self.store, self.settings, variant, datetime.now(UTC))
+            rendered = feeds.render(view, self.settings, variant, datetime.now(UTC))
             metrics.observe_archive_render(time.perf_counter() - started)
             document = prepare(rendered, self.settings) if rendered else None
-            self._deep[key] = document
-            self._deep_bytes += _size(document)
-            while len(self._deep) > 1 and (len(self._deep) > DEEP_PAGE_CACHE or self._deep_bytes > DEEP_CACHE_BYTES):
-                self._deep_bytes -= _size(self._deep.popitem(last=False)[1])
-            return document
+            rendered_ok = True
+        finally:
+            with self._deep_lock:
+                if rendered_ok and stamp == self._stamp:  # not from a store that has changed meanwhile
+                    self._deep[key] = document
+                    self._deep_bytes += _size(document)
+                    while len(self._deep) > 1 and (len(self._deep) > DEEP_PAGE_CACHE
+                                                   or self._deep_bytes > DEEP_CACHE_BYTES):
+                        self._deep_bytes -= _size(self._deep.popitem(last=False)[1])
+                del self._rendering[key]
+                underway.set()
+        return document
+
+
+class GenerationView:
+    """The store as the feed renderer asks it, for one generation of documents: what is the same for every
+    archive page of a generation (counts, languages, withdrawals) is queried once, and "the last change among the
+    first N entries" comes from one pass over the entries instead of one scan of N rows per page."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._lock = threading.Lock()
+        self._memo: dict[tuple, object] = {}
+
+    def _once(self, key: tuple, query):
+        with self._lock:
+            if key in self._memo:
+                return self._memo[key]
+        value = query()
+        with self._lock:
+            return self._memo.setdefault(key, value)
+
+    def count_entries(self, now: datetime, *, language: str | None = None) -> int:
+        return self._once(("count", language), lambda: self.store.count_entries(now, language=language))
+
+    def languages(self, now: datetime) -> list[str]:
+        return self._once(("languages",), lambda: self.store.languages(now))
+
+    def last_withdrawal(self, language: str | None = None) -> datetime | None:
+        return self._once(("withdrawal", language), lambda: self.store.last_withdrawal(language))
+
+    def last_change(self, now: datetime, *, language: str | None = None, upto: int = 50) -> datetime | None:
+        records = self._once(("changes", language), lambda: self.store.change_records(now, language=language))
+        at = bisect.bisect_left(records, (upto, "")) - 1  # the last record among the first `upto` entries
+        return from_text(records[at][1]) if at >= 0 else None
+
+    def entries(self, now: datetime, **kwargs) -> list:
+        return self.store.entries(now, **kwargs)
+
+    def withdrawn_since(self, since: datetime, *, language: str | None = None) -> list:
+        return self.store.withdrawn_since(since, language=language)
+
+    def originals_info(self, ids: list[str]) -> dict:
+        return self.store.originals_info(ids)
 
 
 def _size(document: ServedDocument | None) -> int:

@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl
 from feedsvc import feeds
 from feedsvc.metrics import FAST, FEED_200, FEED_304
 from feedsvc.metrics import count as count_request
-from feedsvc.web.documents import DocumentCache, ServedDocument
+from feedsvc.web.documents import BUSY, DocumentCache, ServedDocument
 
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$")  # BCP 47 as releases use it: at most 35 chars
 ALLOWED = "GET, HEAD, OPTIONS"
@@ -68,6 +68,8 @@ class FeedResponder:
                 start_response("301 Moved Permanently", [("Location", location), ("Content-Length", "0")])
                 return [b""]
             document = self.documents.get_or_render(variant)
+            if document is BUSY:
+                return busy(start_response)
             if document is None:
                 return _plain(start_response, "404 Not Found", b"No such feed page.\n")
         return respond(document, environ, start_response, head=method == "HEAD")
@@ -105,11 +107,11 @@ def not_modified(etag: str, document: ServedDocument, environ: dict) -> bool:
         return True
     try:
         since = parsedate_to_datetime(ims)
-    except (TypeError, ValueError, IndexError):
+        if since.tzinfo is None:
+            return False
+        return document.last_modified_ts <= since.timestamp()
+    except (TypeError, ValueError, IndexError, OverflowError):  # a nonsense date is no condition at all
         return False
-    if since.tzinfo is None:
-        return False
-    return document.last_modified_ts <= since.timestamp()
 
 
 def parse_variant(fmt: str, query: str) -> feeds.Variant | None:
@@ -149,6 +151,16 @@ def _accepts_gzip(header: str) -> bool:
             except ValueError:
                 return True
     return False
+
+
+def busy(start_response: Callable) -> Iterable[bytes]:
+    """Archive pages are being rendered as fast as this worker can: come back in a second (the front feeds stay
+    quick meanwhile)."""
+    body = b"Older feed pages are being prepared for other readers; try again in a second.\n"
+    count_request("feed", 503)
+    start_response("503 Service Unavailable", [("Content-Type", "text/plain; charset=utf-8"), ("Retry-After", "1"),
+                                               ("Content-Length", str(len(body)))])
+    return [body]
 
 
 def _plain(start_response: Callable, status: str, body: bytes) -> Iterable[bytes]:

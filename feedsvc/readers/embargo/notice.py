@@ -170,6 +170,9 @@ def read_value(value: object, zone: tzinfo) -> tuple[datetime, list[str]] | Unre
             return latest_moment(datetime(value.year, value.month, value.day), zone), []
     except OverflowError:
         return Unreadable(f"The embargo {value} is not a date a release can have.")
+    if not isinstance(value, str | int | float):  # a list or mapping: never read (nor quoted) whole
+        return Unreadable(f"The embargo is {'a list' if isinstance(value, list | tuple) else 'a mapping'} of values, "
+                          "not a moment. Write it like 2031-06-02T10:00:00+00:00 or “10:00 UTC, 2 June 2031”.")
     notice = read_moment(str(value))
     if isinstance(notice, Unreadable):
         return notice

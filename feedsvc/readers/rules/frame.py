@@ -11,23 +11,9 @@ from feedsvc.readers.rules.words import ends_sentence, words_of
 CHROME_SHARE = 0.6
 
 
-@cache
 def _language_names() -> frozenset[str]:
     """Languages by their own names ("English", "Русский", "Català"): the words of a language switcher."""
-    from babel import Locale
-    from babel.localedata import locale_identifiers
-
-    found = set()
-    for code in locale_identifiers():
-        if "_" in code:
-            continue
-        try:
-            name = Locale.parse(code).get_display_name(code)
-        except (ValueError, LookupError):
-            continue
-        if name:
-            found.add(name.lower())
-    return frozenset(found)
+    return vocabulary.language_names()
 
 
 BREADCRUMB_PARTS = (2, 6)

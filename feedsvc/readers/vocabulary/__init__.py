@@ -20,6 +20,9 @@ Adding a language means adding a file with the same keys; no pattern elsewhere c
   "Заявление"): above a longer headline it is the author's line, not the title;
 - `subtitle_marks`: what opens a subtitle line that says it is one ("Utl.:", "Subtitle:"), never a title.
 
+`language_names.txt` lists every language by its own name (the words of a language switcher), written from CLDR
+by `autonyms.py`.
+
 Matching is by language-independent union: a file's language is often unknown when its head is read, and the words
 of different languages do not collide in ways that matter here.
 """
@@ -76,3 +79,10 @@ def bounded(entry: str) -> str:
     left = r"(?<![^\W_])" if entry[:1].isalnum() else ""
     right = r"(?![^\W_])" if entry[-1:].isalnum() else ""
     return left + body + right
+
+
+@cache
+def language_names() -> frozenset[str]:
+    """Every language's name in that language, lower case ("english", "русский"), as `autonyms.py` wrote them."""
+    lines = (FOLDER / "language_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
