@@ -581,7 +581,9 @@ def serve_reads() -> None:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     memory_errors = _MemoryErrorSeen()
     logging.getLogger().addHandler(memory_errors)
-    from feedsvc.readers import read_release  # imported before the limit: it is the worker's resting size
+    from feedsvc.readers import load_all, read_release
+
+    load_all()  # imported before the limit: the readers are the worker's resting size
 
     _limit_memory(config["memory_mb"] * 1024 * 1024)
     resting = _peak_resident()

@@ -23,8 +23,8 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
+from feedsvc.folder import is_ignored
 from feedsvc.lognames import quote
-from feedsvc.scanner import is_ignored
 
 log = logging.getLogger(__name__)
 

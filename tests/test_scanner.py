@@ -13,7 +13,7 @@ import feedparser
 import pytest
 
 from feedsvc import scanner
-from feedsvc.scanner import is_ignored
+from feedsvc.folder import is_ignored
 from feedsvc.service import Ingest
 from tests.conftest import drop
 from tests.hostile import shared_stream_pdf

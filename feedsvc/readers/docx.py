@@ -193,13 +193,15 @@ class _Type:
         style_size, style_bold = self._style(style_id)
         sizes: list[tuple[float, int]] = []
         bold = True
-        for run in paragraph.runs:
-            text = run.text.strip()
-            if not text:
+        for r in paragraph._p.r_lst:  # the runs' XML: python-docx's Run objects cost more than the reading
+            length = sum(len(t.text.strip()) for t in r.t_lst if t.text)
+            if not length:
                 continue
-            size = run.font.size.pt if run.font.size is not None else style_size or self.default
-            sizes.append((size, len(text)))
-            if not (run.bold if run.bold is not None else style_bold):
+            rpr = r.rPr
+            sz = rpr.sz.val if rpr is not None and rpr.sz is not None else None
+            sizes.append((sz.pt if sz is not None else style_size or self.default, length))
+            b = rpr.b if rpr is not None else None
+            if not (b.val is not False if b is not None else style_bold):
                 bold = False
         if not sizes:
             return style_size or self.default, False

@@ -11,8 +11,9 @@ from pathlib import Path
 from flask import Blueprint, abort, current_app, request
 
 from feedsvc import feeds, i18n, lognames
+from feedsvc.folder import walk
 from feedsvc.readers import is_release_file
-from feedsvc.scanner import RETRY, walk
+from feedsvc.scanner import RETRY
 from feedsvc.web.health import from_the_office
 from feedsvc.web.pages import page
 
