@@ -1,4 +1,5 @@
-"""The `feedsvc` command: serve (web + scheduler), worker (scheduler only), scan (one pass), parse (dry run)."""
+"""The `feedsvc` command: serve (web + scheduler), worker (scheduler only), scan (one pass), parse (dry run),
+export (the public site as files)."""
 
 from __future__ import annotations
 
@@ -86,6 +87,15 @@ def build_parser() -> argparse.ArgumentParser:
                       help="how long to wait for a scan another process is running (default 60)")
     scan.set_defaults(handler=cmd_scan)
 
+    export = sub.add_parser("export", parents=[common], help="write the public site as files into DIR",
+                            description="Write every feed (each format, language and page, byte for byte as "
+                                        "`serve` sends it, with its gzip twin), the index pages, every release page, "
+                                        "the originals, a 404 page and the list of withdrawn paths (410) into DIR. "
+                                        "Files are written atomically and only when they changed. The export_dir "
+                                        "setting keeps an export up to date after each scan.")
+    export.add_argument("directory", metavar="DIR")
+    export.set_defaults(handler=cmd_export)
+
     parse = sub.add_parser("parse", parents=[common], help="show what files would become, without storing",
                            description="Parse release files and print what each would become, without touching "
                                        "the store. Exit status 1 if any file is rejected.")
@@ -106,6 +116,10 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         log.warning("base_url is not set: links in the feeds and pages are built from the address served, %s. "
                     "In production set base_url to the public URL readers use, or every link points here.",
                     settings.base_url)
+    if not args.no_scheduler:
+        from feedsvc import metrics
+
+        metrics.reset_folder(settings.database)  # the web processes' counts of an earlier run
     background = None if args.no_scheduler else start_background(settings)
     workers = args.workers or settings.workers
     log.info("serving %s on http://%s:%d/ (public URL %s) with %s", settings.releases_dir, args.host, args.port,
@@ -154,6 +168,13 @@ def start_background(settings: Settings):
     pinger = HubPinger(settings.websub_hubs)
     pinger.start()
     ingest.on_feeds_changed.append(lambda keys: pinger.notify([settings.base_url + key for key in keys]))
+    follower = None
+    if settings.export_dir:
+        from feedsvc.export import ExportFollower
+
+        follower = ExportFollower(settings, Path(settings.export_dir))
+        ingest.on_feeds_changed.append(follower.notify)
+        follower.start()
     watcher = None
     if settings.watch:
         from feedsvc.watcher import ReleaseWatcher
@@ -180,10 +201,34 @@ def start_background(settings: Settings):
         if watcher:
             watcher.stop()
         pinger.stop()
+        if follower:
+            follower.stop()
         ingest.health.close()
         lock.release()
 
     return shutdown
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    from feedsvc.export import export_site
+
+    if not settings.base_url_set:
+        settings = settings.with_base_url(recorded_base_url(settings.database) or settings.base_url)
+        log.warning("base_url is not set: the exported links point to %s. Set base_url to the address the "
+                    "exported site is served at.", settings.base_url)
+    if not Path(settings.database).is_file():
+        print(f"feedsvc export: there is no store at {settings.database} yet; run `feedsvc scan` or `feedsvc "
+              "serve` first.", file=sys.stderr)
+        return 2
+    try:
+        report = export_site(settings, Path(args.directory))
+    except OSError as e:
+        print(f"feedsvc export: cannot write {args.directory}: {e.strerror or e}", file=sys.stderr)
+        return 1
+    print(f"Exported {report.files} files ({report.bytes / 1_048_576:.1f} MB) to {args.directory} in "
+          f"{report.seconds:.2f}s: {len(report.written)} written, {report.unchanged} unchanged, "
+          f"{len(report.removed)} removed.")
+    return 0
 
 
 def cmd_scan(args: argparse.Namespace, settings: Settings) -> int:

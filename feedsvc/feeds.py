@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote, urlencode
 
+from feedsvc import i18n, originals
+from feedsvc.i18n import N_
+from feedsvc.originals import OriginalInfo
 from feedsvc.settings import Settings
 from feedsvc.store import Entry, Store, StoredDocument
 
@@ -118,10 +121,12 @@ def render(store: Store, settings: Settings, variant: Variant, now: datetime,
     languages = [variant.language] if variant.language else store.languages(now)
     language = languages[0] if len(languages) == 1 else None
     extras = _extras(store, entries, now)
+    enclosures = _enclosures(store, settings, entries)
     if variant.fmt == "json":
-        body = _json_feed(settings, variant, entries, links, language, failed, extras)
+        body = _json_feed(settings, variant, entries, links, language, failed, extras, enclosures=enclosures)
     else:
-        body = _xml_feed(settings, variant, entries, tombstones, links, changed, language, failed, extras)
+        body = _xml_feed(settings, variant, entries, tombstones, links, changed, language, failed, extras,
+                         enclosures=enclosures)
     return make_document(variant.key, FORMATS[variant.fmt][1], body, changed)
 
 
@@ -161,9 +166,11 @@ def render_filtered(store: Store, settings: Settings, variant: Variant, now: dat
         (f": search for “{variant.search}”" if variant.search is not None else "")
     extras = _extras(store, entries, now)
     if variant.fmt == "json":
-        body = _json_feed(settings, variant, entries, links, language, failed, extras, title)
+        body = _json_feed(settings, variant, entries, links, language, failed, extras, title,
+                          enclosures=_enclosures(store, settings, entries))
     else:
-        body = _xml_feed(settings, variant, entries, [], links, changed, language, failed, extras, title)
+        body = _xml_feed(settings, variant, entries, [], links, changed, language, failed, extras, title,
+                         enclosures=_enclosures(store, settings, entries))
     return make_document(variant.key, FORMATS[variant.fmt][1], body, changed, FILTERED_GZIP_LEVEL)
 
 
@@ -247,17 +254,34 @@ def _paging_links(settings: Settings, variant: Variant, last_page: int) -> dict[
 
 
 def _feed_title(settings: Settings, variant: Variant, title: str | None = None) -> str:
-    title = title or settings.feed_title
+    """The feed's title in its language (a language's feed) or the site's: "Пресс-релизы – русский, страница 2";
+    a search's or a topic's feed is named by `title`."""
+    speaker = i18n.speaker(variant.language or settings.site_language)
+    title = title or speaker.feed_title(settings.feed_title)
     if variant.language:
-        title += f" ({variant.language})"
+        title += f" – {speaker.language_name(variant.language)}"
     if variant.page > 1:
-        title += f", page {variant.page}"
+        title = speaker.text(N_("%(title)s, page %(page)s"), title=title, page=variant.page)
     return title
+
+
+def _enclosures(store: Store, settings: Settings, entries: list[Entry]) -> dict[str, dict]:
+    """The original files of the entries that have one, by entry id."""
+    kept = store.originals_info([entry.id for entry in entries])
+    return {entry.id: _enclosure(settings, entry, kept[entry.id]) for entry in entries if entry.id in kept}
+
+
+def _enclosure(settings: Settings, entry: Entry, info: OriginalInfo) -> dict:
+    """The original Word or PDF file of a release, as feeds carry it (RSS enclosure, Atom rel=enclosure link,
+    JSON Feed attachment)."""
+    return {"url": settings.base_url + originals.path(entry.slug, info), "type": info.content_type,
+            "length": str(info.size)}
 
 
 def _xml_feed(settings: Settings, variant: Variant, entries: list[Entry], tombstones: list[Entry],
               links: dict[str, str], changed: datetime, language: str | None,
-              failed: dict[str, str] | None = None, extras: _Extras | None = None, title: str | None = None) -> bytes:
+              failed: dict[str, str] | None = None, extras: _Extras | None = None, title: str | None = None,
+              enclosures: dict[str, dict] | None = None) -> bytes:
     # Imported here: web workers use this module's routing table on every request but render only
     # archive pages, so most of them never pay the memory for feedgen and lxml.
     from feedgen.feed import FeedGenerator
@@ -307,23 +331,39 @@ def _xml_feed(settings: Settings, variant: Variant, entries: list[Entry], tombst
     alternates = [[(t.language, entry_link(settings, t)) for t in extras.translations.get(entry.id, ())]
                   if extras else [] for entry in rendered]
     return _complete(body, fmt, links, settings.websub_hubs, tombstones,
-                     [entry.language if entry.language != language else None for entry in rendered], alternates)
+                     [entry.language if entry.language != language else None for entry in rendered], alternates,
+                     [(enclosures or {}).get(entry.id) for entry in rendered])
 
 
 def _complete(body: bytes, fmt: str, links: dict[str, str], hubs: tuple[str, ...], tombstones: list[Entry],
-              entry_languages: list[str | None], alternates: list[list[tuple[str, str]]] | None = None) -> bytes:
+              entry_languages: list[str | None], alternates: list[list[tuple[str, str]]],
+              enclosures: list[dict | None]) -> bytes:
     """What feedgen cannot write: paging and hub links (also in RSS), Atom deleted-entry tombstones, the
-    language of each Atom entry that differs from the feed's, and the links to each Atom entry's translations
-    (rel="alternate" with their hreflang; feedgen would make the last of them the RSS item's link)."""
+    language of each Atom entry that differs from the feed's, the links to each Atom entry's translations
+    (rel="alternate" with their hreflang; feedgen would make the last of them the RSS item's link), and
+    enclosures (feedgen would make an Atom enclosure a second alternate link)."""
     from lxml import etree
 
     root = etree.fromstring(body)
+    items = root.iter(f"{{{ATOM_NS}}}entry") if fmt == "atom" else root.iter("item")
+    for element, enclosure in zip(items, enclosures, strict=True):
+        if enclosure is None:
+            continue
+        if fmt == "atom":
+            link = etree.SubElement(element, f"{{{ATOM_NS}}}link", rel="enclosure", href=enclosure["url"],
+                                    type=enclosure["type"], length=enclosure["length"])
+        else:
+            link = etree.SubElement(element, "enclosure", url=enclosure["url"], length=enclosure["length"],
+                                    type=enclosure["type"])
+        anchor = element.find(f"{{{ATOM_NS}}}link" if fmt == "atom" else "link")
+        if anchor is not None:
+            anchor.addnext(link)
     if fmt == "atom":
         entries = list(root.iter(f"{{{ATOM_NS}}}entry"))
         for element, entry_language in zip(entries, entry_languages, strict=True):
             if entry_language:
                 element.set("{http://www.w3.org/XML/1998/namespace}lang", entry_language)
-        for element, others in zip(entries, alternates or [[] for _ in entries], strict=True):
+        for element, others in zip(entries, alternates, strict=True):
             # Before the entry's own link: readers that take the last alternate link as the entry's (feedparser
             # does) still open the release itself.
             anchor = element.find(f"{{{ATOM_NS}}}link")
@@ -373,9 +413,9 @@ def _with_tombstone_namespace(root):
 
 def _json_feed(settings: Settings, variant: Variant, entries: list[Entry], links: dict[str, str],
                language: str | None, failed: dict[str, str] | None = None, extras: _Extras | None = None,
-               title: str | None = None) -> bytes:
+               title: str | None = None, enclosures: dict[str, dict] | None = None) -> bytes:
     """JSON Feed 1.1 (https://jsonfeed.org/version/1.1). Each item's topics and translations are in its
-    `_feedsvc` object (the spec's way to extend an item)."""
+    `_feedsvc` object (the spec's way to extend an item), its original file in `attachments`."""
     feed: dict[str, object] = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": _feed_title(settings, variant, title),
@@ -405,6 +445,10 @@ def _json_feed(settings: Settings, variant: Variant, entries: list[Entry], links
                 **({"tags": list(entry.tags[:ENTRY_TAGS])} if entry.tags else {}),
                 **_json_extras(settings, entry, extras),
             }
+            enclosure = (enclosures or {}).get(entry.id)
+            if enclosure:
+                item["attachments"] = [{"url": enclosure["url"], "mime_type": enclosure["type"],
+                                        "size_in_bytes": int(enclosure["length"])}]
             if entry.published.tzinfo is None or entry_updated(entry).tzinfo is None:
                 raise ValueError("a date without its time zone")
         except Exception as e:  # one entry, never the whole document

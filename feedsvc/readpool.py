@@ -572,7 +572,8 @@ class _MemoryErrorSeen(logging.Handler):
         self.seen = False
 
     def emit(self, record: logging.LogRecord) -> None:
-        if record.exc_info and record.exc_info[0] is not None and issubclass(record.exc_info[0], MemoryError):
+        if getattr(record, "out_of_memory", False) or (
+                record.exc_info and record.exc_info[0] is not None and issubclass(record.exc_info[0], MemoryError)):
             self.seen = True
 
 

@@ -27,6 +27,7 @@ from feedsvc.folder import (
 )
 from feedsvc.lognames import quote
 from feedsvc.models import FileOutcome, Rejection, ScanReport
+from feedsvc.originals import kept_type
 from feedsvc.readers import ReaderOptions, is_release_file
 from feedsvc.readpool import INTERNAL_ERROR, Budget, Ticket, shared_pool
 from feedsvc.settings import Settings
@@ -68,6 +69,7 @@ class Reading:
     mtime_ns: int
     content_hash: str
     stamp: FileStamp | None
+    original: bytes | None = None  # a Word or PDF file's bytes, kept with its release (originals.py)
 
 
 class Scanner:
@@ -490,7 +492,8 @@ class Scanner:
             return self._reject(rel, st.st_size, st.st_mtime_ns, content_hash, duplicate_reason(duplicate_of), stamp)
         modified = datetime.fromtimestamp(st.st_mtime, UTC)
         ticket = self.pool.submit(rel, rel, data, modified, options)
-        self._reading[rel] = Reading(ticket, st.st_size, st.st_mtime_ns, content_hash, stamp)
+        self._reading[rel] = Reading(ticket, st.st_size, st.st_mtime_ns, content_hash, stamp,
+                                     data if kept_type(rel) else None)
         ticket.on_done = self._read_done
         return None
 
@@ -515,6 +518,10 @@ class Scanner:
             take_over = self.store.live_source_titled(result.title, vanished)
         action, entry_id = self.store.save_release(rel, size, mtime_ns, content_hash, result, now, take_over)
         del self._reading[rel]
+        if reading.original is not None:
+            self.store.keep_original(entry_id, Path(rel).suffix.lower(), kept_type(rel), reading.original)
+        elif take_over is not None and kept_type(take_over):
+            self.store.drop_original(entry_id)  # continued by a file of another format: the old original goes
         if take_over is not None:
             self._remember(None, take_over)
             log.info("%s continues %s (same title): entry %s revised, same id and link", quote(rel),

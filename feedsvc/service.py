@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from feedsvc import feeds
+from feedsvc import feeds, metrics
 from feedsvc.healthstate import IngestHealth
 from feedsvc.locks import ScanLock
 from feedsvc.lognames import quote
@@ -48,6 +48,7 @@ class Ingest:
         self._unannounced: set[str] = set()  # documents changed by a render whose pass has not finished
         self.on_feeds_changed: list = []  # callables(keys: list[str]) run after new documents are stored
         self.on_read_done = self.scanner.on_read_done  # callables() when a slow read finished after its pass
+        self._render_seconds: list[float] = []  # front-page renders of this pass, for /metrics
 
     def run(self, now: datetime | None = None, stop: threading.Event | None = None,
             wait: float | None = None, wait_for_reads: bool = True) -> ScanReport:
@@ -67,6 +68,7 @@ class Ingest:
                         lock.holder(), self.store.path, wait)
             if not lock.acquire(wait):
                 raise ScanBusy(lock.holder())
+        started = time.monotonic()
         try:
             try:
                 self._follow_other_scans()
@@ -75,7 +77,10 @@ class Ingest:
                 self._failed(e)
                 report = ScanReport(started=now)
                 report.outcomes.append(FileOutcome(str(self.settings.releases_dir), "error", _scan_failure(e)))
+                self._record_metrics(time.monotonic() - started, report, failed=True)
                 return report
+            self._record_metrics(report.seconds, report,
+                                 failed=any(o.action == "error" for o in report.outcomes))
         finally:
             lock.release()
         self.health.resolved("scan", "scans work again")
@@ -85,6 +90,16 @@ class Ingest:
         except Exception as e:  # a store that failed just now: the next pass says so
             log.debug("cannot clear last_error: %s", e)
         return report
+
+    def _record_metrics(self, seconds: float, report: ScanReport, failed: bool) -> None:
+        """Count the pass for /metrics (files by what it did with them; a file still rejected from an earlier
+        pass is not counted again)."""
+        renders, self._render_seconds = self._render_seconds, []
+        try:
+            metrics.record_scan(self.store, seconds, [o.action for o in report.outcomes if not o.repeated],
+                                failed, renders)
+        except Exception as e:  # counting never stops a scan (a store that fails is reported by the pass)
+            log.debug("cannot record scan metrics: %s", e)
 
     def _follow_other_scans(self) -> None:
         """If another process scanned since this one did, its cached file stamps are out of date."""
@@ -144,8 +159,10 @@ class Ingest:
         before = {d.key: d for d in self.store.documents()}
         failed: dict[str, str] = {}
         try:
-            documents = [_advance_last_modified(d, before.get(d.key), now)
-                         for d in feeds.render_front_pages(self.store, self.settings, now, failed)]
+            started = time.perf_counter()
+            rendered_now = feeds.render_front_pages(self.store, self.settings, now, failed)
+            self._render_seconds.append(time.perf_counter() - started)
+            documents = [_advance_last_modified(d, before.get(d.key), now) for d in rendered_now]
             rendered = {d.key for d in documents}
             documents += [d for key, d in before.items() if key in failed and key not in rendered]
             changed = [d.key for d in documents if d.key not in before or before[d.key].etag != d.etag]

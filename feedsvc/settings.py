@@ -67,6 +67,12 @@ SETTINGS: tuple[Setting, ...] = (
             "releases folder"),
     Setting("office_networks", list, [],
             "networks (CIDR, e.g. 10.20.0.0/16) that see file names and reasons in /healthz, besides loopback"),
+    Setting("site_language", str, "en",
+            "the language of the pages that belong to no one release (the index of all languages, 404); a "
+            "release's page speaks the release's language"),
+    Setting("export_dir", str, "",
+            "keep a static export of the public site (see `feedsvc export`) in this folder, updated after each scan "
+            "that changes the feeds; unset: no export"),
 )
 
 # Where `feedsvc serve` listens by default, and so the links a service with no base_url publishes.
@@ -112,6 +118,8 @@ class Settings:
     withdraw_grace_seconds: float
     allow_hard_links: bool
     office_networks: tuple[str, ...]
+    site_language: str
+    export_dir: str
     base_url_set: bool = True  # False: base_url is a stand-in until `serve` knows its address (see `served_at`)
 
     @property
@@ -237,6 +245,8 @@ def _validate(v: dict[str, Any]) -> dict[str, Any]:
         except ValueError:
             raise SettingsError(f"office_networks: {network!r} is not a network such as 10.20.0.0/16") from None
     v["office_networks"] = tuple(networks)
+    if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", v["site_language"]):
+        raise SettingsError(f"site_language {v['site_language']!r} is not a language tag such as en or ru")
     v["log_level"] = v["log_level"].upper()
     if v["log_level"] not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise SettingsError("log_level must be DEBUG, INFO, WARNING or ERROR")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import logging
 import os
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from feedsvc.lognames import quote
 from feedsvc.models import Release
+from feedsvc.originals import OriginalInfo
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +81,16 @@ CREATE TABLE IF NOT EXISTS documents (
     gzip_body     BLOB NOT NULL,
     etag          TEXT NOT NULL,
     last_modified TEXT NOT NULL
+);
+-- The file as the press office dropped it, for releases read from Word or PDF (served at /originals/<slug>.<ext>);
+-- it goes when its release is withdrawn.
+CREATE TABLE IF NOT EXISTS originals (
+    entry_id     TEXT PRIMARY KEY,
+    extension    TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size         INTEGER NOT NULL,
+    sha256       TEXT NOT NULL,
+    data         BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
@@ -179,6 +191,22 @@ class TopicRow:
 
 
 @dataclass(frozen=True)
+class FileOutcomeRow:
+    """One known file as the last scan left it, with its entry's state (no text)."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    status: str  # published, held, rejected
+    reason: str
+    missing_since: datetime | None
+    entry_id: str | None
+    has_warnings: bool
+    available: datetime | None
+    withdrawn: datetime | None
+
+
+@dataclass(frozen=True)
 class StoredDocument:
     """Rendered feed bytes, ready to serve."""
 
@@ -236,6 +264,12 @@ class Store:
             return {r[1] for r in db.execute(f"PRAGMA table_info({table})")}
 
         db = self._connection()
+        if db.execute("SELECT 1 FROM meta WHERE key='originals_kept'").fetchone() is None:
+            with self._write() as db:
+                # Word and PDF files stored before originals were kept are read once more, to keep theirs.
+                db.execute("UPDATE files SET mtime_ns=-1, content_hash='' WHERE status<>'rejected' AND"
+                           " (lower(path) LIKE '%.pdf' OR lower(path) LIKE '%.docx')")
+                db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('originals_kept', '1')")
         if "has_time" in columns(db, "entries") and "missing_since" in columns(db, "files"):
             return
         with self._write() as db:
@@ -543,6 +577,7 @@ class Store:
             if replaced is not None:
                 db.execute("UPDATE entries SET withdrawn=?, updated=? WHERE id=?",
                            (to_text(now), to_text(now), replaced[0]))
+                db.execute("UPDATE originals SET data=X'' WHERE entry_id=?", (replaced[0],))
             db.execute("UPDATE entries SET source=? WHERE id=?", (new, row[0]))
             db.execute("DELETE FROM files WHERE path IN (?, ?)", (old, new))
             status = "held" if from_text(row[1]) > now else "published"
@@ -561,12 +596,15 @@ class Store:
             if row is None:
                 return None
             db.execute("UPDATE entries SET withdrawn=?, updated=? WHERE id=?", (to_text(now), to_text(now), row[0]))
+            # the original goes with it (what it was stays, so its address can answer 410 in an export too)
+            db.execute("UPDATE originals SET data=X'' WHERE entry_id=?", (row[0],))
             return row[0]
 
     def entries(self, now: datetime, *, language: str | None = None, limit: int = 50,
-                offset: int = 0, clip: int | None = None) -> list[Entry]:
+                offset: int = 0, clip: int | None = None, after: tuple[datetime, str] | None = None) -> list[Entry]:
         """Live entries (not withdrawn, not held at `now`), newest first; with `clip`, texts are read only up to
-        that many characters (the feeds show no more)."""
+        that many characters (the feeds show no more); with `after` (published, id), the entries that come after
+        that one, which walks a whole archive page by page without an OFFSET that grows with the page."""
         columns = "*"
         args: list[object] = []
         if clip is not None:
@@ -579,6 +617,9 @@ class Store:
         if language:
             sql += " AND language=?"
             args.append(language)
+        if after is not None:
+            sql += " AND (published, id) < (?, ?)"
+            args += [to_text(after[0]), after[1]]
         sql += " ORDER BY published DESC, id DESC LIMIT ? OFFSET ?"
         args += [limit, offset]
         return [_entry(r) for r in self._connection().execute(sql, args)]
@@ -869,6 +910,49 @@ class Store:
             for row in rows:
                 out.setdefault(row["of_id"], []).append(_entry(row))
         return out
+
+    # -- the status page ---------------------------------------------------------------------------
+
+    def file_outcomes(self) -> dict[str, FileOutcomeRow]:
+        """What the store made of every file it knows, by path: cheap columns only (no text), for the status page
+        to match against the folder."""
+        rows = self._connection().execute(
+            "SELECT f.path, f.size, f.mtime_ns, f.status, f.reason, f.missing_since, e.id, e.warnings <> '[]',"
+            " e.available, e.withdrawn FROM files f LEFT JOIN entries e ON e.id = f.entry_id")
+        return {r[0]: FileOutcomeRow(r[0], r[1], r[2], r[3], r[4], from_text(r[5]), r[6], bool(r[7]),
+                                     from_text(r[8]), from_text(r[9])) for r in rows}
+
+    def keep_original(self, entry_id: str, extension: str, content_type: str, data: bytes) -> None:
+        """Keep (or replace) the file a release was read from, for its page and feed enclosures."""
+        with self._write() as db:
+            db.execute("INSERT OR REPLACE INTO originals(entry_id, extension, content_type, size, sha256, data)"
+                       " VALUES (?,?,?,?,?,?)",
+                       (entry_id, extension, content_type, len(data), hashlib.sha256(data).hexdigest(), data))
+
+    def drop_original(self, entry_id: str) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM originals WHERE entry_id=?", (entry_id,))
+
+    def originals_info(self, ids: list[str]) -> dict[str, OriginalInfo]:
+        """What is known of the originals of these entries (not their bytes)."""
+        found: dict[str, OriginalInfo] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            rows = self._connection().execute(
+                "SELECT entry_id, extension, content_type, size, sha256 FROM originals"
+                f" WHERE entry_id IN ({','.join('?' * len(chunk))})", chunk)
+            found.update((r[0], OriginalInfo(*r)) for r in rows)
+        return found
+
+    def original(self, entry_id: str) -> tuple[OriginalInfo, bytes] | None:
+        row = self._connection().execute(
+            "SELECT entry_id, extension, content_type, size, sha256, data FROM originals WHERE entry_id=?",
+            (entry_id,)).fetchone()
+        return (OriginalInfo(*row[:5]), bytes(row[5])) if row else None
+
+    def entries_by_ids(self, ids: list[str]) -> dict[str, Entry]:
+        """Entries by id, for the few a page shows, keyed by id."""
+        return {entry.id: entry for entry in self.entries_by_id(ids)}
 
     # -- rendered documents and state ----------------------------------------------------------
 

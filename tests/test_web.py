@@ -49,7 +49,8 @@ def test_release_page_shows_title_date_and_full_text_in_its_language(client, pub
     assert page.get("lang") == "ru"
     assert page.cssselect("h1")[0].text_content() == entry.title
     time = page.cssselect("article time")[0]
-    assert time.get("datetime") == "2021-12-03" and time.text_content() == "3 December 2021"  # the date it gives
+    # the date it gives, in the release's language (CLDR's long date, with its narrow no-break space)
+    assert time.get("datetime") == "2021-12-03" and time.text_content() == "3 декабря 2021\u202fг."
     assert len(page.cssselect("article p")) >= 3
 
 

@@ -83,8 +83,10 @@ def read_release(name: str, data: bytes, modified: datetime, options: ReaderOpti
         modified = modified.replace(tzinfo=UTC)
     try:
         result = reader(Context(name=name, modified=modified, options=options), bytes(data))
-    except (MemoryError, RecursionError):
-        log.exception("reading %s exhausted memory or recursion", quote(name))
+    except (MemoryError, RecursionError) as e:
+        # no traceback: it says nothing about the file, and formatting one needs memory there may not be
+        log.error("reading %s exhausted %s", quote(name), "memory" if isinstance(e, MemoryError) else "recursion",
+                  extra={"out_of_memory": isinstance(e, MemoryError)})
         return Rejection("The file is too complex to read (too deeply nested or too large once unpacked).")
     except Exception:  # one bad file must never stop a scan
         log.exception("reading %s failed", quote(name))

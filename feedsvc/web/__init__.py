@@ -34,11 +34,16 @@ def create_app(settings: Settings | None = None) -> Flask:
     documents = DocumentCache(settings, store)
     app.extensions["feedsvc.documents"] = documents
 
-    from feedsvc.web import health, pages, topics
+    from feedsvc import metrics as counting
+    from feedsvc.web import health, metrics, originals, pages, status, topics
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(topics.bp)
+    app.register_blueprint(status.bp)
+    app.register_blueprint(metrics.bp)
+    app.register_blueprint(originals.bp)
+    counting.use_folder(settings.database)
     app.after_request(_redirects_stay_home)
     app.wsgi_app = FeedResponder(app.wsgi_app, documents)  # type: ignore[method-assign]
     return app

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime
 
-from feedsvc import feeds
+from feedsvc import feeds, metrics
 from feedsvc.settings import Settings
 from feedsvc.store import Store, StoredDocument, from_text
 
@@ -148,6 +148,7 @@ class DocumentCache:
             # live render that is newer than the stored feed the next poll gets (the feed would seem to shrink)
             self._next_check = now + self.check_interval
             self.refresh()
+            metrics.maybe_flush()  # this process's request counts, for /metrics in any worker
         return self._front
 
     def generation(self) -> object:
@@ -199,7 +200,9 @@ class DocumentCache:
             underway.wait(timeout=30)  # another request renders this page; then it is in the cache
         rendered_ok = False
         try:
+            started = time.perf_counter()
             rendered = feeds.render(view, self.settings, variant, datetime.now(UTC))
+            metrics.observe_archive_render(time.perf_counter() - started)
             document = prepare(rendered, self.settings) if rendered else None
             rendered_ok = True
         finally:
@@ -254,7 +257,7 @@ class GenerationView:
         return self.store.withdrawn_since(since, language=language)
 
     def __getattr__(self, name: str):
-        """Everything else (search, topics, translations) straight from the store."""
+        """Everything else (search, topics, translations, originals) straight from the store."""
         return getattr(self.store, name)
 
 

@@ -8,6 +8,8 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import parse_qsl
 
 from feedsvc import feeds
+from feedsvc.metrics import FAST, FEED_200, FEED_304
+from feedsvc.metrics import count as count_request
 from feedsvc.search import QueryError, normalise, parse
 from feedsvc.web.documents import BUSY, DocumentCache, ServedDocument
 
@@ -46,6 +48,7 @@ class FeedResponder:
         """Other methods, HEAD, non-canonical queries, archive pages and errors."""
         method = environ.get("REQUEST_METHOD", "GET")
         if method not in ("GET", "HEAD"):
+            count_request("feed", 204 if method == "OPTIONS" else 405)
             if method == "OPTIONS":
                 start_response("204 No Content", [("Allow", ALLOWED), ("Access-Control-Allow-Origin", "*"),
                                                   ("Access-Control-Allow-Methods", ALLOWED)])
@@ -70,6 +73,7 @@ class FeedResponder:
                 return _plain(start_response, "404 Not Found", b"No releases in that language.\n")
             if variant.query != query:
                 location = self.documents.settings.base_url + variant.key
+                count_request("feed", 301)
                 start_response("301 Moved Permanently", [("Location", location), ("Content-Length", "0")])
                 return [b""]
             document = self.documents.get_or_render(variant)
@@ -86,8 +90,10 @@ def respond(document: ServedDocument, environ: dict, start_response: Callable, h
     gzip = bool(encoding) and accepts_gzip(encoding)
     if "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ:
         if not_modified(document.gzip_etag if gzip else document.etag, document, environ):
+            FAST[FEED_304] += 1  # a list increment: the whole cost of metrics here (bench/bench_metrics.py)
             start_response(NOT_MODIFIED, document.gzip_not_modified_headers if gzip else document.not_modified_headers)
             return _EMPTY
+    FAST[FEED_200] += 1
     if gzip:
         start_response(OK, document.gzip_headers)
         return _EMPTY if head else document.gzip_iter
@@ -181,6 +187,7 @@ def busy(start_response: Callable) -> Iterable[bytes]:
     """Archive pages are being rendered as fast as this worker can: come back in a second (the front feeds stay
     quick meanwhile)."""
     body = b"Older feed pages are being prepared for other readers; try again in a second.\n"
+    count_request("feed", 503)
     start_response("503 Service Unavailable", [("Content-Type", "text/plain; charset=utf-8"), ("Retry-After", "1"),
                                                ("Content-Length", str(len(body)))])
     return [body]
@@ -188,6 +195,7 @@ def busy(start_response: Callable) -> Iterable[bytes]:
 
 def _plain(start_response: Callable, status: str, body: bytes) -> Iterable[bytes]:
     """An error, never kept by a cache (its URL may hold anything a client made up)."""
+    count_request("feed", status[:3])
     start_response(status, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body))),
                             ("Cache-Control", "no-store")])
     return [body]

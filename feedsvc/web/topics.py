@@ -5,10 +5,10 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, abort, current_app, request
 
 from feedsvc import feeds
-from feedsvc.web.pages import feed_links
+from feedsvc.web.pages import FORMAT_LABELS, FeedGroup, feed_groups, page, site_speaker
 
 bp = Blueprint("topics", __name__)
 
@@ -24,16 +24,14 @@ def _context():
             current_app.extensions["feedsvc.documents"], datetime.now(UTC))
 
 
-def topic_feed_links(settings, topic, language: str | None = None) -> list[dict]:
-    """Autodiscovery links for one topic's feeds (all its releases, or those in one language)."""
-    links = []
+def topic_feed_group(settings, topic, language: str | None = None) -> FeedGroup:
+    """One topic's feeds (all its releases, or those in one language), for autodiscovery and the footer."""
+    group = FeedGroup(language, f"{settings.feed_title}: {topic.name}")
     for fmt, (_, content_type) in feeds.FORMATS.items():
-        variant = feeds.Variant(fmt, language, topic=topic.slug)
-        label = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}[fmt]
-        links.append({"href": settings.base_url + variant.key, "type": content_type.split(";")[0],
-                      "title": f"{settings.feed_title}: {topic.name} ({label})", "label": label,
-                      "language": language})
-    return links
+        label = FORMAT_LABELS[fmt]
+        group.links.append({"href": settings.base_url + feeds.Variant(fmt, language, topic=topic.slug).key,
+                            "type": content_type.split(";")[0], "title": f"{group.name} ({label})", "label": label})
+    return group
 
 
 def _counts(store, documents, now):
@@ -52,8 +50,8 @@ def topics():
     settings, store, documents, now = _context()
     rows = _counts(store, documents, now)
     groups = [(kind, label, [r for r in rows if r[0].kind == kind]) for kind, label in KINDS]
-    return render_template("topics.html", settings=settings, groups=groups, page_lang="en",
-                           feed_links=feed_links(settings, []))
+    speaker = site_speaker(settings)  # the topic pages are in English for now: names and labels alike
+    return page("topics.html", speaker, groups=groups, feeds=feed_groups(settings, speaker, [], {None}))
 
 
 @bp.get("/topics/<slug>")
@@ -64,16 +62,17 @@ def topic(slug: str):
         abort(404)
     language = request.args.get("lang") or None
     try:
-        page = int(request.args.get("page", "1"))
+        page_number = int(request.args.get("page", "1"))
     except ValueError:
         abort(404)
-    if not 1 <= page <= feeds.MAX_PAGE:
+    if not 1 <= page_number <= feeds.MAX_PAGE:
         abort(404)
     size = settings.feed_size
-    entries = store.topic_entries(now, found.id, language=language, limit=size + 1, offset=(page - 1) * size)
+    entries = store.topic_entries(now, found.id, language=language, limit=size + 1,
+                                  offset=(page_number - 1) * size)
     more = len(entries) > size
-    if page > 1 and not entries:
+    if page_number > 1 and not entries:
         abort(404)
-    return render_template("topic.html", settings=settings, topic=found, kind_label=KIND_LABELS[found.kind],
-                           entries=entries[:size], page=page, more=more, language=language, page_lang="en",
-                           feed_links=topic_feed_links(settings, found, language))
+    return page("topic.html", site_speaker(settings), topic=found, kind_label=KIND_LABELS[found.kind],
+                entries=entries[:size], page=page_number, more=more, language=language,
+                feeds=[topic_feed_group(settings, found, language)])
