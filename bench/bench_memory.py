@@ -1,7 +1,7 @@
 """Peak resident memory of `feedsvc serve` (main process with the scheduler, and each web worker) with 100,000
 releases in the store.
 
-    /work/venv/bin/python bench/bench_memory.py [--releases 100000] [--workers N] [--seconds 20] [--before REF]
+    .venv/bin/python bench/bench_memory.py [--releases 100000] [--workers N] [--seconds 20] [--before REF]
 
 100,000 .txt files are written and stored straight through Store.save_release with their real size and mtime
 (no parsing, for speed), so the service's scheduled rescans walk 100,000 unchanged files. Then `feedsvc serve`

@@ -1,6 +1,6 @@
 """Scan speed: first scan of 10,000 new releases; rescan of 100,000 unchanged files beside a bare scandir+stat walk.
 
-    /work/venv/bin/python bench/bench_scan.py [--first 10000] [--rescan 100000] [--rounds 3]
+    .venv/bin/python bench/bench_scan.py [--first 10000] [--rescan 100000] [--rounds 3]
 
 The first scan is `Ingest.run()` (what `feedsvc scan` and the scheduler run: walk, read, parse, store, render) over
 freshly written .txt files. For the rescan the 100,000 files are written, then stored straight through

@@ -1,6 +1,6 @@
 """Requests/s and p99 of cached feeds under `feedsvc serve`, beside nginx and a bare Flask app with the same bytes.
 
-    /work/venv/bin/python bench/bench_serve.py [--rounds 3] [--seconds 5] [--workers N] [--variants]
+    .venv/bin/python bench/bench_serve.py [--rounds 3] [--seconds 5] [--workers N] [--variants]
 
 Each round runs every target once, in turn, so the servers see the same machine conditions; the table gives the
 median over rounds. The ratio column is feedsvc over nginx for the same kind of request. `--variants` also

@@ -1,6 +1,6 @@
 """Where the CPU goes when `feedsvc serve` answers a cached /feed.atom, beside a plain WSGI app and nginx.
 
-    /work/venv/bin/python bench/profile_serve.py [--seconds 8] [--attach] [--no-perf]
+    .venv/bin/python bench/profile_serve.py [--seconds 8] [--attach] [--no-perf]
 
 bench/bench_serve.py shows feedsvc serving a cached feed at about half nginx's requests/s on a small machine; this
 script shows why. It fills a store (500 releases, 1 paragraph: a ~45 KB /feed.atom) and starts three servers with
@@ -99,9 +99,6 @@ def wsgi_app():
 '''
 
 
-# ---------------------------------------------------------------- CPU accounting from /proc
-
-
 def process_tree(pid: int) -> list[int]:
     """`pid` and all its descendants."""
     pids = [pid]
@@ -161,9 +158,6 @@ def snapshot(pids: list[int]) -> Snapshot:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     shot.wrk, shot.wrk_switches = usage.ru_utime + usage.ru_stime, usage.ru_nvcsw + usage.ru_nivcsw
     return shot
-
-
-# ---------------------------------------------------------------- perf
 
 
 @dataclass
@@ -283,9 +277,6 @@ def read_profile(perf: str, data: Path, server: list[int], perf_pid: int, rps: f
                    [(n * 100 / total, dso, sym) for (dso, sym), n in symbols.most_common(TOP_SYMBOLS)], threads)
 
 
-# ---------------------------------------------------------------- one server, measured
-
-
 @dataclass
 class Run:
     name: str
@@ -332,11 +323,6 @@ def profile(name: str, url: str, pids: list[int], seconds: float, perf: str, eve
         return None, f"perf recorded nothing: {recorder.tail().strip()[-300:]}"
     found = read_profile(perf, data, pids, recorder.pid, result["rps"])
     return (found, "") if found.server_samples else (None, "perf took no sample of the server")
-
-
-# ---------------------------------------------------------------- the servers
-
-
 
 
 def start_feedsvc(root: Path, processes: list[Process]) -> tuple[str, bytes]:
@@ -386,9 +372,6 @@ def check_same_bytes(name: str, url: str, body: bytes) -> None:
         got = r.read()
     if got != body:
         raise SystemExit(f"{name}: {len(got)} bytes, expected the same {len(body)} bytes as feedsvc")
-
-
-# ---------------------------------------------------------------- output
 
 
 def cpu_table(runs: list[Run]) -> str:
@@ -488,9 +471,6 @@ def print_report(runs: list[Run], event: str | None, why: str, attach: bool) -> 
             print(f"  {run.perf_note}")
     print()
     print(summary(runs))
-
-
-# ---------------------------------------------------------------- main
 
 
 def main() -> int:

@@ -295,7 +295,7 @@ def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def parse_file(name: str, settings: Settings, options: ReaderOptions, now: datetime, pool) -> dict:
-    """What `name` would become, as INTERFACE.md's `parse --json` object (read in a reader process)."""
+    """What `name` would become, as the `parse --json` object the README documents (read in a reader process)."""
     path = Path(name)
     result: dict = {"file": name}
     try:

@@ -81,8 +81,6 @@ class Histogram:
         return family
 
 
-# -- the web side: counted in this process ---------------------------------------------------------------------
-
 # (family, status) -> count, for every answer but the fast path's. Incremented with `COUNTS[key] += 1` only:
 # under the GIL no thread switch falls inside that statement (it makes no call), so no count is lost.
 COUNTS: dict[tuple[str, str], int] = {}
@@ -204,8 +202,6 @@ def _web_totals() -> tuple[dict[tuple[str, str], int], Histogram]:
             renders.add(Histogram(RENDER_BUCKETS, data.get("archive_renders")))
     return requests, renders
 
-
-# -- the scheduler's side: kept in the store ------------------------------------------------------------------
 
 def record_scan(store, seconds: float, outcomes: Iterable[str], failed: bool,
                 render_seconds: Iterable[float] = ()) -> None:

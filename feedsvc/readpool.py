@@ -143,8 +143,6 @@ class ReadPool:
         os.set_blocking(self._wake_r, False)
         self._closed = False
 
-    # -- the caller's side ---------------------------------------------------------------------
-
     def submit(self, key: str, name: str, data: bytes, modified: datetime, options) -> Ticket:
         ticket = Ticket(key, name, data, modified, options)
         with self._lock:
@@ -232,8 +230,6 @@ class ReadPool:
         """The pids of the live worker processes."""
         with self._lock:
             return [w.process.pid for w in self._workers]
-
-    # -- the pool's thread ---------------------------------------------------------------------
 
     def _wake(self) -> None:
         try:
@@ -522,8 +518,6 @@ def _read_exactly(stream, size: int) -> bytes | None:
     return b"".join(chunks)
 
 
-# -- results as JSON -----------------------------------------------------------------------------
-
 def _encode(value):
     if isinstance(value, datetime):
         return {"datetime": value.isoformat()}
@@ -561,8 +555,6 @@ def _encode_release(release: Release) -> dict:
 def _decode_release(payload: dict) -> Release:
     return Release(**{name: _decode(value) for name, value in payload.items()})
 
-
-# -- the worker process ----------------------------------------------------------------------------
 
 class _MemoryErrorSeen(logging.Handler):
     """Readers log the exceptions they survive; a MemoryError among them means the budget was reached."""
@@ -657,8 +649,6 @@ def _peak_resident() -> int:
     """The most memory this process has held so far, in bytes (one system call)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
-
-# -- one pool per budget, per process --------------------------------------------------------------
 
 _pools: dict[tuple, ReadPool] = {}
 _pools_lock = threading.Lock()

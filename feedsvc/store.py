@@ -380,8 +380,6 @@ class Store:
             self.close()
             raise
 
-    # -- the database file itself ----------------------------------------------------------------
-
     def replaced(self) -> bool:
         """True when the database file these connections use is no longer at its path (deleted, or another file
         put there): one stat."""
@@ -406,8 +404,6 @@ class Store:
             self._connection(create=True).executescript(SCHEMA)
             self._migrate()
         return True
-
-    # -- files ---------------------------------------------------------------------------------
 
     def file_signatures(self) -> tuple[dict[str, tuple[int, int]], dict[str, str], dict[str, datetime]]:
         """(size, mtime_ns) of every known file, the reasons of the rejected ones, and since when the missing ones
@@ -459,8 +455,6 @@ class Store:
         rows = self._connection().execute(
             "SELECT path, reason FROM files WHERE status='rejected' ORDER BY path")
         return [(r[0], r[1]) for r in rows]
-
-    # -- entries -------------------------------------------------------------------------------
 
     def save_release(self, path: str, size: int, mtime_ns: int, content_hash: str, release: Release,
                      now: datetime, take_over: str | None = None) -> tuple[str, str]:
@@ -731,8 +725,6 @@ class Store:
             "SELECT * FROM entries WHERE source=? AND withdrawn IS NULL", (path,)).fetchone()
         return _entry(row) if row else None
 
-    # -- search, topics and translations ------------------------------------------------------
-
     def _index(self, db: sqlite3.Connection, entry_id: str, release: Release, reindex: bool) -> None:
         """Index a saved release: its text for search, its topics, its fingerprint, and the translation pairs of
         its day. An unchanged release that is indexed already is left as it is."""
@@ -911,8 +903,6 @@ class Store:
                 out.setdefault(row["of_id"], []).append(_entry(row))
         return out
 
-    # -- the status page ---------------------------------------------------------------------------
-
     def file_outcomes(self) -> dict[str, FileOutcomeRow]:
         """What the store made of every file it knows, by path: cheap columns only (no text), for the status page
         to match against the folder."""
@@ -953,8 +943,6 @@ class Store:
     def entries_by_ids(self, ids: list[str]) -> dict[str, Entry]:
         """Entries by id, for the few a page shows, keyed by id."""
         return {entry.id: entry for entry in self.entries_by_id(ids)}
-
-    # -- rendered documents and state ----------------------------------------------------------
 
     def replace_documents(self, documents: list[StoredDocument]) -> None:
         """Swap in a whole new set of rendered feed documents in one transaction."""
