@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from feedsvc.lognames import guard_log_lines, one_line, shown
-from feedsvc.models import Rejection, Release
+from feedsvc.models import Action, Rejection, Release
 from feedsvc.readers import ReaderOptions
 from feedsvc.settings import DEFAULT_HOST, DEFAULT_PORT, Settings, SettingsError, load_settings
 from feedsvc.store import lookup_entry_id, mint_id, recorded_base_url
@@ -25,11 +25,11 @@ log = logging.getLogger("feedsvc")
 CLOSED_DEBOUNCE = 0.1  # seconds from a writer's close to the scan that reads the file (a burst of closes: one scan)
 
 ACTION_TITLES = {
-    "added": "Added", "revised": "Revised", "moved": "Moved or renamed (same entry, same link)",
-    "missing": "Missing (still published; withdrawn after withdraw_grace_seconds unless it comes back)",
-    "removed": "Removed (withdrawn from the feeds)",
-    "held": "Held (embargoed or dated in the future)", "published": "Published (embargo passed)",
-    "rejected": "Rejected", "pending": "Waiting (still being written)", "error": "Errors",
+    Action.ADDED: "Added", Action.REVISED: "Revised", Action.MOVED: "Moved or renamed (same entry, same link)",
+    Action.MISSING: "Missing (still published; withdrawn after withdraw_grace_seconds unless it comes back)",
+    Action.REMOVED: "Removed (withdrawn from the feeds)",
+    Action.HELD: "Held (embargoed or dated in the future)", Action.PUBLISHED: "Published (embargo passed)",
+    Action.REJECTED: "Rejected", Action.PENDING: "Waiting (still being written)", Action.ERROR: "Errors",
 }
 
 
@@ -261,7 +261,7 @@ def cmd_scan(args: argparse.Namespace, settings: Settings) -> int:
         for o in outcomes:
             print(f"  {shown(o.path)}" + (f": {one_line(o.reason)}" if o.reason else ""))
     print(f"Scan took {report.seconds:.2f}s.")
-    return 1 if groups.get("error") else 0
+    return 1 if groups.get(Action.ERROR) else 0
 
 
 def ping_hubs_once(settings: Settings, keys: list[str]) -> None:

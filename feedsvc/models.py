@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -66,12 +67,31 @@ class Rejection:
     reason: str
 
 
+class Action(StrEnum):
+    """What a scan did with a file: the words of `feedsvc scan`, the log, /healthz and /metrics."""
+
+    ADDED = "added"  # a new release, published
+    REVISED = "revised"  # its file changed: the same entry, revised
+    MOVED = "moved"  # renamed or moved: the same entry under the new name
+    MISSING = "missing"  # its file is gone: still published until withdraw_grace_seconds pass
+    REMOVED = "removed"  # its file is gone: the entry is withdrawn
+    HELD = "held"  # stored, embargoed or dated in the future
+    PUBLISHED = "published"  # a held release whose time has come
+    REJECTED = "rejected"  # not published, with the reason
+    PENDING = "pending"  # still being written or read: looked at again soon
+    ERROR = "error"  # the store, the folder or a bug: the pass went on without it
+    UNCHANGED = "unchanged"  # read again, nothing to do
+
+
+PUBLISHING = frozenset((Action.ADDED, Action.REVISED, Action.REMOVED, Action.PUBLISHED))  # what changes the feeds
+
+
 @dataclass(frozen=True)
 class FileOutcome:
     """What one scan did with one file."""
 
     path: str  # relative to releases_dir, with forward slashes
-    action: str  # added, revised, removed, held, rejected, unchanged, pending
+    action: Action
     reason: str = ""
     entry_id: str = ""
     repeated: bool = False  # only restates what an earlier scan found (not logged again)
@@ -88,9 +108,6 @@ class ScanReport:
     next_release: datetime | None = None  # when the next held release goes live
     rendered: bool = False  # the feed documents were rebuilt
 
-    def by_action(self, action: str) -> list[FileOutcome]:
-        return [o for o in self.outcomes if o.action == action]
-
     @property
     def changed(self) -> bool:
-        return any(o.action in ("added", "revised", "removed", "published") for o in self.outcomes)
+        return any(o.action in PUBLISHING for o in self.outcomes)

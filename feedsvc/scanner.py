@@ -26,7 +26,7 @@ from feedsvc.folder import (
     walk,
 )
 from feedsvc.lognames import quote
-from feedsvc.models import FileOutcome, Rejection, ScanReport
+from feedsvc.models import PUBLISHING, Action, FileOutcome, Rejection, ScanReport
 from feedsvc.originals import kept_type
 from feedsvc.readers import ReaderOptions, is_release_file
 from feedsvc.readpool import INTERNAL_ERROR, Budget, Ticket, shared_pool
@@ -48,7 +48,6 @@ PROGRESS_SECONDS = 5.0  # a long scan (a first scan of an archive) lets the feed
 READ_PATIENCE = 1.0
 
 
-PUBLISHING = frozenset(("added", "revised", "removed"))
 
 
 # Sentinel mtime for rejections that do not depend on the content (unreadable, vanished): retried every scan.
@@ -196,7 +195,7 @@ class Scanner:
 
             def note(outcome: FileOutcome | None) -> None:
                 nonlocal next_progress, unpublished
-                if outcome is not None and outcome.action != "unchanged":
+                if outcome is not None and outcome.action != Action.UNCHANGED:
                     report.outcomes.append(outcome)
                     unpublished |= outcome.action in PUBLISHING
                 if progress is not None and unpublished and time.monotonic() >= next_progress:
@@ -231,7 +230,8 @@ class Scanner:
                         future, report))
                     if rel in self._reading:
                         outstanding.add(rel)
-                if rel not in known and (rel in outstanding or (outcome is not None and outcome.action == "pending")):
+                waiting = rel in outstanding or (outcome is not None and outcome.action == Action.PENDING)
+                if waiting and rel not in known:
                     pending_sizes.add(st.st_size)  # maybe a vanished file under a new name, still settling
                 note(outcome)
                 store_finished()
@@ -241,7 +241,7 @@ class Scanner:
                 waiting = self._wait_for_reads(outstanding, stop, ahead=0, everything=wait_for_reads)
                 store_finished()
             for rel in sorted(outstanding):
-                report.outcomes.append(FileOutcome(rel, "pending", "being read"))
+                report.outcomes.append(FileOutcome(rel, Action.PENDING, "being read"))
             known = self._known()
             self._future = future
             self._withdraw_missing(found, now, report, pending_sizes)
@@ -251,9 +251,9 @@ class Scanner:
         # Rejections are listed on every scan, so `feedsvc scan` always shows what is still wrong.
         reported = {o.path for o in report.outcomes}
         for path in sorted(self._rejected.keys() - reported):
-            report.outcomes.append(FileOutcome(path, "rejected", self._rejected[path], repeated=True))
+            report.outcomes.append(FileOutcome(path, Action.REJECTED, self._rejected[path], repeated=True))
         for entry in self.store.released_between(self._last_release_check(), now):
-            report.outcomes.append(FileOutcome(entry.source or "", "published", "its embargo or date has passed",
+            report.outcomes.append(FileOutcome(entry.source or "", Action.PUBLISHED, "its embargo or date has passed",
                                                entry.id))
         self.store.set_meta("release_check", now.isoformat())
         report.seconds = time.monotonic() - started
@@ -275,13 +275,13 @@ class Scanner:
                           exc_info=None if isinstance(e, sqlite3.Error | OSError) else e)
             self.forget_cache()
             self._known()
-            return FileOutcome(rel, "error", reason, repeated=repeated)
+            return FileOutcome(rel, Action.ERROR, reason, repeated=repeated)
 
     def _error(self, path: str, reason: str) -> FileOutcome:
         """A problem of the pass (a folder it cannot read): reported on every pass, logged on the first."""
         repeated = reason in self._failures
         self._failures_now.add(reason)
-        return FileOutcome(path, "error", reason, repeated=repeated)
+        return FileOutcome(path, Action.ERROR, reason, repeated=repeated)
 
     def _wait_for_reads(self, outstanding: set[str], stop: threading.Event | None, ahead: int,
                         everything: bool = False) -> bool:
@@ -311,7 +311,7 @@ class Scanner:
         writes = self.write_status(rel) if self.write_status is not None else None
         if writes == "writing":
             # inotify saw it written and not yet closed: an upload that pauses, however long (the close nudges a scan)
-            return FileOutcome(rel, "pending", "still open for writing; read once its writer closes it")
+            return FileOutcome(rel, Action.PENDING, "still open for writing; read once its writer closes it")
         quiet_for = float("inf") if writes == "closed" else wall - max(st.st_mtime, st.st_ctime)
         if quiet_for < settle:
             if quiet_for < -1.0:
@@ -324,9 +324,9 @@ class Scanner:
                 quiet_for = time.monotonic() - since
             if quiet_for < settle:
                 _check_again(report, settle - max(quiet_for, 0.0))
-                return FileOutcome(rel, "pending", "still being written")
+                return FileOutcome(rel, Action.PENDING, "still being written")
         outcome = self._ingest(rel, full, st, stamp, options, now, report)
-        if outcome is not None and outcome.action == "pending":
+        if outcome is not None and outcome.action == Action.PENDING:
             _check_again(report, settle or 1.0)
         return outcome
 
@@ -340,8 +340,8 @@ class Scanner:
                                      stamp.entry_id if stamp else None), path)
             if stamp is None or stamp.reason != reason:
                 log.warning("rejected %s: %s", quote(path), reason)
-                return FileOutcome(path, "rejected", reason)
-        return FileOutcome(path, "rejected", reason, repeated=True)
+                return FileOutcome(path, Action.REJECTED, reason)
+        return FileOutcome(path, Action.REJECTED, reason, repeated=True)
 
     def _vanished(self, found: Walk, known: dict[str, tuple[int, int]]) -> set[str]:
         """Known paths the walk did not find (none in the usual rescan); a missing file that is back is noted."""
@@ -407,7 +407,7 @@ class Scanner:
                 # a new file of the same size is still settling: maybe this one, renamed; decide once it is read
                 wait = max(wait, self.settings.settle_seconds)
             if wait > 0:
-                report.outcomes.append(FileOutcome(path, "missing", (
+                report.outcomes.append(FileOutcome(path, Action.MISSING, (
                     f"the file is gone; its entry stays published for {wait:.0f} s more, and a file with the same "
                     "content (moved, renamed or copied) takes it over"), entry.id, repeated=noted))
                 _check_again(report, wait)
@@ -416,7 +416,7 @@ class Scanner:
             self._remember(None, path)
             if entry_id:
                 log.info("removed %s: entry %s withdrawn", quote(path), entry_id)
-                report.outcomes.append(FileOutcome(path, "removed", entry_id=entry_id))
+                report.outcomes.append(FileOutcome(path, Action.REMOVED, entry_id=entry_id))
 
     def _moved(self, old: str, new: str, entry_id: str, size: int, mtime_ns: int, content_hash: str,
                now: datetime) -> FileOutcome:
@@ -426,7 +426,7 @@ class Scanner:
         self._remember(None, old)
         self._remember(FileStamp(new, size, mtime_ns, content_hash, status, "", entry_id), new)
         log.info("moved %s to %s: entry %s keeps its id and link", quote(old), quote(new), entry_id)
-        return FileOutcome(new, "moved", f"renamed or moved from {old}; the entry keeps its id and link", entry_id)
+        return FileOutcome(new, Action.MOVED, f"renamed or moved from {old}; the entry keeps its id and link", entry_id)
 
     def _note_mount(self) -> None:
         """Remember whether the folder is a mount point, so a share that drops off is recognised."""
@@ -460,10 +460,10 @@ class Scanner:
             data, st = read_settled(full, st0, self.settings.max_file_size, self.settings.allow_hard_links)
         except FileChanged as e:
             log.debug("%s %s; looking again later", quote(rel), e)
-            return FileOutcome(rel, "pending", str(e))
+            return FileOutcome(rel, Action.PENDING, str(e))
         except FileNotFoundError:
             log.debug("%s vanished while being read", quote(rel))
-            return FileOutcome(rel, "pending", "vanished while being read")
+            return FileOutcome(rel, Action.PENDING, "vanished while being read")
         except OSError as e:
             # Nothing about the content: retried on every scan, so fixing the permissions is enough.
             reason = f"feedsvc cannot open this file ({e.strerror or e}); check its permissions."
@@ -477,7 +477,7 @@ class Scanner:
             self.store.restamp_file(rel, st.st_size, st.st_mtime_ns)
             self._remember(FileStamp(rel, st.st_size, st.st_mtime_ns, content_hash, stamp.status, stamp.reason,
                                      stamp.entry_id), rel)
-            return FileOutcome(rel, "unchanged")
+            return FileOutcome(rel, Action.UNCHANGED)
         duplicate_of = self.store.live_entry_with_hash(content_hash, other_than=rel)
         if duplicate_of and (duplicate_of in self._gone or duplicate_of in self._missing):
             # the same content under a new name while the old name is gone: a rename, a move, a copy and delete
@@ -485,7 +485,7 @@ class Scanner:
             if moved is not None:
                 entry_id, replaced = moved
                 if replaced:
-                    report.outcomes.append(FileOutcome(rel, "removed", "the file was overwritten by a moved one",
+                    report.outcomes.append(FileOutcome(rel, Action.REMOVED, "the file was overwritten by a moved one",
                                                        replaced))
                 return self._moved(duplicate_of, rel, entry_id, st.st_size, st.st_mtime_ns, content_hash, now)
         if duplicate_of:
@@ -529,9 +529,9 @@ class Scanner:
         held = result.is_held(now)
         self._remember(FileStamp(rel, size, mtime_ns, content_hash, "held" if held else "published",
                                  "", entry_id), rel)
-        if action == "added" and held:
-            action = "held"
-        if action != "unchanged":
+        if action == Action.ADDED and held:
+            action = Action.HELD
+        if action != Action.UNCHANGED:
             log.debug("%s %s as %s", action, quote(rel), entry_id)
         note = [f"renamed from {take_over} and edited; the entry keeps its id and link"] if take_over else []
         return FileOutcome(rel, action, "; ".join([*note, *result.warnings]), entry_id)

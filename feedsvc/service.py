@@ -17,7 +17,7 @@ from feedsvc import feeds, metrics
 from feedsvc.healthstate import IngestHealth
 from feedsvc.locks import ScanLock
 from feedsvc.lognames import quote
-from feedsvc.models import FileOutcome, ScanReport
+from feedsvc.models import Action, FileOutcome, ScanReport
 from feedsvc.scanner import Scanner
 from feedsvc.settings import Settings
 from feedsvc.store import BASE_URL_KEY, Store, StoredDocument
@@ -28,7 +28,8 @@ OTHER_SCAN_RETRY = 1.0  # seconds: a scheduled pass that met another process's s
 SCANNER_KEY = "scanned_by"
 # What a pass logs (once: a file still missing or rejected on the next pass is not logged again); "pending" files
 # are only waiting to settle.
-LOGGED_ACTIONS = ("added", "revised", "moved", "missing", "removed", "held", "published", "rejected", "error")
+LOGGED_ACTIONS = (Action.ADDED, Action.REVISED, Action.MOVED, Action.MISSING, Action.REMOVED, Action.HELD,
+                  Action.PUBLISHED, Action.REJECTED, Action.ERROR)
 
 
 class ScanBusy(RuntimeError):
@@ -76,11 +77,11 @@ class Ingest:
             except Exception as e:
                 self._failed(e)
                 report = ScanReport(started=now)
-                report.outcomes.append(FileOutcome(str(self.settings.releases_dir), "error", _scan_failure(e)))
+                report.outcomes.append(FileOutcome(str(self.settings.releases_dir), Action.ERROR, _scan_failure(e)))
                 self._record_metrics(time.monotonic() - started, report, failed=True)
                 return report
             self._record_metrics(report.seconds, report,
-                                 failed=any(o.action == "error" for o in report.outcomes))
+                                 failed=any(o.action == Action.ERROR for o in report.outcomes))
         finally:
             lock.release()
         self.health.resolved("scan", "scans work again")
@@ -211,7 +212,7 @@ class Ingest:
     def _note_folder(self, report: ScanReport) -> None:
         """The releases folder missing or unreadable: nothing can be published (and nothing is withdrawn)."""
         root = str(self.settings.releases_dir)
-        problem = next((o.reason for o in report.outcomes if o.action == "error" and o.path == root), None)
+        problem = next((o.reason for o in report.outcomes if o.action == Action.ERROR and o.path == root), None)
         if problem:
             self.health.problem("folder", problem + " No release can be added or changed until it is back.")
         else:
@@ -263,9 +264,10 @@ def summarize(report: ScanReport) -> dict:
     return {
         "when": report.started.isoformat(timespec="seconds"),
         "seconds": round(report.seconds, 3),
-        "changes": {a: counts[a] for a in ("added", "revised", "moved", "removed", "held", "published")},
-        "missing": counts["missing"],
-        "rejected": counts["rejected"],
-        "pending": counts["pending"],
-        "errors": [o.reason for o in report.outcomes if o.action == "error"],
+        "changes": {a: counts[a] for a in (Action.ADDED, Action.REVISED, Action.MOVED, Action.REMOVED, Action.HELD,
+                                           Action.PUBLISHED)},
+        "missing": counts[Action.MISSING],
+        "rejected": counts[Action.REJECTED],
+        "pending": counts[Action.PENDING],
+        "errors": [o.reason for o in report.outcomes if o.action == Action.ERROR],
     }

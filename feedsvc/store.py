@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from feedsvc.lognames import quote
-from feedsvc.models import Release
+from feedsvc.models import Action, Release
 from feedsvc.originals import OriginalInfo
 
 log = logging.getLogger(__name__)
@@ -457,7 +457,7 @@ class Store:
         return [(r[0], r[1]) for r in rows]
 
     def save_release(self, path: str, size: int, mtime_ns: int, content_hash: str, release: Release,
-                     now: datetime, take_over: str | None = None) -> tuple[str, str]:
+                     now: datetime, take_over: str | None = None) -> tuple[Action, str]:
         """Add or revise the entry for `path`; returns (action, entry id). The id is minted once, here.
 
         `take_over` names a vanished file whose entry this file continues (renamed and edited): the entry keeps
@@ -505,7 +505,7 @@ class Store:
                     f"INSERT INTO entries(id, slug, source, updated, first_seen, {', '.join(fields)})"
                     f" VALUES (?,?,?,?,?,{','.join('?' * len(fields))})",
                     (entry_id, slug, path, to_text(available), to_text(now), *fields.values()))
-                action = "added"
+                action = Action.ADDED
             else:
                 entry_id = row[0]
                 changed = revived or row[1] != content_hash
@@ -514,8 +514,8 @@ class Store:
                     f"UPDATE entries SET source=?, withdrawn=NULL, {assignments}"
                     + (", updated=?" if changed else "") + " WHERE id=?",
                     (path, *fields.values(), *([to_text(now)] if changed else []), entry_id))
-                action = "added" if revived else "revised" if changed else "unchanged"
-            self._index(db, entry_id, release, reindex=action != "unchanged")
+                action = Action.ADDED if revived else Action.REVISED if changed else Action.UNCHANGED
+            self._index(db, entry_id, release, reindex=action != Action.UNCHANGED)
             db.execute(
                 "INSERT OR REPLACE INTO files(path, size, mtime_ns, content_hash, status, reason, entry_id)"
                 " VALUES (?,?,?,?,?,?,?)", (path, size, mtime_ns, content_hash, status, "", entry_id))

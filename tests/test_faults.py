@@ -15,7 +15,7 @@ import pytest
 import requests
 from lxml import etree
 
-from tests.conftest import RunningService, drop
+from conftest import RunningService, drop
 from tests.faults import StateFolder
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -9,9 +9,9 @@ import feedparser
 import pytest
 from lxml import etree
 
+from conftest import drop
 from feedsvc import feeds
 from feedsvc.feeds import Variant
-from tests.conftest import drop
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SAMPLES_WITH_DATES = {

@@ -12,7 +12,7 @@ import pytest
 import requests
 from lxml import etree, html
 
-from conftest import drop
+from conftest import RunningService, drop, free_port
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -68,7 +68,6 @@ def svc(tmp_path_factory):
 def _service(root: Path):
     import os
 
-    from conftest import RunningService, free_port
 
     releases = root / "releases"
     releases.mkdir()

@@ -16,7 +16,7 @@ import feedparser
 import pytest
 import requests
 
-from tests.conftest import RunningService, drop
+from conftest import RunningService, drop
 from tests.hostile import HOSTILE, SLOW, billion_laughs_markdown, pathological, shared_stream_pdf
 
 ROOT = Path(__file__).parent.parent

@@ -22,7 +22,7 @@ import pytest
 import requests
 from lxml import etree
 
-from tests.conftest import RunningService, drop
+from conftest import RunningService, drop
 
 XML_ILLEGAL = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 LIVE_TAGS = {"script", "style", "iframe", "object", "embed", "form", "base", "meta", "link", "svg", "math"}

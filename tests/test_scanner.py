@@ -12,10 +12,10 @@ from datetime import UTC, datetime, timedelta
 import feedparser
 import pytest
 
+from conftest import drop
 from feedsvc import scanner
 from feedsvc.folder import is_ignored
 from feedsvc.service import Ingest
-from tests.conftest import drop
 from tests.hostile import shared_stream_pdf
 
 
@@ -24,6 +24,10 @@ def release_text(n: int, words: str = "") -> str:
     day = datetime(2024, 1, 1) + timedelta(days=n % 700)
     return (f"Statement number {n} on cooperation\n\nMoscow, {day:%d %B %Y}\n\n"
             f"The ministry published statement {n} about trade and culture. {words}\n")
+
+
+def with_action(report, action: str) -> list:
+    return [o for o in report.outcomes if o.action == action]
 
 
 def actions(report) -> dict[str, list[str]]:
@@ -92,9 +96,9 @@ def test_only_the_new_and_changed_files_are_read(releases, ingest, reads):
 
 def test_an_edited_file_keeps_its_entry_id(releases, ingest):
     drop(releases, "a.txt", release_text(1))
-    first = ingest.run().by_action("added")[0].entry_id
+    first = with_action(ingest.run(), "added")[0].entry_id
     drop(releases, "a.txt", release_text(1, "Corrected figures."))
-    revised = ingest.run().by_action("revised")
+    revised = with_action(ingest.run(), "revised")
     assert [o.entry_id for o in revised] == [first]
     assert ingest.store.entry_for_file("a.txt").body.endswith("Corrected figures.")
 
@@ -234,7 +238,7 @@ def test_one_file_a_reader_cannot_finish_never_stops_a_scan(releases, settings):
     drop(releases, "c.txt", release_text(2))
     report = ingest.run()
     assert actions(report) == {"added": ["a.txt", "c.txt"], "rejected": ["b.pdf"]}
-    assert "longer than 2 seconds" in report.by_action("rejected")[0].reason
+    assert "longer than 2 seconds" in with_action(report, "rejected")[0].reason
 
 
 def test_a_file_rejected_for_a_reader_crash_is_read_again_by_a_new_process(releases, settings):
@@ -318,7 +322,7 @@ def test_a_file_over_the_size_limit_is_rejected_without_being_read_whole(release
     drop(releases, "big.txt", release_text(1, "word " * 400))
     report = small.run()
     assert actions(report) == {"rejected": ["big.txt"]}
-    assert "limit" in report.by_action("rejected")[0].reason
+    assert "limit" in with_action(report, "rejected")[0].reason
     drop(releases, "big.txt", release_text(1))
     assert actions(small.run()) == {"added": ["big.txt"]}
 
@@ -369,7 +373,7 @@ def test_a_named_pipe_is_rejected_without_blocking_the_scan(releases, ingest):
     drop(releases, "a.txt", release_text(1))
     report = ingest.run()
     assert actions(report) == {"added": ["a.txt"], "rejected": ["pipe.txt"]}
-    assert "named pipe" in report.by_action("rejected")[0].reason
+    assert "named pipe" in with_action(report, "rejected")[0].reason
 
 
 def test_an_unreadable_file_is_rejected_and_picked_up_once_readable(releases, ingest, monkeypatch):

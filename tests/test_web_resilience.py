@@ -19,7 +19,7 @@ import feedparser
 import requests
 from lxml import etree
 
-from tests.conftest import RunningService, drop
+from conftest import RunningService, drop
 
 NONSENSE_DATE = "Sat, 01 Jan 10000000000 00:00:00 GMT"
 
