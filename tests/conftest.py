@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -78,7 +78,7 @@ def ingest(settings) -> Ingest:
 
 
 @pytest.fixture
-def app(settings, ingest):
+def app(settings):
     from feedsvc.web import create_app
 
     app = create_app(settings)
@@ -141,6 +141,16 @@ class RunningService:
         except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, signal.SIGKILL)
             return self.process.wait(5)
+
+    def wait_until_settled(self, published: int, timeout: float = 60.0) -> None:
+        """Wait for `published` releases and then for a scan that began after the last of them was stored: the
+        pass that stored them has rendered the front feeds by then (/healthz counts the store, which leads)."""
+        def health() -> dict:
+            return requests.get(self.url + "/healthz", timeout=10).json()
+
+        self.wait_for(lambda: health()["published"] == published, timeout)
+        stored = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=1)  # last_scan.when has whole seconds
+        self.wait_for(lambda: datetime.fromisoformat(health()["last_scan"]["when"]) >= stored, timeout)
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path and self.log_path.exists() else ""

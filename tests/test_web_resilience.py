@@ -155,8 +155,8 @@ def test_archive_pages_render_side_by_side_while_the_front_feed_keeps_answering(
     svc = service_factory(feed_size=5).start()
     for n in range(300):
         drop(svc.releases, f"r{n:03d}.txt", release_text(n))
-    svc.wait_for(lambda: requests.get(svc.url + "/healthz", timeout=10).json()["published"] == 300, timeout=60)
-    svc.wait_for(lambda: len(titles(svc, "/feed.atom?page=60")) == 5, timeout=20)
+    svc.wait_until_settled(300)
+    assert len(titles(svc, "/feed.atom?page=60")) == 5
     front, pages, busy, errors, stop = [], [], [], [], threading.Event()
 
     def crawl(seed: int) -> None:
