@@ -105,14 +105,17 @@ def test_a_search_that_finds_nothing_is_a_valid_empty_feed_in_every_format(svc):
     assert feed["items"] == [] and feed["feed_url"].endswith("/feed.json?q=zanzibarian")
 
 
-@pytest.mark.parametrize("q", ["NEAR(Lavrov+Bourita)", "Lavrov*", "*", "((Lavrov)", "%22", "title%3ALavrov",
-                               "Lavrov+AND+NOT", "a" * 1000, "x%22%27%3B--", "%5E", "-Lavrov"])
-def test_index_syntax_in_a_search_gets_a_400_or_a_literal_search_never_a_500(svc, q):
+@pytest.mark.parametrize(("q", "status"), [
+    ("NEAR(Lavrov+Bourita)", 200), ("Lavrov*", 200), ("((Lavrov)", 200), ("title%3ALavrov", 200),
+    ("Lavrov+AND+NOT", 200), ("x%22%27%3B--", 200),  # read as words, never as the index's syntax
+    ("*", 400), ("%22", 400), ("a" * 1000, 400), ("%5E", 400), ("-Lavrov", 400),  # nothing to search for
+])
+def test_index_syntax_in_a_search_gets_a_400_or_a_literal_search_never_a_500(svc, q, status):
     response = get(svc, f"/feed.atom?q={q}")
     if response.status_code == 301:
         response = requests.get(response.headers["Location"], timeout=10)
-    assert response.status_code in (200, 400), (q, response.status_code)
-    if response.status_code == 400:
+    assert response.status_code == status, (q, response.status_code)
+    if status == 400:
         assert response.text.strip() and "search" in response.text.lower()
 
 

@@ -40,7 +40,9 @@ def test_an_unknown_language_is_404_on_every_feed_and_the_index_and_is_never_ech
     for tag in ("zz", "ru", "ZZ", "en-zzzz", long_tag):
         for path in ("/feed.atom", "/feed.rss", "/feed.json", "/"):
             response = requests.get(f"{svc.url}{path}?lang={tag}", timeout=5, allow_redirects=False)
-            assert response.status_code in (400, 404), (path, tag, response.status_code)
+            # a feed asked for what is not a language tag at all (60 subtags) calls it a bad request
+            expected = 400 if tag == long_tag and path != "/" else 404
+            assert response.status_code == expected, (path, tag, response.status_code)
             if path == "/":  # the same page whatever was asked for: nothing of the request in it
                 assert response.text == not_found_page
             else:

@@ -258,7 +258,7 @@ def test_hostile_input_is_rejected_or_cleaned_and_the_service_keeps_serving(serv
     assert "named pipe" in reasons["pipe.txt"]
     assert "good.txt" in live_entries(svc)
     assert svc.process.poll() is None
-    assert health(svc)["status"] in ("ok", "degraded")
+    assert health(svc)["status"] == "ok"  # rejected files are the office's to fix, not a fault of the service
     for path in ("/feed.atom", "/feed.rss"):
         body = etree.tostring(fetch_feed(svc, path))
         assert b"SECRET-OUTSIDE" not in body

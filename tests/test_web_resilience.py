@@ -233,6 +233,8 @@ def test_logs_say_what_changed_once_and_nothing_for_scans_that_change_nothing(se
     svc.wait_for(lambda: "Statement number 1 on cooperation" in titles(svc))
     time.sleep(2)  # more scans, nothing new: the rejection is not logged again
     lines = [line for line in svc.log().splitlines() if " scan: " in line]
-    assert len(lines) == 1 and '1 added ("one.txt")' in lines[0] and '1 rejected ("empty.txt")' in lines[0]
+    # one line per scan that changed something: the two files may land in one scan or in two (a file event each)
+    said = "\n".join(lines)
+    assert said.count('added ("one.txt")') == 1 and said.count('rejected ("empty.txt")') == 1 and len(lines) <= 2
     assert svc.log().count('rejected "empty.txt":') == 1
     assert "Traceback" not in svc.log()
