@@ -116,10 +116,11 @@ class RunningService:
 
     def start(self, timeout: float = 30.0) -> RunningService:
         self.log_path = self.root / f"serve-{time.monotonic_ns()}.log"
-        log = self.log_path.open("wb")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "feedsvc", "serve", "--host", "127.0.0.1", "--port", str(self.port), *self.args],
-            cwd=self.root, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        with self.log_path.open("wb") as log:  # the service writes to its own copy of the descriptor
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "feedsvc", "serve", "--host", "127.0.0.1", "--port", str(self.port),
+                 *self.args], cwd=self.root, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+                start_new_session=True)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

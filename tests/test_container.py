@@ -119,9 +119,9 @@ def test_the_images_command_serves_and_its_health_check_passes(tmp_path):
                "FEEDSVC_RELEASES_DIR": str(releases), "FEEDSVC_DATABASE": str(tmp_path / "state" / "db.sqlite3"),
                "FEEDSVC_BASE_URL": f"http://127.0.0.1:{port}", "FEEDSVC_WATCH": "false",
                "PYTHONUNBUFFERED": env["PYTHONUNBUFFERED"]}
-    log = (tmp_path / "serve.log").open("wb")
-    server = subprocess.Popen([sys.executable, "-m", "feedsvc", *command[1:2], *args], env=run_env, cwd=tmp_path,
-                              stdout=log, stderr=subprocess.STDOUT)
+    with (tmp_path / "serve.log").open("wb") as log:
+        server = subprocess.Popen([sys.executable, "-m", "feedsvc", *command[1:2], *args], env=run_env,
+                                  cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT)
     try:
         check = exec_form(next(args for name, args in steps if name == "HEALTHCHECK").partition("CMD")[2].strip())
         assert check[0] == "python" and "/healthz" in check[-1]

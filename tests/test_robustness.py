@@ -37,10 +37,10 @@ def release_text(n: int, words: str = "") -> str:
 def launch(svc: RunningService) -> RunningService:
     """Start `feedsvc serve` like RunningService.start, without waiting for the first scan to finish."""
     svc.log_path = svc.root / f"serve-{time.monotonic_ns()}.log"
-    svc.process = subprocess.Popen(
-        [sys.executable, "-m", "feedsvc", "serve", "--host", "127.0.0.1", "--port", str(svc.port), *svc.args],
-        cwd=svc.root, env=svc.env, stdout=svc.log_path.open("wb"), stderr=subprocess.STDOUT,
-        start_new_session=True)
+    with svc.log_path.open("wb") as log:
+        svc.process = subprocess.Popen(
+            [sys.executable, "-m", "feedsvc", "serve", "--host", "127.0.0.1", "--port", str(svc.port), *svc.args],
+            cwd=svc.root, env=svc.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     return svc
 
 

@@ -85,10 +85,11 @@ def test_connections_that_send_nothing_are_closed_so_descriptors_never_run_out(s
     svc = service_factory()
     svc.log_path = svc.root / "serve.log"
     limit = 128
-    svc.process = subprocess.Popen(
-        [sys.executable, "-m", "feedsvc", "serve", "--host", "127.0.0.1", "--port", str(svc.port)],
-        cwd=svc.root, env=svc.env, stdout=svc.log_path.open("wb"), stderr=subprocess.STDOUT, start_new_session=True,
-        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (limit, limit)))
+    with svc.log_path.open("wb") as log:
+        svc.process = subprocess.Popen(
+            [sys.executable, "-m", "feedsvc", "serve", "--host", "127.0.0.1", "--port", str(svc.port)],
+            cwd=svc.root, env=svc.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (limit, limit)))
     svc.wait_for(lambda: answers(svc), timeout=30)
     silent = [socket.create_connection(("127.0.0.1", svc.port), timeout=5) for _ in range(limit + 20)]
     for sock in silent:

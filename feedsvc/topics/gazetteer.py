@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 
 from babel import Locale, UnknownLocaleError
 
+from feedsvc.topics.slavic import noun_forms
+from feedsvc.topics.tables import data, languages, vocabulary
 from feedsvc.words import LANGUAGE_SCRIPT, SCRIPT_LANGUAGE, Token, base_language, fold, script, stem, tokens
 
 SHOUT_RUN = 3  # words in capitals around an acronym that make it a shouted line ("WHO WILL LEAD"), not an acronym
@@ -64,10 +64,6 @@ class Organisation:
     part_of: tuple[str, ...]
 
 
-def _data(name: str) -> dict:
-    return tomllib.loads(resources.files("feedsvc.topics").joinpath("data", name).read_text(encoding="utf-8"))
-
-
 def slugify(name: str) -> str:
     """A URL slug from an English name: "St. Kitts & Nevis" → "st-kitts-and-nevis"."""
     text = fold(name.replace("&", " and "))
@@ -77,7 +73,7 @@ def slugify(name: str) -> str:
 @functools.cache
 def countries() -> dict[str, Country]:
     """Every country and territory topic by ISO 3166-1 code, with its English short name and slug."""
-    table = _data("countries.toml")
+    table = data("countries.toml")
     english = Locale("en").territories
     out = {}
     for code in table["codes"].split():
@@ -90,27 +86,10 @@ def countries() -> dict[str, Country]:
 def organisations() -> dict[str, Organisation]:
     """Every international organisation topic by slug, with its English short name and what it is part of."""
     out = {}
-    for slug, row in _data("organisations.toml").items():
+    for slug, row in data("organisations.toml").items():
         part_of = row.get("part_of", ())
         out[slug] = Organisation(slug, row["name"], (part_of,) if isinstance(part_of, str) else tuple(part_of))
     return out
-
-
-@functools.cache
-def vocabulary(language: str) -> dict:
-    """The table of one language, or an empty one."""
-    try:
-        return _data(f"{language}.toml")
-    except FileNotFoundError:
-        return {}
-
-
-@functools.cache
-def languages() -> tuple[str, ...]:
-    """The languages that have a table."""
-    folder = resources.files("feedsvc.topics").joinpath("data")
-    return tuple(sorted(p.name[:-5] for p in folder.iterdir()
-                        if p.name.endswith(".toml") and p.name[:-5] not in ("countries", "organisations")))
 
 
 class PhraseIndex:
@@ -252,8 +231,6 @@ def _case_forms(word: str, language: str) -> list[str]:
     """A name's other forms where the language's stemmer does not bring them to one stem: the cases of Russian and
     Ukrainian place names, the genders and numbers of Romance adjectives, German adjective endings."""
     if language in ("ru", "uk") and word[:1].isupper():
-        from feedsvc.topics.slavic import noun_forms
-
         return noun_forms(word, language)
     for ending, others in _ADJECTIVE_FORMS.get(language, ()):
         if word.islower() and word.endswith(ending):

@@ -19,8 +19,9 @@ import re
 from dataclasses import dataclass
 
 from feedsvc.models import Topic
-from feedsvc.topics.gazetteer import Match, PhraseIndex, slugify, vocabulary
+from feedsvc.topics.gazetteer import Match, PhraseIndex, slugify
 from feedsvc.topics.names import latin, person_key
+from feedsvc.topics.tables import vocabulary
 from feedsvc.words import Token, base_language, fold, stem
 
 MAX_GAP = 14  # words between an office title and the name (its country, organisation or portfolio)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 
-from feedsvc.topics.gazetteer import vocabulary
+from feedsvc.topics.tables import vocabulary
 from feedsvc.words import fold, stem
 
 NOM, GEN, DAT, ACC, INS, PREP = "nom", "gen", "dat", "acc", "ins", "prep"
