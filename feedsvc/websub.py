@@ -21,9 +21,13 @@ def ping(hub: str, feed_url: str, timeout: float = 10.0) -> None:
     request = urllib.request.Request(hub, data=data, method="POST",
                                      headers={"Content-Type": "application/x-www-form-urlencoded",
                                               "User-Agent": "feedsvc"})
-    with urllib.request.urlopen(request, timeout=timeout) as response:
-        if not 200 <= response.status < 300:
-            raise urllib.error.HTTPError(hub, response.status, response.reason, response.headers, None)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            if not 200 <= response.status < 300:
+                raise urllib.error.HTTPError(hub, response.status, response.reason, response.headers, None)
+    except urllib.error.HTTPError as refused:
+        refused.close()  # an error answer holds its connection open until closed
+        raise
 
 
 class HubPinger:

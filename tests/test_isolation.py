@@ -84,14 +84,14 @@ def test_the_feeds_answer_while_hostile_files_are_read_and_a_release_dropped_aft
     polls, failures, stop = [], [], threading.Event()
 
     def poll() -> None:
-        session = requests.Session()
-        while not stop.is_set():
-            try:
-                response = session.get(svc.url + "/feed.atom", timeout=10)
-                polls.append(response.status_code)
-            except requests.RequestException as e:
-                failures.append(repr(e))
-            time.sleep(0.05)
+        with requests.Session() as session:
+            while not stop.is_set():
+                try:
+                    response = session.get(svc.url + "/feed.atom", timeout=10)
+                    polls.append(response.status_code)
+                except requests.RequestException as e:
+                    failures.append(repr(e))
+                time.sleep(0.05)
 
     poller = threading.Thread(target=poll)
     poller.start()

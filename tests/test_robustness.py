@@ -357,21 +357,21 @@ def test_pollers_get_complete_feeds_while_thousands_of_files_are_ingested(servic
     lock = threading.Lock()
 
     def poll(k: int) -> None:
-        session = requests.Session()
-        path = "/feed.atom" if k % 2 else "/feed.rss"
-        tag = ATOM + "entry" if k % 2 else "item"
-        most = 0
-        while not stop.is_set():
-            try:
-                n = len(fetch_feed(svc, path, session).findall(f".//{tag}"))
-            except Exception as e:  # any failure is a finding, not a crash of the poller
-                problems.append(f"{path}: {type(e).__name__}: {e}"[:300])
-                continue
-            if n < most:
-                problems.append(f"{path}: {n} entries after {most}")
-            most = max(most, n)
-            with lock:
-                counts["requests"] += 1
+        with requests.Session() as session:
+            path = "/feed.atom" if k % 2 else "/feed.rss"
+            tag = ATOM + "entry" if k % 2 else "item"
+            most = 0
+            while not stop.is_set():
+                try:
+                    n = len(fetch_feed(svc, path, session).findall(f".//{tag}"))
+                except Exception as e:  # any failure is a finding, not a crash of the poller
+                    problems.append(f"{path}: {type(e).__name__}: {e}"[:300])
+                    continue
+                if n < most:
+                    problems.append(f"{path}: {n} entries after {most}")
+                most = max(most, n)
+                with lock:
+                    counts["requests"] += 1
 
     threads = [threading.Thread(target=poll, args=(k,)) for k in range(pollers)]
     for t in threads:

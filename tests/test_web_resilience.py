@@ -161,28 +161,29 @@ def test_archive_pages_render_side_by_side_while_the_front_feed_keeps_answering(
     front, pages, busy, errors, stop = [], [], [], [], threading.Event()
 
     def crawl(seed: int) -> None:
-        rng, session = random.Random(seed), requests.Session()
-        while not stop.is_set():
-            page = rng.randint(2, 60)
-            fmt = rng.choice(["atom", "rss"])
-            response = session.get(f"{svc.url}/feed.{fmt}?page={page}", timeout=30)
-            try:
-                if response.status_code == 503:  # as many pages rendering as may be: come back in a second
-                    assert response.headers["Retry-After"] == "1"
-                    busy.append(page)
-                    continue
-                assert response.status_code == 200
-                root = etree.fromstring(response.content)
-                assert len(root.findall(".//{*}entry") + root.findall(".//item")) == 5
-                pages.append(page)
-            except (AssertionError, etree.XMLSyntaxError) as e:
-                errors.append((page, fmt, repr(e)))
+        rng = random.Random(seed)
+        with requests.Session() as session:
+            while not stop.is_set():
+                page = rng.randint(2, 60)
+                fmt = rng.choice(["atom", "rss"])
+                response = session.get(f"{svc.url}/feed.{fmt}?page={page}", timeout=30)
+                try:
+                    if response.status_code == 503:  # as many pages rendering as may be: come back in a second
+                        assert response.headers["Retry-After"] == "1"
+                        busy.append(page)
+                        continue
+                    assert response.status_code == 200
+                    root = etree.fromstring(response.content)
+                    assert len(root.findall(".//{*}entry") + root.findall(".//item")) == 5
+                    pages.append(page)
+                except (AssertionError, etree.XMLSyntaxError) as e:
+                    errors.append((page, fmt, repr(e)))
 
     def poll() -> None:
-        session = requests.Session()
-        while not stop.is_set():
-            response = session.get(svc.url + "/feed.atom", timeout=30)
-            front.append((response.status_code, response.headers.get("ETag")))
+        with requests.Session() as session:
+            while not stop.is_set():
+                response = session.get(svc.url + "/feed.atom", timeout=30)
+                front.append((response.status_code, response.headers.get("ETag")))
 
     threads = [threading.Thread(target=crawl, args=(n,)) for n in range(16)] + [threading.Thread(target=poll)]
     for thread in threads:
