@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import feedparser
@@ -10,8 +11,8 @@ import pytest
 from lxml import etree
 
 from conftest import drop
-from feedsvc import feeds
-from feedsvc.feeds import Variant
+from feedsvc import feedrows, feeds
+from feedsvc.routes import Variant
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SAMPLES_WITH_DATES = {
@@ -32,8 +33,18 @@ def filled(releases, ingest):
     return ingest
 
 
-def render(ingest, fmt, language=None, page=1, now=None):
-    return feeds.render(ingest.store, ingest.settings, Variant(fmt, language, page), now or datetime.now(UTC))
+@dataclass(frozen=True)
+class Rendered:
+    body: bytes
+    last_modified: datetime
+
+
+def render(ingest, fmt, language=None, page=1, now=None, settings=None) -> Rendered | None:
+    """One feed document as a web worker renders it: its page's rows from the store, then its bytes."""
+    settings = settings or ingest.settings
+    variant = Variant(fmt, language, page)
+    rows = feedrows.read_page(ingest.store, settings, variant, now or datetime.now(UTC))
+    return None if rows is None else Rendered(feeds.render(settings, variant, rows), rows.changed)
 
 
 def test_atom_lists_entries_newest_first_up_to_feed_size(filled):
@@ -136,7 +147,7 @@ def test_hub_links_appear_in_atom_and_rss(filled):
     settings = filled.settings.__class__.from_mapping({**filled.settings.as_dict(),
                                                        "websub_hubs": ["https://hub.example.org/"]})
     for fmt in ("atom", "rss"):
-        doc = feeds.render(filled.store, settings, Variant(fmt), datetime.now(UTC))
+        doc = render(filled, fmt, settings=settings)
         root = etree.fromstring(doc.body)
         hubs = [ln.get("href") for ln in root.iter(f"{ATOM}link") if ln.get("rel") == "hub"]
         assert hubs == ["https://hub.example.org/"]
