@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -12,7 +14,7 @@ from lxml import etree
 
 from conftest import drop
 from feedsvc import feedrows, feeds
-from feedsvc.routes import Variant
+from feedsvc.routes import FORMATS, Variant
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SAMPLES_WITH_DATES = {
@@ -222,3 +224,22 @@ def test_a_feed_whose_releases_share_one_language_declares_it(releases, ingest):
     atom = etree.fromstring(render(ingest, "atom").body)
     assert atom.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
     assert all(e.get("{http://www.w3.org/XML/1998/namespace}lang") is None for e in atom.iter(f"{ATOM}entry"))
+
+
+def test_the_feed_renderer_turns_rows_into_bytes_without_the_store():
+    probe = "import sys, feedsvc.feeds; print('feedsvc.store' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.strip() == "False"
+
+
+def test_a_render_pass_reads_each_front_page_once_for_all_its_formats(filled, monkeypatch):
+    now = datetime.now(UTC)
+    pages, languages = [], []
+    entries, languages_of = filled.store.entries, filled.store.languages
+    monkeypatch.setattr(filled.store, "entries", lambda *a, **k: pages.append(k.get("language")) or entries(*a, **k))
+    monkeypatch.setattr(filled.store, "languages", lambda *a: languages.append(a) or languages_of(*a))
+    filled.render(now)
+    assert sorted(pages, key=str) == sorted([None, "en", "ru"], key=str)
+    assert languages == []  # the pass's one count by language names them
+    assert {d.key for d in filled.store.documents()} >= {Variant(fmt, lang).key for fmt in FORMATS
+                                                          for lang in (None, "en", "ru")}
