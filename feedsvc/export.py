@@ -31,14 +31,16 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from urllib.parse import parse_qsl
 
-from feedsvc import feeds, originals
+from feedsvc import feeds, originals, routes
+from feedsvc.feedrows import GenerationView, read_page
+from feedsvc.feeds import FeedPage
 from feedsvc.settings import Settings
 from feedsvc.store import Store
-from feedsvc.web.documents import GenerationView
+from feedsvc.web.responses import packed
 
 log = logging.getLogger(__name__)
 
@@ -72,32 +74,24 @@ class ArchiveView(GenerationView):
     """The store as the feed renderer and the index pages ask it while an export walks every page in order: the
     web workers' view of one generation (counts, languages, withdrawals asked once, the last change of every page
     from one pass), plus: the next page continues from the last entry of the one before (no OFFSET that grows
-    with the page number), and a page's entries asked twice in a row are read once. Answers are the store's own,
-    so the documents are the ones `serve` sends."""
+    with the page number). Answers are the store's own, so the documents are the ones `serve` sends."""
 
     def __init__(self, store: Store):
         super().__init__(store)
         self._cursor: dict[tuple, tuple[int, tuple[datetime, str]]] = {}
-        self._last: tuple[tuple, list] | None = None
-
-    def __getattr__(self, name: str):
-        return getattr(self.store, name)
 
     def withdrawn_since(self, since: datetime, *, language: str | None = None) -> list:
         return self._once(("withdrawn", since, language), lambda: self.store.withdrawn_since(since, language=language))
 
     def entries(self, now: datetime, *, language: str | None = None, limit: int = 50, offset: int = 0, **kwargs):
-        asked = (language, limit, offset, tuple(sorted(kwargs.items())))
-        if self._last is not None and self._last[0] == asked:
-            return self._last[1]  # the export asks for a page's entries, then the renderer asks again
-        cursor = self._cursor.get((language, limit, tuple(sorted(kwargs.items()))))
+        walk = (language, limit, tuple(sorted(kwargs.items())))
+        cursor = self._cursor.get(walk)
         if offset and cursor is not None and cursor[0] == offset:
             rows = self.store.entries(now, language=language, limit=limit, after=cursor[1], **kwargs)
         else:
             rows = self.store.entries(now, language=language, limit=limit, offset=offset, **kwargs)
         if rows:
-            self._cursor[asked[:2] + asked[3:]] = (offset + len(rows), (rows[-1].published, rows[-1].id))
-        self._last = (asked, rows)
+            self._cursor[walk] = (offset + len(rows), (rows[-1].published, rows[-1].id))
         return rows
 
 
@@ -193,40 +187,38 @@ def export_site(settings: Settings, target: Path, store: Store | None = None,
     app = create_app(settings)
     view = ArchiveView(store)
     writer = SiteWriter(target)
-    languages = store.languages(now)
+    languages = view.languages(now)
     stored = {d.key: d for d in store.documents()}
     gone: list[str] = []
     with app.test_request_context("/"):
         frame = _frame_fingerprint(settings, languages)
-        for fmt in feeds.FORMATS:
-            for language in [None, *languages]:
-                page = 1
-                while True:
-                    variant = feeds.Variant(fmt, language, page)
+        for language in [None, *languages]:
+            last_page = routes.last_page(view.count_entries(now, language=language), settings.feed_size)
+            for number in range(1, last_page + 1):
+                page: FeedPage | None = None  # read once for the formats not stored, if any
+                for fmt in routes.FORMATS:
+                    variant = routes.Variant(fmt, language, number)
                     name = file_for(variant.key)
                     document = stored.get(variant.key)
-                    if document is None:
-                        inputs = _feed_inputs(view, settings, variant, now, frame)
-                        if inputs is None:
-                            break  # past the last page
-                        if writer.keep(name, name + ".gz", fingerprint=inputs):
-                            page += 1
-                            continue
-                        document = feeds.render(view, settings, variant, now)
-                        if document is None:
-                            break
-                        writer.put_from(name, document.body, inputs)
-                        writer.put_from(name + ".gz", document.gzip_body, inputs)
-                    else:  # a front document: the stored bytes, as served
+                    if document is not None:  # a front document: the stored bytes, as served
                         writer.put(name, document.body)
                         writer.put(name + ".gz", document.gzip_body)
-                    page += 1
+                        continue
+                    page = page or read_page(view, settings, variant, now)
+                    if page is None:
+                        break
+                    inputs = _feed_inputs(frame, variant, page)
+                    if writer.keep(name, name + ".gz", fingerprint=inputs):
+                        continue
+                    document = packed(variant.key, variant.content_type, feeds.render(settings, variant, page),
+                                      page.changed)
+                    writer.put_from(name, document.body, inputs)
+                    writer.put_from(name + ".gz", document.gzip_body, inputs)
         size = settings.feed_size
         for language in [None, *languages]:
-            total = view.count_entries(now, language=language)
-            last_page = max(1, -(-total // size))
+            last_page = routes.last_page(view.count_entries(now, language=language), size)
             for page in range(1, last_page + 1):
-                entries = view.entries(now, language=language, limit=size, offset=(page - 1) * size)
+                entries = view.entries(now, language=language, limit=size, offset=routes.page_bounds(page, size)[0])
                 html, _ = page_views.index_page(settings, entries, page, last_page, language, languages)
                 query = "&".join(p for p in (f"lang={language}" if language else "",
                                              f"page={page}" if page > 1 else "") if p)
@@ -262,23 +254,10 @@ def export_site(settings: Settings, target: Path, store: Store | None = None,
     return report
 
 
-def _feed_inputs(view: ArchiveView, settings: Settings, variant: feeds.Variant, now: datetime,
-                 frame: str) -> str | None:
-    """Everything an archive feed document is made from (what `feeds.render` asks the store, and the frame), as a
-    digest; None past the last page. A document whose inputs did not change since the last export is kept."""
-    size = settings.feed_size
-    language = variant.language
-    last_page = max(1, -(-view.count_entries(now, language=language) // size))
-    if variant.page > last_page:
-        return None
-    entries = view.entries(now, language=language, limit=size, offset=(variant.page - 1) * size,
-                           clip=feeds.ENTRY_TEXT + 1)  # as feeds.render asks, so it is read once
-    tombstones = (view.withdrawn_since(now - timedelta(days=settings.tombstone_days), language=language)
-                  if variant.page == 1 else [])
-    changed = (view.last_change(now, language=language, upto=variant.page * size), view.last_withdrawal(language))
-    kept = view.originals_info([entry.id for entry in entries])
-    return hashlib.sha256(repr((frame, variant, last_page, entries, [(t.id, t.withdrawn) for t in tombstones],
-                                changed, sorted((k, v) for k, v in kept.items()))).encode()).hexdigest()
+def _feed_inputs(frame: str, variant: routes.Variant, page: FeedPage) -> str:
+    """Everything an archive feed document is made from (its page's rows, its variant and the frame), as a digest:
+    a document whose inputs did not change since the last export is kept."""
+    return hashlib.sha256(repr((frame, variant, page)).encode()).hexdigest()
 
 
 def _frame_fingerprint(settings: Settings, languages: list[str]) -> str:
@@ -286,7 +265,7 @@ def _frame_fingerprint(settings: Settings, languages: list[str]) -> str:
     package = Path(__file__).parent
     digest = hashlib.sha256(repr((sorted(settings.as_dict().items(), key=str), languages)).encode())
     for path in sorted([*package.glob("web/*.py"), *package.glob("web/templates/*.html"), package / "i18n.py",
-                        package / "feeds.py", package / "originals.py", package / "export.py",
+                        package / "feeds.py", package / "routes.py", package / "originals.py", package / "export.py",
                         *package.glob("locales/*/LC_MESSAGES/*.po")]):
         digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -13,14 +13,16 @@ from collections import Counter
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from feedsvc import feeds, metrics
+from feedsvc import feedrows, feeds, metrics
 from feedsvc.healthstate import IngestHealth
 from feedsvc.locks import ScanLock
 from feedsvc.lognames import quote
 from feedsvc.models import Action, FileOutcome, ScanReport
+from feedsvc.routes import FORMATS, Variant
 from feedsvc.scanner import Scanner
 from feedsvc.settings import Settings
 from feedsvc.store import BASE_URL_KEY, Store, StoredDocument
+from feedsvc.web.responses import packed
 
 log = logging.getLogger(__name__)
 
@@ -161,7 +163,7 @@ class Ingest:
         failed: dict[str, str] = {}
         try:
             started = time.perf_counter()
-            rendered_now = feeds.render_front_pages(self.store, self.settings, now, failed)
+            rendered_now = self._render_front_pages(now, failed)
             self._render_seconds.append(time.perf_counter() - started)
             documents = [_advance_last_modified(d, before.get(d.key), now) for d in rendered_now]
             rendered = {d.key for d in documents}
@@ -188,6 +190,30 @@ class Ingest:
         else:
             self.health.resolved("render", "the feeds are up to date again")
         return changed
+
+    def _render_front_pages(self, now: datetime, failed: dict[str, str]) -> list[StoredDocument]:
+        """The first page of every format, for all releases and for the main languages (what pollers fetch),
+        packed for HTTP; each page is read from the store once for its three formats.
+
+        A document that cannot be rendered is left out, with its key and the reason in `failed`; an entry that
+        cannot be put in a document is left out of it, under the entry's key (`entry:<id>`)."""
+        counts = self.store.language_counts(now)
+        documents = []
+        for language in feedrows.front_languages(counts):
+            variants = [Variant(fmt, language) for fmt in FORMATS]
+            try:
+                page = feedrows.front_page(self.store, self.settings, language, now, counts)
+            except Exception as e:  # one page, never all of them
+                failed.update((variant.key, _error_text(e)) for variant in variants)
+                continue
+            for variant in variants:
+                try:
+                    body = feeds.render(self.settings, variant, page, failed)
+                except Exception as e:  # one document, never all of them
+                    failed[variant.key] = _error_text(e)
+                    continue
+                documents.append(packed(variant.key, variant.content_type, body, page.changed))
+        return documents
 
     def _check_database(self) -> None:
         """A database file deleted (or replaced) under the running service: start on the file now at the path,

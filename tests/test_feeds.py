@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import feedparser
@@ -10,8 +13,8 @@ import pytest
 from lxml import etree
 
 from conftest import drop
-from feedsvc import feeds
-from feedsvc.feeds import Variant
+from feedsvc import feedrows, feeds
+from feedsvc.routes import FORMATS, Variant
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SAMPLES_WITH_DATES = {
@@ -32,8 +35,18 @@ def filled(releases, ingest):
     return ingest
 
 
-def render(ingest, fmt, language=None, page=1, now=None):
-    return feeds.render(ingest.store, ingest.settings, Variant(fmt, language, page), now or datetime.now(UTC))
+@dataclass(frozen=True)
+class Rendered:
+    body: bytes
+    last_modified: datetime
+
+
+def render(ingest, fmt, language=None, page=1, now=None, settings=None) -> Rendered | None:
+    """One feed document as a web worker renders it: its page's rows from the store, then its bytes."""
+    settings = settings or ingest.settings
+    variant = Variant(fmt, language, page)
+    rows = feedrows.read_page(ingest.store, settings, variant, now or datetime.now(UTC))
+    return None if rows is None else Rendered(feeds.render(settings, variant, rows), rows.changed)
 
 
 def test_atom_lists_entries_newest_first_up_to_feed_size(filled):
@@ -136,7 +149,7 @@ def test_hub_links_appear_in_atom_and_rss(filled):
     settings = filled.settings.__class__.from_mapping({**filled.settings.as_dict(),
                                                        "websub_hubs": ["https://hub.example.org/"]})
     for fmt in ("atom", "rss"):
-        doc = feeds.render(filled.store, settings, Variant(fmt), datetime.now(UTC))
+        doc = render(filled, fmt, settings=settings)
         root = etree.fromstring(doc.body)
         hubs = [ln.get("href") for ln in root.iter(f"{ATOM}link") if ln.get("rel") == "hub"]
         assert hubs == ["https://hub.example.org/"]
@@ -211,3 +224,22 @@ def test_a_feed_whose_releases_share_one_language_declares_it(releases, ingest):
     atom = etree.fromstring(render(ingest, "atom").body)
     assert atom.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
     assert all(e.get("{http://www.w3.org/XML/1998/namespace}lang") is None for e in atom.iter(f"{ATOM}entry"))
+
+
+def test_the_feed_renderer_turns_rows_into_bytes_without_the_store():
+    probe = "import sys, feedsvc.feeds; print('feedsvc.store' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.strip() == "False"
+
+
+def test_a_render_pass_reads_each_front_page_once_for_all_its_formats(filled, monkeypatch):
+    now = datetime.now(UTC)
+    pages, languages = [], []
+    entries, languages_of = filled.store.entries, filled.store.languages
+    monkeypatch.setattr(filled.store, "entries", lambda *a, **k: pages.append(k.get("language")) or entries(*a, **k))
+    monkeypatch.setattr(filled.store, "languages", lambda *a: languages.append(a) or languages_of(*a))
+    filled.render(now)
+    assert sorted(pages, key=str) == sorted([None, "en", "ru"], key=str)
+    assert languages == []  # the pass's one count by language names them
+    assert {d.key for d in filled.store.documents()} >= {Variant(fmt, lang).key for fmt in FORMATS
+                                                          for lang in (None, "en", "ru")}

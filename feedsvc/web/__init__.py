@@ -1,21 +1,29 @@
-"""The Flask application: HTML pages and /healthz; feeds are answered by the fast layer in front of it."""
+"""The Flask application: HTML pages and /healthz; feeds are answered by the fast layer in front of it.
+
+Flask is imported by create_app, not here: the scanner packs its feed documents with feedsvc.web.responses and
+never loads the web framework."""
 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-from flask import Flask, current_app
 
 from feedsvc.lognames import guard_log_lines
 from feedsvc.settings import Settings, load_settings
 from feedsvc.store import Store, recorded_base_url
-from feedsvc.web.documents import DocumentCache
-from feedsvc.web.fastpath import FeedResponder
+
+if TYPE_CHECKING:
+    from flask import Flask
 
 
 def create_app(settings: Settings | None = None) -> Flask:
     """Wire settings, store and blueprints; starts no threads and does no I/O beyond opening the store."""
+    from flask import Flask
+
+    from feedsvc.web.documents import DocumentCache
+    from feedsvc.web.fastpath import FeedResponder
+
     settings = settings or load_settings()
     if not settings.base_url_set:
         settings = settings.with_base_url(recorded_base_url(settings.database) or settings.base_url)
@@ -51,6 +59,8 @@ def create_app(settings: Settings | None = None) -> Flask:
 
 def _redirects_stay_home(response):
     """A redirect never takes its host from the request: a Location on another host is rebuilt on base_url."""
+    from flask import current_app
+
     location = response.headers.get("Location")
     if location:
         base = urlsplit(current_app.config["FEEDSVC"].base_url)

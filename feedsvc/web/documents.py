@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import bisect
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from email.utils import format_datetime
 
 from feedsvc import feeds, metrics
+from feedsvc.feedrows import GenerationView, read_page
+from feedsvc.routes import Variant
 from feedsvc.settings import Settings
-from feedsvc.store import Store, StoredDocument, from_text
+from feedsvc.store import Store
+from feedsvc.web.responses import FILTERED_GZIP_LEVEL, ServedDocument, packed, served
 
 DEEP_PAGE_CACHE = 256  # archive pages kept per worker, least recently used dropped first...
 DEEP_CACHE_BYTES = 8 * 1024 * 1024  # ...and no more than this many bytes of them (body plus gzip body)
@@ -21,66 +21,6 @@ DEEP_CACHE_BYTES = 8 * 1024 * 1024  # ...and no more than this many bytes of the
 CHECK_INTERVAL = 0.2
 _UNSEEN = object()
 BUSY = object()  # get_or_render's answer when this worker renders as many pages as it may at once
-
-
-@dataclass(frozen=True)
-class ServedDocument:
-    """A feed document ready to answer: bytes, gzip bytes, all header lists and the response bodies, built once."""
-
-    key: str
-    etag: str  # of the identity body; the gzip body has its own (RFC 9110: one strong ETag per representation)
-    last_modified: datetime
-    body: bytes
-    gzip_body: bytes
-    headers: list[tuple[str, str]]
-    gzip_headers: list[tuple[str, str]]
-    not_modified_headers: list[tuple[str, str]]
-    gzip_etag: str = ""
-    gzip_not_modified_headers: list[tuple[str, str]] = field(default_factory=list)
-    last_modified_http: str = ""  # the Last-Modified value as sent, so an echoed If-Modified-Since is a string compare
-    last_modified_ts: float = 0.0
-    # WSGI bodies as lists: granian hands a one-item list to its bytes response without copying.
-    body_iter: list[bytes] = field(default_factory=list, repr=False)
-    gzip_iter: list[bytes] = field(default_factory=list, repr=False)
-
-
-def gzip_etag(etag: str) -> str:
-    """The strong ETag of a document's gzip body: its identity ETag, marked, so the two never match each other."""
-    return etag[:-1] + '-gzip"'
-
-
-def prepare(document: StoredDocument, settings: Settings) -> ServedDocument:
-    last_modified_http = format_datetime(document.last_modified.astimezone(UTC), usegmt=True)
-    common = [
-        ("Last-Modified", last_modified_http),
-        ("Cache-Control", f"public, max-age={max(int(settings.scan_interval), 1)}"),
-        ("Vary", "Accept-Encoding"),
-        ("Access-Control-Allow-Origin", "*"),
-        ("X-Content-Type-Options", "nosniff"),
-    ]
-    self_url = settings.base_url + document.key
-    common.append(("Link", f'<{self_url}>; rel="self"'))
-    common += [("Link", f'<{hub}>; rel="hub"') for hub in settings.websub_hubs]
-    content = [("Content-Type", document.content_type)]
-    identity = [("ETag", document.etag), *common]
-    compressed = [("ETag", gzip_etag(document.etag)), *common]
-    return ServedDocument(
-        key=document.key,
-        etag=document.etag,
-        last_modified=document.last_modified,
-        body=document.body,
-        gzip_body=document.gzip_body,
-        headers=content + identity + [("Content-Length", str(len(document.body)))],
-        gzip_headers=content + compressed + [("Content-Encoding", "gzip"),
-                                             ("Content-Length", str(len(document.gzip_body)))],
-        not_modified_headers=identity,
-        gzip_etag=gzip_etag(document.etag),
-        gzip_not_modified_headers=compressed,
-        last_modified_http=last_modified_http,
-        last_modified_ts=document.last_modified.timestamp(),
-        body_iter=[document.body],
-        gzip_iter=[document.gzip_body],
-    )
 
 
 class DocumentCache:
@@ -128,17 +68,18 @@ class DocumentCache:
                 return
             if self.store.replaced():
                 self.store.reopen()  # the ingest started a new database file (the old one was deleted)
-            front = {d.key: prepare(d, self.settings) for d in self.store.documents()}
+            front = {d.key: served(d, self.settings) for d in self.store.documents()}
+            view = GenerationView(self.store)
             # the languages with a live release, as of this generation (the scanner renders the main ones ahead,
             # the others on request): a feed for any other language is a 404
-            languages = frozenset(self.store.languages(datetime.now(UTC)))
+            languages = frozenset(view.languages(datetime.now(UTC)))
             with self._deep_lock:
                 self._front = front
                 self._languages = languages
                 self._deep.clear()
                 self._deep_bytes = 0
                 self._stamp = stamp
-                self._view = GenerationView(self.store)
+                self._view = view
 
     def front(self) -> dict[str, ServedDocument]:
         """The front documents by key (path plus canonical query), refreshed at most every check_interval."""
@@ -164,7 +105,7 @@ class DocumentCache:
     def get(self, key: str) -> ServedDocument | None:
         return self.front().get(key)
 
-    def get_or_render(self, variant: feeds.Variant) -> ServedDocument | None | object:
+    def get_or_render(self, variant: Variant) -> ServedDocument | None | object:
         """Archive pages and rare variants: rendered on first request, then kept until the store changes. Two
         requests for the same page render it once; different pages render side by side, up to `max_renders`
         older pages at once (beyond that: BUSY)."""
@@ -185,7 +126,7 @@ class DocumentCache:
             with self._deep_lock:
                 self._in_render -= 1
 
-    def _render(self, variant: feeds.Variant) -> ServedDocument | None:
+    def _render(self, variant: Variant) -> ServedDocument | None:
         key = variant.key
         while True:
             with self._deep_lock:
@@ -201,9 +142,8 @@ class DocumentCache:
         rendered_ok = False
         try:
             started = time.perf_counter()
-            rendered = feeds.render(view, self.settings, variant, datetime.now(UTC))
+            document = self._rendered(view, variant)
             metrics.observe_archive_render(time.perf_counter() - started)
-            document = prepare(rendered, self.settings) if rendered else None
             rendered_ok = True
         finally:
             with self._deep_lock:
@@ -217,49 +157,15 @@ class DocumentCache:
                 underway.set()
         return document
 
-
-class GenerationView:
-    """The store as the feed renderer asks it, for one generation of documents: what is the same for every
-    archive page of a generation (counts, languages, withdrawals) is queried once, and "the last change among the
-    first N entries" comes from one pass over the entries instead of one scan of N rows per page."""
-
-    def __init__(self, store: Store):
-        self.store = store
-        self._lock = threading.Lock()
-        self._memo: dict[tuple, object] = {}
-
-    def _once(self, key: tuple, query):
-        with self._lock:
-            if key in self._memo:
-                return self._memo[key]
-        value = query()
-        with self._lock:
-            return self._memo.setdefault(key, value)
-
-    def count_entries(self, now: datetime, *, language: str | None = None) -> int:
-        return self._once(("count", language), lambda: self.store.count_entries(now, language=language))
-
-    def languages(self, now: datetime) -> list[str]:
-        return self._once(("languages",), lambda: self.store.languages(now))
-
-    def last_withdrawal(self, language: str | None = None) -> datetime | None:
-        return self._once(("withdrawal", language), lambda: self.store.last_withdrawal(language))
-
-    def last_change(self, now: datetime, *, language: str | None = None, upto: int = 50) -> datetime | None:
-        records = self._once(("changes", language), lambda: self.store.change_records(now, language=language))
-        at = bisect.bisect_left(records, (upto, "")) - 1  # the last record among the first `upto` entries
-        return from_text(records[at][1]) if at >= 0 else None
-
-    def entries(self, now: datetime, **kwargs) -> list:
-        return self.store.entries(now, **kwargs)
-
-    def withdrawn_since(self, since: datetime, *, language: str | None = None) -> list:
-        return self.store.withdrawn_since(since, language=language)
-
-    def __getattr__(self, name: str):
-        """Everything else (search, topics, translations, originals) straight from the store."""
-        return getattr(self.store, name)
+    def _rendered(self, view: GenerationView, variant: Variant) -> ServedDocument | None:
+        """One document rendered from this generation's store, packed and ready to serve; None past the end."""
+        page = read_page(view, self.settings, variant, datetime.now(UTC))
+        if page is None:
+            return None
+        body = feeds.render(self.settings, variant, page)
+        level = FILTERED_GZIP_LEVEL if variant.filtered else 9
+        return served(packed(variant.key, variant.content_type, body, page.changed, level), self.settings)
 
 
 def _size(document: ServedDocument | None) -> int:
-    return len(document.body) + len(document.gzip_body) if document else 0
+    return document.size if document else 0

@@ -7,11 +7,12 @@ from collections.abc import Callable, Iterable
 from email.utils import parsedate_to_datetime
 from urllib.parse import parse_qsl
 
-from feedsvc import feeds
+from feedsvc import routes
 from feedsvc.metrics import FAST, FEED_200, FEED_304
 from feedsvc.metrics import count as count_request
 from feedsvc.search import QueryError, normalise, parse
-from feedsvc.web.documents import BUSY, DocumentCache, ServedDocument
+from feedsvc.web.documents import BUSY, DocumentCache
+from feedsvc.web.responses import ServedDocument
 
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$")  # BCP 47 as releases use it: at most 35 chars
 ALLOWED = "GET, HEAD, OPTIONS"
@@ -34,7 +35,7 @@ class FeedResponder:
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
-        if path not in feeds.PATH_FORMATS:
+        if path not in routes.PATH_FORMATS:
             if path.startswith("/topics/") and topic_route(path) is not None:
                 return self.slow(path, environ.get("QUERY_STRING") or "", environ, start_response)
             return self.app(environ, start_response)
@@ -58,7 +59,7 @@ class FeedResponder:
         key = f"{path}?{query}" if query else path
         document = self.documents.get(key)
         if document is None:
-            fmt, topic = feeds.PATH_FORMATS.get(path), None
+            fmt, topic = routes.PATH_FORMATS.get(path), None
             if fmt is None:
                 fmt, topic = topic_route(path)
             try:
@@ -124,7 +125,7 @@ def not_modified(etag: str, document: ServedDocument, environ: dict) -> bool:
         return False
 
 
-def parse_variant(fmt: str, query: str, topic: str | None = None) -> feeds.Variant | None:
+def parse_variant(fmt: str, query: str, topic: str | None = None) -> routes.Variant | None:
     """lang, q and page from the query string; None when anything else is there or a value is malformed. A search
     that cannot be run raises QueryError (a 400 with its reason); an empty one is no search."""
     language, page, search = None, 1, None
@@ -139,7 +140,7 @@ def parse_variant(fmt: str, query: str, topic: str | None = None) -> feeds.Varia
                 parse(search)
         else:
             return None
-    return feeds.Variant(fmt, language, page, search, topic)
+    return routes.Variant(fmt, language, page, search, topic)
 
 
 _TOPIC_FEED = re.compile(r"^/topics/([^/]{1,200})(/feed\.(?:atom|rss|json))$")
@@ -154,7 +155,7 @@ def topic_route(path: str) -> tuple[str, str] | None:
         slug = match.group(1).encode("latin-1").decode("utf-8")  # WSGI hands the decoded path as Latin-1
     except UnicodeError:
         return None
-    return feeds.PATH_FORMATS[match.group(2)], slug
+    return routes.PATH_FORMATS[match.group(2)], slug
 
 
 _accept_memo: dict[str, bool] = {}

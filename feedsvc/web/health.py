@@ -11,8 +11,9 @@ from datetime import UTC, datetime, timedelta
 
 from flask import Blueprint, current_app, jsonify, request
 
-from feedsvc import feeds
+from feedsvc.feedrows import EPOCH
 from feedsvc.healthstate import read_problems
+from feedsvc.routes import FORMATS
 
 bp = Blueprint("health", __name__)
 
@@ -136,12 +137,12 @@ def feeds_behind(store, settings, now: datetime) -> str | None:
     """A sentence when a front feed document is older than a change in the store it should show."""
     if store.get_meta("last_scan") is None:
         return None  # the first scan has not finished
-    newest = max(store.last_change(now, upto=settings.feed_size) or feeds.EPOCH,
-                 store.last_withdrawal() or feeds.EPOCH)
+    newest = max(store.last_change(now, upto=settings.feed_size) or EPOCH,
+                 store.last_withdrawal() or EPOCH)
     if now - newest < FEEDS_BEHIND_GRACE:
         return None
     dates = store.document_dates()
-    stale = [path for _, (path, _) in feeds.FORMATS.items() if dates.get(path, feeds.EPOCH) < newest]
+    stale = [path for _, (path, _) in FORMATS.items() if dates.get(path, EPOCH) < newest]
     if not stale:
         return None
     return (f"The feeds are behind the store: {', '.join(stale)} do not show the change of "

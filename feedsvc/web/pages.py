@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from markupsafe import Markup
 
-from feedsvc import feeds, i18n, originals
+from feedsvc import i18n, originals, routes
 from feedsvc.search import QueryError, match_expression, normalise, parse
 from feedsvc.words import base_language
 
@@ -52,10 +52,10 @@ def _feed_groups(settings, language: str, languages: tuple[str, ...], shown: fro
     for language in [None, *languages]:
         name = title if language is None else f"{title} – {speaker.language_name(language)}"
         group = FeedGroup(language, name, shown=shown is None or language in shown)
-        for fmt, (_, content_type) in feeds.FORMATS.items():
+        for fmt, (_, content_type) in routes.FORMATS.items():
             label = FORMAT_LABELS[fmt]
             group.links.append({
-                "href": settings.base_url + feeds.Variant(fmt, language).key,
+                "href": settings.base_url + routes.Variant(fmt, language).key,
                 "type": content_type.split(";")[0],
                 "title": f"{name} ({label})",
                 "label": label,
@@ -78,9 +78,9 @@ def search_feed_group(settings, speaker: i18n.Speaker, search: str, language: st
     """The feeds of one search (for autodiscovery on its page, and its page's footer)."""
     name = f"{speaker.feed_title(settings.feed_title)}: {search}"
     group = FeedGroup(language, name)
-    for fmt, (_, content_type) in feeds.FORMATS.items():
+    for fmt, (_, content_type) in routes.FORMATS.items():
         label = FORMAT_LABELS[fmt]
-        group.links.append({"href": settings.base_url + feeds.Variant(fmt, language, search=search).key,
+        group.links.append({"href": settings.base_url + routes.Variant(fmt, language, search=search).key,
                             "type": content_type.split(";")[0], "title": f"{name} ({label})", "label": label})
     return group
 
@@ -99,12 +99,11 @@ def index():
     search = normalise(request.args.get("q", "")) or None
     if search is not None:
         return _search(settings, store, now, search, language, page_number)
-    total = store.count_entries(now, language=language)
-    last_page = max(1, -(-total // settings.feed_size))
+    last_page = routes.last_page(store.count_entries(now, language=language), settings.feed_size)
     if not 1 <= page_number <= last_page:
         abort(404)
-    entries = store.entries(now, language=language, limit=settings.feed_size,
-                            offset=(page_number - 1) * settings.feed_size)
+    start, _ = routes.page_bounds(page_number, settings.feed_size)
+    entries = store.entries(now, language=language, limit=settings.feed_size, offset=start)
     return index_page(settings, entries, page_number, last_page, language, languages)
 
 
@@ -130,18 +129,16 @@ def _search(settings, store, now, search: str, language: str | None, page_number
     except QueryError as e:
         return page("index.html", speaker, 400, entries=[], page=1, last_page=1, more=False, language=language,
                     languages=languages, heading=heading, search=search, error=str(e), feeds=groups)
-    if not 1 <= page_number <= feeds.MAX_PAGE:
+    if not 1 <= page_number <= routes.MAX_PAGE:
         abort(404)
-    size = settings.feed_size
+    start, end = routes.page_bounds(page_number, settings.feed_size)
     wanted = {base_language(language)} if language else {base_language(lang) for lang in store.index_languages()}
-    window = store.search_window(now, match_expression(query, wanted), language=language,
-                                 limit=page_number * size + 1)
-    entries = store.entries_by_id([entry_id for entry_id, _ in window[(page_number - 1) * size:page_number * size]])
+    window = store.search_window(now, match_expression(query, wanted), language=language, limit=end + 1)
+    entries = store.entries_by_id([entry_id for entry_id, _ in window[start:end]])
     if page_number > 1 and not entries:
         abort(404)
-    return page("index.html", speaker, entries=entries, page=page_number, last_page=None,
-                more=len(window) > page_number * size, language=language, languages=languages, heading=heading,
-                search=search, feeds=groups)
+    return page("index.html", speaker, entries=entries, page=page_number, last_page=None, more=len(window) > end,
+                language=language, languages=languages, heading=heading, search=search, feeds=groups)
 
 
 @bp.get("/releases/<slug>")
@@ -152,7 +149,7 @@ def release(slug: str):
         # a renamed or moved file's new name: its entry kept its permanent link, which this leads to
         alias = store.entry_by_alias(slug)
         if alias is not None and alias.available <= min(now, alias.withdrawn or now):
-            return redirect(feeds.entry_link(settings, alias), 301)
+            return redirect(routes.entry_link(settings, alias), 301)
     never_public = entry is not None and entry.available > min(now, entry.withdrawn or now)
     if entry is None or never_public:
         abort(404)  # an embargoed release does not exist yet (or ever, if withdrawn in time), as far as anyone knows

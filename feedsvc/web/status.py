@@ -10,7 +10,7 @@ from pathlib import Path
 
 from flask import Blueprint, abort, current_app, request
 
-from feedsvc import feeds, i18n, lognames
+from feedsvc import i18n, lognames, routes
 from feedsvc.folder import walk
 from feedsvc.readers import is_release_file
 from feedsvc.scanner import RETRY
@@ -109,7 +109,7 @@ def status():
     body, code = page("status.html", speaker, states=shown, entries=entries, counts=counts, page=page_number,
                       last_page=last_page, problems_only=problems_only, refresh=refresh and waiting,
                       refresh_seconds=REFRESH_SECONDS, waiting=waiting, now=now, zone=settings.zone,
-                      entry_link=lambda entry: feeds.entry_link(settings, entry),
+                      entry_link=lambda entry: routes.entry_link(settings, entry),
                       last_scan=last_scan, last_scan_when=last_scan and datetime.fromisoformat(last_scan["when"]),
                       feeds=[])
     headers = {"Cache-Control": "no-store"}

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from flask import Blueprint, abort, current_app, request
 
-from feedsvc import feeds
+from feedsvc import routes
 from feedsvc.web.pages import FORMAT_LABELS, FeedGroup, feed_groups, page, site_speaker
 
 bp = Blueprint("topics", __name__)
@@ -27,9 +27,9 @@ def _context():
 def topic_feed_group(settings, topic, language: str | None = None) -> FeedGroup:
     """One topic's feeds (all its releases, or those in one language), for autodiscovery and the footer."""
     group = FeedGroup(language, f"{settings.feed_title}: {topic.name}")
-    for fmt, (_, content_type) in feeds.FORMATS.items():
+    for fmt, (_, content_type) in routes.FORMATS.items():
         label = FORMAT_LABELS[fmt]
-        group.links.append({"href": settings.base_url + feeds.Variant(fmt, language, topic=topic.slug).key,
+        group.links.append({"href": settings.base_url + routes.Variant(fmt, language, topic=topic.slug).key,
                             "type": content_type.split(";")[0], "title": f"{group.name} ({label})", "label": label})
     return group
 
@@ -65,11 +65,11 @@ def topic(slug: str):
         page_number = int(request.args.get("page", "1"))
     except ValueError:
         abort(404)
-    if not 1 <= page_number <= feeds.MAX_PAGE:
+    if not 1 <= page_number <= routes.MAX_PAGE:
         abort(404)
     size = settings.feed_size
-    entries = store.topic_entries(now, found.id, language=language, limit=size + 1,
-                                  offset=(page_number - 1) * size)
+    start, _ = routes.page_bounds(page_number, size)
+    entries = store.topic_entries(now, found.id, language=language, limit=size + 1, offset=start)
     more = len(entries) > size
     if page_number > 1 and not entries:
         abort(404)
