@@ -22,8 +22,6 @@ from feedsvc.store import lookup_entry_id, mint_id, recorded_base_url
 
 log = logging.getLogger("feedsvc")
 
-CLOSED_DEBOUNCE = 0.1  # seconds from a writer's close to the scan that reads the file (a burst of closes: one scan)
-
 ACTION_TITLES = {
     Action.ADDED: "Added", Action.REVISED: "Revised", Action.MOVED: "Moved or renamed (same entry, same link)",
     Action.MISSING: "Missing (still published; withdrawn after withdraw_grace_seconds unless it comes back)",
@@ -106,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from feedsvc import webserver
+    from feedsvc import daemon, webserver
 
     if args.config:
         os.environ["FEEDSVC_CONFIG"] = str(Path(args.config).resolve())
@@ -120,7 +118,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         from feedsvc import metrics
 
         metrics.reset_folder(settings.database)  # the web processes' counts of an earlier run
-    background = None if args.no_scheduler else start_background(settings)
+    background = None if args.no_scheduler else daemon.start_background(settings)
     workers = args.workers or settings.workers
     log.info("serving %s on http://%s:%d/ (public URL %s) with %s", settings.releases_dir, args.host, args.port,
              settings.base_url, "one web worker in this process" if workers == 1 else f"{workers} worker processes")
@@ -137,10 +135,12 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
         print("feedsvc worker: base_url must be set: the worker builds the feeds, whose links name the web "
               "server's public URL, and it cannot tell where that server listens.", file=sys.stderr)
         return 2
+    from feedsvc import daemon
+
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
-    shutdown = start_background(settings)
+    shutdown = daemon.start_background(settings)
     if shutdown is None:
         return 1
     try:
@@ -149,64 +149,6 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         shutdown()
     return 0
-
-
-def start_background(settings: Settings):
-    """Start the one scheduler (and the file watcher); returns the function that stops them, or None when
-    another process already schedules scans for this database."""
-    from feedsvc.scheduler import ScanScheduler, SchedulerLock
-    from feedsvc.service import Ingest
-    from feedsvc.websub import HubPinger
-
-    Path(settings.database).parent.mkdir(parents=True, exist_ok=True)
-    lock = SchedulerLock(settings.database)
-    if not lock.acquire():
-        log.error("another feedsvc process (pid %s) already scans for %s; not starting a second scheduler",
-                  lock.holder(), settings.database)
-        return None
-    ingest = Ingest(settings)
-    pinger = HubPinger(settings.websub_hubs)
-    pinger.start()
-    ingest.on_feeds_changed.append(lambda keys: pinger.notify([settings.base_url + key for key in keys]))
-    follower = None
-    if settings.export_dir:
-        from feedsvc.export import ExportFollower
-
-        follower = ExportFollower(settings, Path(settings.export_dir))
-        ingest.on_feeds_changed.append(follower.notify)
-        follower.start()
-    watcher = None
-    if settings.watch:
-        from feedsvc.watcher import ReleaseWatcher
-
-        watcher = ReleaseWatcher(settings.releases_dir, lambda: scheduler.nudge(settings.settle_seconds + 0.1),
-                                 closed=lambda: scheduler.nudge(CLOSED_DEBOUNCE))
-        ingest.scanner.write_status = watcher.write_status
-
-    def scan(stop: threading.Event):
-        try:
-            return ingest.run(stop=stop, wait_for_reads=False)  # a slow read is stored by a later pass
-        finally:
-            if watcher:
-                watcher.ensure()  # the folder may have appeared, or been replaced, since the watch began
-
-    scheduler = ScanScheduler(scan, settings.scan_interval)
-    ingest.on_read_done.append(lambda: scheduler.nudge(0.05))  # a slow read finished: store it now
-    scheduler.start()
-    if watcher:
-        watcher.start()
-
-    def shutdown() -> None:
-        scheduler.shutdown()
-        if watcher:
-            watcher.stop()
-        pinger.stop()
-        if follower:
-            follower.stop()
-        ingest.health.close()
-        lock.release()
-
-    return shutdown
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
