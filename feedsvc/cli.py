@@ -4,7 +4,6 @@ export (the public site as files)."""
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import logging
 import os
@@ -14,11 +13,12 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
+from feedsvc.intake import Refused, entry_id_for, reader_options, source_name, take_named
 from feedsvc.lognames import guard_log_lines, one_line, shown
 from feedsvc.models import Action, Rejection, Release
 from feedsvc.readers import ReaderOptions
 from feedsvc.settings import DEFAULT_HOST, DEFAULT_PORT, Settings, SettingsError, load_settings
-from feedsvc.store import lookup_entry_id, mint_id, recorded_base_url
+from feedsvc.store import recorded_base_url
 
 log = logging.getLogger("feedsvc")
 
@@ -222,8 +222,7 @@ def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
     from feedsvc.readpool import Budget, shared_pool
 
     now = datetime.now(UTC)
-    options = ReaderOptions(zone=settings.zone, summary_length=settings.summary_length,
-                            title_length=settings.title_length, max_file_size=settings.max_file_size, now=now)
+    options = reader_options(settings, now)
     pool = shared_pool(Budget.from_settings(settings), settings.log_level)  # the budgets of the service, too
     any_rejected = False
     for name in args.files:
@@ -239,32 +238,19 @@ def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
 def parse_file(name: str, settings: Settings, options: ReaderOptions, now: datetime, pool) -> dict:
     """What `name` would become, as the `parse --json` object the README documents (read in a reader process)."""
     path = Path(name)
-    result: dict = {"file": name}
-    try:
-        if not path.is_file():
-            raise FileNotFoundError(name)
-        if path.stat().st_size > settings.max_file_size:
-            data = None
-        else:
-            data = path.read_bytes()
-        modified = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-    except OSError as e:
-        return {**result, "status": "rejected", "reason": f"feedsvc cannot open this file ({e.strerror or e}).",
-                "warnings": []}
-    if data is None:
-        return {**result, "status": "rejected", "warnings": [],
-                "reason": f"The file is larger than the {settings.max_file_size // 1_048_576} MB limit."}
-    release = pool.read(path.name if not _inside(path, settings.releases_dir) else _relative(path, settings),
-                        data, modified, options)
+    taken = take_named(path, settings)
+    if isinstance(taken, Refused):
+        return {"file": name, "status": "rejected", "reason": taken.reason, "warnings": []}
+    source = source_name(path, settings.releases_dir)
+    release = pool.read(source, taken.data, taken.modified, options)
     if isinstance(release, Rejection):
-        return {**result, "status": "rejected", "reason": release.reason, "warnings": []}
-    return {**result, **describe(release, path, data, settings, now)}
+        return {"file": name, "status": "rejected", "reason": release.reason, "warnings": []}
+    identity = entry_id_for(settings.database, source, taken.content_hash)
+    return {"file": name, **describe(release, identity, settings, now)}
 
 
-def describe(release: Release, path: Path, data: bytes, settings: Settings, now: datetime) -> dict:
-    source = _relative(path, settings) if _inside(path, settings.releases_dir) else path.name
-    content_hash = hashlib.sha256(data).hexdigest()
-    entry_id = lookup_entry_id(settings.database, source) or mint_id(source, content_hash)
+def describe(release: Release, entry_id: str, settings: Settings, now: datetime) -> dict:
+    """The fields of the `parse --json` object that come from the release, in the zone the feeds use."""
     return {
         "status": "held" if release.is_held(now) else "published",
         "title": release.title,
@@ -294,18 +280,6 @@ def print_preview(result: dict) -> None:
     for warning in result["warnings"]:
         print(f"   warning: {warning}")
     print(f"   body: {result['body'].count(chr(10) * 2) + 1} paragraphs, {len(result['body'])} characters")
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(Path(folder).resolve())
-        return True
-    except ValueError:
-        return False
-
-
-def _relative(path: Path, settings: Settings) -> str:
-    return path.resolve().relative_to(Path(settings.releases_dir).resolve()).as_posix()
 
 
 if __name__ == "__main__":

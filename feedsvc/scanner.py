@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import sqlite3
@@ -14,22 +13,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from feedsvc.folder import (
-    SYMLINK_REASON,
-    FileChanged,
-    Walk,
-    hard_link_reason,
-    megabytes,
-    not_regular_reason,
-    read_settled,
-    unsupported_reason,
-    walk,
-)
+from feedsvc.folder import SYMLINK_REASON, FileChanged, Walk, hard_link_reason, walk
+from feedsvc.intake import Refused, reader_options, take, unreadable_reason
 from feedsvc.lognames import quote
 from feedsvc.models import PUBLISHING, Action, FileOutcome, Rejection, ScanReport
 from feedsvc.originals import kept_type
-from feedsvc.readers import ReaderOptions, is_release_file
-from feedsvc.readpool import INTERNAL_ERROR, Budget, Ticket, shared_pool
+from feedsvc.readers import ReaderOptions
+from feedsvc.readpool import shared_pool
+from feedsvc.readprocess import Budget, Ticket
+from feedsvc.readwire import INTERNAL_ERROR
 from feedsvc.settings import Settings
 from feedsvc.store import FileStamp, Store
 
@@ -98,11 +90,6 @@ class Scanner:
         self.store_error: Exception | None = None  # the first store failure of the last pass
         self._failures: set[str] = set()  # per-file failures of the last pass, logged then and not again
         self._failures_now: set[str] = set()
-
-    def reader_options(self, now: datetime) -> ReaderOptions:
-        s = self.settings
-        return ReaderOptions(zone=s.zone, summary_length=s.summary_length, title_length=s.title_length,
-                             max_file_size=s.max_file_size, now=now)
 
     def scan(self, now: datetime | None = None, stop: threading.Event | None = None,
              progress: Callable[[], None] | None = None, wait_for_reads: bool = True) -> ScanReport:
@@ -185,7 +172,7 @@ class Scanner:
                 report.outcomes.append(self._error(prefix, f"The folder {prefix} was skipped: {reason}. "
                                                            "Its releases stay as they were."))
             self._gone = self._vanished(found, known)
-            options = self.reader_options(now)
+            options = reader_options(self.settings, now)
             wall = time.time()
             future: dict[str, tuple[tuple[int, int, int, int], float]] = {}
             next_progress, unpublished = time.monotonic() + PROGRESS_SECONDS, False
@@ -300,10 +287,9 @@ class Scanner:
         mode = st.st_mode
         if stat.S_ISLNK(mode):
             return self._reject(rel, st.st_size, st.st_mtime_ns, "", SYMLINK_REASON, stamp)
-        if not stat.S_ISREG(mode):
-            return self._reject(rel, st.st_size, st.st_mtime_ns, "", not_regular_reason(mode), stamp)
-        if not is_release_file(rel):
-            return self._reject(rel, st.st_size, st.st_mtime_ns, "", unsupported_reason(rel), stamp)
+        reason = unreadable_reason(rel, mode)
+        if reason:
+            return self._reject(rel, st.st_size, st.st_mtime_ns, "", reason, stamp)
         if st.st_nlink > 1 and not self.settings.allow_hard_links:
             # looked at again on every scan (no content stamp): the other name may go, as in a link-then-delete move
             return self._reject(rel, st.st_size, RETRY, "", hard_link_reason(st.st_nlink), stamp)
@@ -457,22 +443,19 @@ class Scanner:
         """Read one settled file: a rename or move is recognised by its content; anything else is handed to the
         reader processes (None: it is being read)."""
         try:
-            data, st = read_settled(full, st0, self.settings.max_file_size, self.settings.allow_hard_links)
+            taken = take(full, st0, self.settings)
         except FileChanged as e:
             log.debug("%s %s; looking again later", quote(rel), e)
             return FileOutcome(rel, Action.PENDING, str(e))
         except FileNotFoundError:
             log.debug("%s vanished while being read", quote(rel))
             return FileOutcome(rel, Action.PENDING, "vanished while being read")
-        except OSError as e:
+        if isinstance(taken, Refused) and taken.stat is None:
             # Nothing about the content: retried on every scan, so fixing the permissions is enough.
-            reason = f"feedsvc cannot open this file ({e.strerror or e}); check its permissions."
-            return self._reject(rel, st0.st_size, RETRY, "", reason, stamp)
-        if data is None:
-            reason = (f"The file is larger than the {megabytes(self.settings.max_file_size)} limit "
-                      f"({megabytes(st.st_size)}).")
-            return self._reject(rel, st.st_size, st.st_mtime_ns, "", reason, stamp)
-        content_hash = hashlib.sha256(data).hexdigest()
+            return self._reject(rel, st0.st_size, RETRY, "", taken.reason, stamp)
+        if isinstance(taken, Refused):
+            return self._reject(rel, taken.stat.st_size, taken.stat.st_mtime_ns, "", taken.reason, stamp)
+        data, st, content_hash = taken.data, taken.stat, taken.content_hash
         if stamp and stamp.content_hash == content_hash and stamp.status != "rejected":
             self.store.restamp_file(rel, st.st_size, st.st_mtime_ns)
             self._remember(FileStamp(rel, st.st_size, st.st_mtime_ns, content_hash, stamp.status, stamp.reason,
@@ -490,8 +473,7 @@ class Scanner:
                 return self._moved(duplicate_of, rel, entry_id, st.st_size, st.st_mtime_ns, content_hash, now)
         if duplicate_of:
             return self._reject(rel, st.st_size, st.st_mtime_ns, content_hash, duplicate_reason(duplicate_of), stamp)
-        modified = datetime.fromtimestamp(st.st_mtime, UTC)
-        ticket = self.pool.submit(rel, rel, data, modified, options)
+        ticket = self.pool.submit(rel, rel, data, taken.modified, options)
         self._reading[rel] = Reading(ticket, st.st_size, st.st_mtime_ns, content_hash, stamp,
                                      data if kept_type(rel) else None)
         ticket.on_done = self._read_done
