@@ -75,13 +75,11 @@ def too_large_reason(limit: int, size: int) -> str:
 
 
 def size_text(n: int) -> str:
-    """`10 MB`, `1.5 MB`, `300 KB`, `12 bytes`: a size as a press officer reads it."""
-    if n >= 1024 * 1024 and n % (1024 * 1024) == 0:
-        return f"{n // (1024 * 1024)} MB"
-    if n >= 1024 * 1024:
-        return f"{n / (1024 * 1024):.1f} MB"
-    if n >= 1024:
-        return f"{n // 1024} KB"
+    """`10 MB`, `1.5 MB`, `300 KB`, `2.0 KB`, `12 bytes`: a size as a press officer reads it (whole units only when
+    exact)."""
+    for unit, name in ((1024 * 1024, "MB"), (1024, "KB")):
+        if n >= unit:
+            return f"{n // unit} {name}" if n % unit == 0 else f"{n / unit:.1f} {name}"
     return f"{n} bytes"
 
 
