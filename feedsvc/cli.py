@@ -4,7 +4,6 @@ export (the public site as files)."""
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import logging
 import os
@@ -14,15 +13,14 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
+from feedsvc.intake import Refused, entry_id_for, reader_options, source_name, take_named
 from feedsvc.lognames import guard_log_lines, one_line, shown
 from feedsvc.models import Action, Rejection, Release
 from feedsvc.readers import ReaderOptions
 from feedsvc.settings import DEFAULT_HOST, DEFAULT_PORT, Settings, SettingsError, load_settings
-from feedsvc.store import lookup_entry_id, mint_id, recorded_base_url
+from feedsvc.store import recorded_base_url
 
 log = logging.getLogger("feedsvc")
-
-CLOSED_DEBOUNCE = 0.1  # seconds from a writer's close to the scan that reads the file (a burst of closes: one scan)
 
 ACTION_TITLES = {
     Action.ADDED: "Added", Action.REVISED: "Revised", Action.MOVED: "Moved or renamed (same entry, same link)",
@@ -106,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from feedsvc import webserver
+    from feedsvc import daemon, webserver
 
     if args.config:
         os.environ["FEEDSVC_CONFIG"] = str(Path(args.config).resolve())
@@ -120,7 +118,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         from feedsvc import metrics
 
         metrics.reset_folder(settings.database)  # the web processes' counts of an earlier run
-    background = None if args.no_scheduler else start_background(settings)
+    background = None if args.no_scheduler else daemon.start_background(settings)
     workers = args.workers or settings.workers
     log.info("serving %s on http://%s:%d/ (public URL %s) with %s", settings.releases_dir, args.host, args.port,
              settings.base_url, "one web worker in this process" if workers == 1 else f"{workers} worker processes")
@@ -137,10 +135,12 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
         print("feedsvc worker: base_url must be set: the worker builds the feeds, whose links name the web "
               "server's public URL, and it cannot tell where that server listens.", file=sys.stderr)
         return 2
+    from feedsvc import daemon
+
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
-    shutdown = start_background(settings)
+    shutdown = daemon.start_background(settings)
     if shutdown is None:
         return 1
     try:
@@ -149,64 +149,6 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         shutdown()
     return 0
-
-
-def start_background(settings: Settings):
-    """Start the one scheduler (and the file watcher); returns the function that stops them, or None when
-    another process already schedules scans for this database."""
-    from feedsvc.scheduler import ScanScheduler, SchedulerLock
-    from feedsvc.service import Ingest
-    from feedsvc.websub import HubPinger
-
-    Path(settings.database).parent.mkdir(parents=True, exist_ok=True)
-    lock = SchedulerLock(settings.database)
-    if not lock.acquire():
-        log.error("another feedsvc process (pid %s) already scans for %s; not starting a second scheduler",
-                  lock.holder(), settings.database)
-        return None
-    ingest = Ingest(settings)
-    pinger = HubPinger(settings.websub_hubs)
-    pinger.start()
-    ingest.on_feeds_changed.append(lambda keys: pinger.notify([settings.base_url + key for key in keys]))
-    follower = None
-    if settings.export_dir:
-        from feedsvc.export import ExportFollower
-
-        follower = ExportFollower(settings, Path(settings.export_dir))
-        ingest.on_feeds_changed.append(follower.notify)
-        follower.start()
-    watcher = None
-    if settings.watch:
-        from feedsvc.watcher import ReleaseWatcher
-
-        watcher = ReleaseWatcher(settings.releases_dir, lambda: scheduler.nudge(settings.settle_seconds + 0.1),
-                                 closed=lambda: scheduler.nudge(CLOSED_DEBOUNCE))
-        ingest.scanner.write_status = watcher.write_status
-
-    def scan(stop: threading.Event):
-        try:
-            return ingest.run(stop=stop, wait_for_reads=False)  # a slow read is stored by a later pass
-        finally:
-            if watcher:
-                watcher.ensure()  # the folder may have appeared, or been replaced, since the watch began
-
-    scheduler = ScanScheduler(scan, settings.scan_interval)
-    ingest.on_read_done.append(lambda: scheduler.nudge(0.05))  # a slow read finished: store it now
-    scheduler.start()
-    if watcher:
-        watcher.start()
-
-    def shutdown() -> None:
-        scheduler.shutdown()
-        if watcher:
-            watcher.stop()
-        pinger.stop()
-        if follower:
-            follower.stop()
-        ingest.health.close()
-        lock.release()
-
-    return shutdown
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
@@ -280,8 +222,7 @@ def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
     from feedsvc.readpool import Budget, shared_pool
 
     now = datetime.now(UTC)
-    options = ReaderOptions(zone=settings.zone, summary_length=settings.summary_length,
-                            title_length=settings.title_length, max_file_size=settings.max_file_size, now=now)
+    options = reader_options(settings, now)
     pool = shared_pool(Budget.from_settings(settings), settings.log_level)  # the budgets of the service, too
     any_rejected = False
     for name in args.files:
@@ -297,32 +238,19 @@ def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
 def parse_file(name: str, settings: Settings, options: ReaderOptions, now: datetime, pool) -> dict:
     """What `name` would become, as the `parse --json` object the README documents (read in a reader process)."""
     path = Path(name)
-    result: dict = {"file": name}
-    try:
-        if not path.is_file():
-            raise FileNotFoundError(name)
-        if path.stat().st_size > settings.max_file_size:
-            data = None
-        else:
-            data = path.read_bytes()
-        modified = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-    except OSError as e:
-        return {**result, "status": "rejected", "reason": f"feedsvc cannot open this file ({e.strerror or e}).",
-                "warnings": []}
-    if data is None:
-        return {**result, "status": "rejected", "warnings": [],
-                "reason": f"The file is larger than the {settings.max_file_size // 1_048_576} MB limit."}
-    release = pool.read(path.name if not _inside(path, settings.releases_dir) else _relative(path, settings),
-                        data, modified, options)
+    taken = take_named(path, settings)
+    if isinstance(taken, Refused):
+        return {"file": name, "status": "rejected", "reason": taken.reason, "warnings": []}
+    source = source_name(path, settings.releases_dir)
+    release = pool.read(source, taken.data, taken.modified, options)
     if isinstance(release, Rejection):
-        return {**result, "status": "rejected", "reason": release.reason, "warnings": []}
-    return {**result, **describe(release, path, data, settings, now)}
+        return {"file": name, "status": "rejected", "reason": release.reason, "warnings": []}
+    identity = entry_id_for(settings.database, source, taken.content_hash)
+    return {"file": name, **describe(release, identity, settings, now)}
 
 
-def describe(release: Release, path: Path, data: bytes, settings: Settings, now: datetime) -> dict:
-    source = _relative(path, settings) if _inside(path, settings.releases_dir) else path.name
-    content_hash = hashlib.sha256(data).hexdigest()
-    entry_id = lookup_entry_id(settings.database, source) or mint_id(source, content_hash)
+def describe(release: Release, entry_id: str, settings: Settings, now: datetime) -> dict:
+    """The fields of the `parse --json` object that come from the release, in the zone the feeds use."""
     return {
         "status": "held" if release.is_held(now) else "published",
         "title": release.title,
@@ -352,18 +280,6 @@ def print_preview(result: dict) -> None:
     for warning in result["warnings"]:
         print(f"   warning: {warning}")
     print(f"   body: {result['body'].count(chr(10) * 2) + 1} paragraphs, {len(result['body'])} characters")
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(Path(folder).resolve())
-        return True
-    except ValueError:
-        return False
-
-
-def _relative(path: Path, settings: Settings) -> str:
-    return path.resolve().relative_to(Path(settings.releases_dir).resolve()).as_posix()
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ import stat
 from dataclasses import dataclass, field
 
 from feedsvc.lognames import quote
-from feedsvc.readers import SUPPORTED_EXTENSIONS
 
 log = logging.getLogger(__name__)
 
@@ -174,13 +173,3 @@ def read_settled(full: str, seen: os.stat_result, limit: int,
         return b"".join(chunks), st
     finally:
         os.close(fd)
-
-
-def unsupported_reason(path: str) -> str:
-    ext = os.path.splitext(path)[1] or "(no extension)"
-    return (f"feedsvc cannot read {ext} files. Save the release as one of: "
-            f"{', '.join(sorted(SUPPORTED_EXTENSIONS))}.")
-
-
-def megabytes(size: int) -> str:
-    return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{size / 1024:.0f} KB"

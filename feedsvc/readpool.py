@@ -11,32 +11,36 @@ web, exhaust the service's memory or stall the scan:
 - processes start when there is something to read and exit after IDLE_EXIT seconds without work, so an idle
   service holds none.
 
-Inside a worker, `feedsvc.readers.read_release(name, data, modified, options)` runs exactly as it would in
-process. Requests go to the worker pickled (from the trusted side); results come back as JSON, so a worker that a
-hostile file took over cannot run code in the service.
+Inside a worker (feedsvc.readworker), `feedsvc.readers.read_release(name, data, modified, options)` runs exactly
+as it would in process; feedsvc.readprocess drives one worker, feedsvc.readwire is what they say to each other.
 """
 
 from __future__ import annotations
 
 import atexit
-import json
 import logging
 import os
-import pickle
-import resource
 import selectors
-import signal
-import struct
 import subprocess
-import sys
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field, fields
-from datetime import date, datetime
-from pathlib import Path
+from datetime import datetime
 
-from feedsvc.models import Rejection, Release, ReleaseIndex, Topic
+from feedsvc.models import Rejection, Release
+from feedsvc.readprocess import (
+    TOO_LARGE_REASON,
+    AnswerTooLarge,
+    Budget,
+    ProcessGone,
+    ReaderProcess,
+    Ticket,
+    crash_reason,
+    how,
+    memory_reason,
+    reap,
+    timeout_reason,
+)
+from feedsvc.readwire import INTERNAL_ERROR, decode_answer
 
 log = logging.getLogger(__name__)
 
@@ -44,80 +48,6 @@ SLOW_AFTER = 1.0  # seconds; a longer read no longer holds up the files behind i
 IDLE_EXIT = 20.0  # seconds a worker process waits for work before it exits
 RECYCLE_AFTER = 10_000  # files one worker reads before it is replaced (bounds slow leaks in the libraries)
 RECYCLE_GROWTH = 128 * 1024 * 1024  # ...or once its peak resident memory grew this much over its start
-NICE = 10  # reading yields the CPU to the web and the scanner
-KILL_GRACE = 5.0  # a worker whose parent is gone stops itself this long after its read's deadline
-
-_HEADER = struct.Struct(">Q")
-INTERNAL_ERROR = "feedsvc could not read this file because of an internal error"
-
-
-def timeout_reason(seconds: float) -> str:
-    return (f"Reading this file took longer than {seconds:g} seconds, the limit for one file, so it was stopped. "
-            "The file may be damaged or built to be very hard to read (for example a PDF whose pages repeat one "
-            "huge drawing, or a page of thousands of nested brackets). Save it again or send the text as a .txt or "
-            "Word file; feedsvc reads it again when the file changes.")
-
-
-def memory_reason(megabytes: int) -> str:
-    return (f"Reading this file needed more than {megabytes} MB of memory, the limit for one file, so it was "
-            "stopped. The file may be damaged or built to expand enormously when read (for example a front matter "
-            "full of repeated references). Save it again or send the text as a .txt or Word file; feedsvc reads it "
-            "again when the file changes.")
-
-
-def crash_reason(returncode: int | None) -> str:
-    return f"{INTERNAL_ERROR} (the reader process stopped with {_how(returncode)}); the details are in the service log."
-
-
-@dataclass(frozen=True)
-class Budget:
-    """What one file may cost to read, and how many files are read side by side."""
-
-    timeout: float = 20.0
-    memory_mb: int = 512
-    workers: int = 2
-
-    @classmethod
-    def from_settings(cls, settings) -> Budget:
-        return cls(settings.read_timeout, settings.read_memory, settings.read_workers)
-
-
-@dataclass(eq=False)
-class Ticket:
-    """One file handed to the pool; `result` is set once it has been read (or stopped)."""
-
-    key: str
-    name: str
-    data: bytes = field(repr=False)
-    modified: datetime
-    options: object  # feedsvc.readers.ReaderOptions
-    submitted: float = field(default_factory=time.monotonic)
-    started: float | None = None
-    result: Release | Rejection | None = None
-    cancelled: bool = False
-    on_done: Callable[[Ticket], None] | None = None  # run in the pool's thread once the read is finished
-
-    @property
-    def done(self) -> bool:
-        return self.result is not None or self.cancelled
-
-
-@dataclass(eq=False)
-class _Worker:
-    process: subprocess.Popen
-    ticket: Ticket | None = None
-    outbox: bytearray = field(default_factory=bytearray)  # the request not yet written
-    inbox: bytearray = field(default_factory=bytearray)  # the reply read so far
-    idle_since: float = field(default_factory=time.monotonic)
-    files: int = 0
-
-    @property
-    def requests(self) -> int:
-        return self.process.stdin.fileno()
-
-    @property
-    def replies(self) -> int:
-        return self.process.stdout.fileno()
 
 
 class ReadPool:
@@ -134,7 +64,7 @@ class ReadPool:
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
         self._queue: list[Ticket] = []
-        self._workers: list[_Worker] = []
+        self._workers: list[ReaderProcess] = []
         self._exiting: list[tuple[subprocess.Popen, float]] = []  # retired workers, reaped once they are gone
         self._finished: list[Ticket] = []  # to announce to on_done, outside the lock
         self._thread: threading.Thread | None = None
@@ -344,78 +274,55 @@ class ReadPool:
                                  Rejection(f"{INTERNAL_ERROR} (no reader process could be started: {e})."))
                     continue
             ticket = self._queue.pop(0)
-            payload = pickle.dumps((ticket.name, ticket.data, ticket.modified, ticket.options),
-                                   protocol=pickle.HIGHEST_PROTOCOL)
-            worker.outbox = bytearray(_HEADER.pack(len(payload)) + payload)
-            worker.inbox.clear()
+            worker.hand(ticket)
             ticket.started = now
             ticket.data = b""  # the request holds it now
-            worker.ticket = ticket
             self._send(worker)
 
-    def _send(self, worker: _Worker) -> None:
-        if not worker.outbox or worker not in self._workers:
+    def _send(self, worker: ReaderProcess) -> None:
+        if worker not in self._workers:
             return
         try:
-            written = os.write(worker.requests, worker.outbox)
-        except BlockingIOError:
-            return
-        except OSError:
+            worker.send()
+        except ProcessGone:
             self._lost(worker)
-            return
-        del worker.outbox[:written]
 
-    def _receive(self, worker: _Worker) -> None:
-        """Part of a reply, or the end of a worker that stopped (a crash)."""
-        if worker not in self._workers or worker.ticket is None:
+    def _receive(self, worker: ReaderProcess) -> None:
+        """Part of an answer, or the end of a worker that stopped (a crash)."""
+        ticket = worker.ticket
+        if worker not in self._workers or ticket is None:
             return
         try:
-            chunk = os.read(worker.replies, 1 << 20)
-        except BlockingIOError:
-            return
-        except OSError:
-            chunk = b""
-        if not chunk:
+            answer = worker.receive()
+        except ProcessGone:
             self._lost(worker)
             return
-        worker.inbox += chunk
-        if len(worker.inbox) < _HEADER.size:
-            return
-        size = _HEADER.unpack_from(worker.inbox)[0]
-        if size > MAX_REPLY:
-            log.error("reader process %d sent a %d-byte answer for %s", worker.process.pid, size, worker.ticket.key)
-            ticket = worker.ticket
+        except AnswerTooLarge as e:
+            log.error("reader process %d sent a %d-byte answer for %s", worker.pid, e.args[0], ticket.key)
             self._kill(worker)
             self._finish(ticket, Rejection(TOO_LARGE_REASON))
             return
-        if len(worker.inbox) < _HEADER.size + size:
+        if answer is None:
             return
-        reply = bytes(worker.inbox[_HEADER.size:_HEADER.size + size])
-        worker.inbox.clear()
-        ticket, worker.ticket = worker.ticket, None
-        worker.idle_since = time.monotonic()
-        worker.files += 1
+        spent = False  # the process ran out of memory, or answered nonsense: it reads no more
         try:
-            kind, payload, growth = json.loads(reply)
-            result = (_decode_release(payload) if kind == "release"
-                      else Rejection(memory_reason(self.budget.memory_mb)) if kind == "memory"
-                      else Rejection(str(payload)))
+            result, growth = decode_answer(answer)
+            if result is None:
+                result, spent = Rejection(memory_reason(self.budget.memory_mb)), True
         except (ValueError, TypeError, KeyError) as e:
-            log.error("reader process %d answered nonsense for %s: %s", worker.process.pid, ticket.key, e)
-            result, kind, growth = Rejection(f"{INTERNAL_ERROR} (the reader's answer was unreadable)."), "", 0
-        if kind in ("memory", "") or worker.files >= RECYCLE_AFTER or not isinstance(growth, int) \
-                or growth > RECYCLE_GROWTH:
+            log.error("reader process %d answered nonsense for %s: %s", worker.pid, ticket.key, e)
+            result, spent, growth = Rejection(f"{INTERNAL_ERROR} (the reader's answer was unreadable)."), True, 0
+        if spent or worker.files >= RECYCLE_AFTER or not isinstance(growth, int) or growth > RECYCLE_GROWTH:
             self._retire(worker)
         self._finish(ticket, result)
 
-    def _lost(self, worker: _Worker) -> None:
+    def _lost(self, worker: ReaderProcess) -> None:
         """The worker's pipes closed: it died (a crash, or a kill that was not ours)."""
         ticket = worker.ticket
         self._drop(worker)
-        returncode = _reap(worker.process)
+        returncode = reap(worker.process)
         if ticket is not None:
-            log.error("reader process %d stopped while reading %s (%s)", worker.process.pid, ticket.key,
-                      _how(returncode))
+            log.error("reader process %d stopped while reading %s (%s)", worker.pid, ticket.key, how(returncode))
             self._finish(ticket, Rejection(crash_reason(returncode)))
 
     def _finish(self, ticket: Ticket, result: Release | Rejection) -> None:
@@ -426,33 +333,18 @@ class ReadPool:
         self._finished.append(ticket)
         self._changed.notify_all()
 
-    def _spawn(self) -> _Worker:
-        env = dict(os.environ)
-        package_root = str(Path(__file__).resolve().parent.parent)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
-        env["MALLOC_ARENA_MAX"] = "1"  # one malloc arena: the address-space limit is not spent on reserves
-        config = json.dumps({"memory_mb": self.budget.memory_mb, "timeout": self.budget.timeout,
-                             "log_level": self.log_level})
-        process = subprocess.Popen(
-            [sys.executable, "-c", "from feedsvc.readpool import serve_reads; serve_reads()", config],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, close_fds=True)
-        os.set_blocking(process.stdin.fileno(), False)
-        os.set_blocking(process.stdout.fileno(), False)
-        worker = _Worker(process)
+    def _spawn(self) -> ReaderProcess:
+        worker = ReaderProcess.start(self.budget, self.log_level)
         self._workers.append(worker)
-        log.debug("started reader process %d", process.pid)
+        log.debug("started reader process %d", worker.pid)
         return worker
 
-    def _kill(self, worker: _Worker) -> None:
-        if worker.process.poll() is None:
-            try:
-                worker.process.kill()
-            except ProcessLookupError:
-                pass
-        self._drop(worker)
-        _reap(worker.process)
+    def _kill(self, worker: ReaderProcess) -> None:
+        if worker in self._workers:
+            self._workers.remove(worker)
+        worker.kill()
 
-    def _retire(self, worker: _Worker) -> None:
+    def _retire(self, worker: ReaderProcess) -> None:
         """Let a worker go: closing its requests pipe makes it exit; it is reaped on a later turn."""
         self._drop(worker)
         self._exiting.append((worker.process, time.monotonic()))
@@ -463,191 +355,14 @@ class ReadPool:
                 continue
             if process.poll() is None:
                 process.kill()
-                _reap(process)
+                reap(process)
             self._exiting.remove((process, since))
             log.debug("reader process %d exited", process.pid)
 
-    def _drop(self, worker: _Worker) -> None:
+    def _drop(self, worker: ReaderProcess) -> None:
         if worker in self._workers:
             self._workers.remove(worker)
-        worker.ticket = None
-        for stream in (worker.process.stdin, worker.process.stdout):
-            try:
-                stream.close()
-            except OSError:
-                pass
-
-
-MAX_REPLY = 256 * 1024 * 1024
-TOO_LARGE_REASON = ("The text of this file is too large to publish (over 256 MB once read). Split it into "
-                    "several releases.")
-
-
-def _how(returncode: int | None) -> str:
-    if returncode is not None and returncode < 0:
-        try:
-            return f"signal {signal.Signals(-returncode).name}"
-        except ValueError:
-            return f"signal {-returncode}"
-    return f"exit status {returncode}"
-
-
-def _reap(process: subprocess.Popen) -> int | None:
-    try:
-        return process.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        return None
-
-
-def _read_frame(stream) -> bytes | None:
-    """One length-prefixed frame from a blocking stream, or None at its end."""
-    header = _read_exactly(stream, _HEADER.size)
-    if header is None:
-        return None
-    return _read_exactly(stream, _HEADER.unpack(header)[0])
-
-
-def _read_exactly(stream, size: int) -> bytes | None:
-    chunks, remaining = [], size
-    while remaining:
-        chunk = stream.read(remaining)
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        remaining -= len(chunk)
-    return b"".join(chunks)
-
-
-def _encode(value):
-    if isinstance(value, datetime):
-        return {"datetime": value.isoformat()}
-    if isinstance(value, date):
-        return {"date": value.isoformat()}
-    if isinstance(value, Topic):
-        return {"topic": [value.kind, value.key, value.name, value.slug]}
-    if isinstance(value, ReleaseIndex):
-        return {"index": {"terms": value.terms, "fingerprint": value.fingerprint}}  # the fingerprint is JSON
-    if isinstance(value, tuple | list):
-        return [_encode(v) for v in value]
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
-    raise TypeError(f"a Release field holds {type(value).__name__}, which the reader processes cannot send")
-
-
-def _decode(value):
-    if isinstance(value, dict):
-        if "date" in value:
-            return date.fromisoformat(value["date"])
-        if "topic" in value:
-            return Topic(*value["topic"])
-        if "index" in value:
-            return ReleaseIndex(**value["index"])
-        return datetime.fromisoformat(value["datetime"])
-    if isinstance(value, list):
-        return tuple(_decode(v) for v in value)
-    return value
-
-
-def _encode_release(release: Release) -> dict:
-    return {f.name: _encode(getattr(release, f.name)) for f in fields(Release)}
-
-
-def _decode_release(payload: dict) -> Release:
-    return Release(**{name: _decode(value) for name, value in payload.items()})
-
-
-class _MemoryErrorSeen(logging.Handler):
-    """Readers log the exceptions they survive; a MemoryError among them means the budget was reached."""
-
-    def __init__(self):
-        super().__init__(logging.ERROR)
-        self.seen = False
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if getattr(record, "out_of_memory", False) or (
-                record.exc_info and record.exc_info[0] is not None and issubclass(record.exc_info[0], MemoryError)):
-            self.seen = True
-
-
-def serve_reads() -> None:
-    """The worker process: read requests on stdin, answer on stdout, until stdin closes."""
-    config = json.loads(sys.argv[1])
-    requests = os.fdopen(os.dup(0), "rb", buffering=0)
-    replies = os.fdopen(os.dup(1), "wb", buffering=0)
-    devnull = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(devnull, 0)
-    os.dup2(2, 1)  # a library that prints must not corrupt the answers
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the service, which then stops its readers
-    try:
-        os.nice(NICE)
-    except OSError:
-        pass
-    logging.basicConfig(level=config["log_level"], stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    memory_errors = _MemoryErrorSeen()
-    logging.getLogger().addHandler(memory_errors)
-    from feedsvc.readers import load_all, read_release
-    from feedsvc.topics import indexed
-
-    load_all()  # imported before the limit: the readers are the worker's resting size
-
-    _limit_memory(config["memory_mb"] * 1024 * 1024)
-    resting = _peak_resident()
-    while True:
-        frame = _read_frame(requests)
-        if frame is None:
-            return  # the service closed the pipe (idle exit, or it has gone)
-        # If the service dies mid-read, nobody kills this process: the alarm does (SIGALRM's default action).
-        signal.setitimer(signal.ITIMER_REAL, config["timeout"] + KILL_GRACE)
-        memory_errors.seen = False
-        try:
-            name, data, modified, options = pickle.loads(frame)
-            del frame
-            result = read_release(name, data, modified, options)
-            if isinstance(result, Release):
-                result = indexed(name, result, options.zone)
-            del data
-            answer = (["memory", None] if memory_errors.seen
-                      else ["release", _encode_release(result)] if isinstance(result, Release)
-                      else ["rejection", result.reason])
-            body = json.dumps([*answer, max(0, _peak_resident() - resting)], ensure_ascii=False).encode("utf-8")
-        except MemoryError:
-            answer, body = ["memory", None], None
-        except Exception as e:  # not the file's fault: a bug here or in the readers
-            logging.getLogger(__name__).exception("reading failed")
-            answer = ["rejection", f"{INTERNAL_ERROR} ({type(e).__name__}); the details are in the service log."]
-            body = json.dumps([*answer, 0]).encode("utf-8")
-        if body is None:
-            result = data = None  # free what can be freed, then say so in a few bytes
-            body = json.dumps(["memory", None, 0]).encode()
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        try:
-            frame = memoryview(_HEADER.pack(len(body)) + body)
-            while frame:
-                frame = frame[replies.write(frame):]
-        except (OSError, MemoryError):
-            return
-        if answer[0] == "memory":
-            return  # a heap that hit the limit is no good for the next file
-
-
-def _limit_memory(budget: int) -> None:
-    """Cap the address space at what the process holds now plus `budget`: past it, allocations fail."""
-    try:
-        with open("/proc/self/status") as f:
-            size = next(int(line.split()[1]) * 1024 for line in f if line.startswith("VmSize:"))
-    except (OSError, StopIteration, ValueError):
-        size = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit = size + budget
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-
-
-def _peak_resident() -> int:
-    """The most memory this process has held so far, in bytes (one system call)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        worker.close_pipes()
 
 
 _pools: dict[tuple, ReadPool] = {}

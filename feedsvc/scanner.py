@@ -1,8 +1,9 @@
-"""Walks the releases folder, reads new and changed files once they have settled, and writes the store."""
+"""Walks the releases folder, reads new and changed files once they have settled, and writes the store. A file is
+taken as feedsvc.intake says and read in the reader processes (feedsvc.readpool); files that vanished are settled by
+feedsvc.vanished."""
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import sqlite3
@@ -14,30 +15,20 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from feedsvc.folder import (
-    SYMLINK_REASON,
-    FileChanged,
-    Walk,
-    hard_link_reason,
-    megabytes,
-    not_regular_reason,
-    read_settled,
-    unsupported_reason,
-    walk,
-)
+from feedsvc.folder import SYMLINK_REASON, FileChanged, hard_link_reason, walk
+from feedsvc.intake import Refused, reader_options, take, unreadable_reason
 from feedsvc.lognames import quote
 from feedsvc.models import PUBLISHING, Action, FileOutcome, Rejection, ScanReport
 from feedsvc.originals import kept_type
-from feedsvc.readers import ReaderOptions, is_release_file
-from feedsvc.readpool import INTERNAL_ERROR, Budget, Ticket, shared_pool
+from feedsvc.readers import ReaderOptions
+from feedsvc.readpool import shared_pool
+from feedsvc.readprocess import Budget, Ticket
 from feedsvc.settings import Settings
+from feedsvc.stampcache import RETRY, StampCache
 from feedsvc.store import FileStamp, Store
+from feedsvc.vanished import VanishedFiles
 
 log = logging.getLogger(__name__)
-
-
-# Refreshing the stamp cache from the store now and then heals any drift (another process scanning the same store).
-STAMP_CACHE_SECONDS = 300.0
 
 
 PROGRESS_SECONDS = 5.0  # a long scan (a first scan of an archive) lets the feeds catch up this often
@@ -46,12 +37,6 @@ PROGRESS_SECONDS = 5.0  # a long scan (a first scan of an archive) lets the feed
 # How long a pass waits at its end for the reads it started: the rest are stored by the pass their end asks for,
 # so a file dropped meanwhile is not kept waiting behind slow ones.
 READ_PATIENCE = 1.0
-
-
-
-
-# Sentinel mtime for rejections that do not depend on the content (unreadable, vanished): retried every scan.
-RETRY = -1
 
 
 def duplicate_reason(published: str) -> str:
@@ -79,14 +64,8 @@ class Scanner:
         self.store = store
         self.root = Path(settings.releases_dir)
         self._lock = threading.Lock()
-        # Only (size, mtime_ns) per path stays in memory (about 200 bytes a file); the rest of a stamp is read from
-        # the store for the few files that changed.
-        self._sigs: dict[str, tuple[int, int]] | None = None
-        self._stamps_loaded = 0.0
-        self._rejected: dict[str, str] = {}  # path -> reason
-        self._missing: dict[str, datetime] = {}  # path -> since when its file has been gone (within the grace)
-        self._gone: set[str] = set()  # during a scan: known paths the walk did not find
-        self._mounted: bool | None = None
+        self.stamps = StampCache(store)
+        self.vanished = VanishedFiles(settings, store, self.stamps)
         self._future: dict[str, tuple[tuple[int, int, int, int], float]] = {}  # future-dated files under watch
         # Set by the file watcher where inotify tells open-for-writing files apart: "writing", "closed" or None.
         self.write_status: Callable[[str], str | None] | None = None
@@ -98,11 +77,6 @@ class Scanner:
         self.store_error: Exception | None = None  # the first store failure of the last pass
         self._failures: set[str] = set()  # per-file failures of the last pass, logged then and not again
         self._failures_now: set[str] = set()
-
-    def reader_options(self, now: datetime) -> ReaderOptions:
-        s = self.settings
-        return ReaderOptions(zone=s.zone, summary_length=s.summary_length, title_length=s.title_length,
-                             max_file_size=s.max_file_size, now=now)
 
     def scan(self, now: datetime | None = None, stop: threading.Event | None = None,
              progress: Callable[[], None] | None = None, wait_for_reads: bool = True) -> ScanReport:
@@ -136,31 +110,7 @@ class Scanner:
 
     def forget_cache(self) -> None:
         """Make the next scan reload every file stamp from the store."""
-        self._sigs = None
-
-    def _known(self) -> dict[str, tuple[int, int]]:
-        """(size, mtime_ns) of every file the store knows, kept between scans: a rescan runs no SQL per file."""
-        if self._sigs is None or time.monotonic() - self._stamps_loaded > STAMP_CACHE_SECONDS:
-            self._sigs, self._rejected, self._missing = self.store.file_signatures()
-            for path, reason in self._rejected.items():
-                if reason.startswith(INTERNAL_ERROR):
-                    self._sigs[path] = (-1, RETRY)  # a reader bug may be fixed since: read these once more
-            self._stamps_loaded = time.monotonic()
-        return self._sigs
-
-    def _remember(self, stamp: FileStamp | None, path: str) -> None:
-        assert self._sigs is not None
-        self._missing.pop(path, None)
-        self._gone.discard(path)
-        if stamp is None:
-            self._sigs.pop(path, None)
-            self._rejected.pop(path, None)
-        else:
-            self._sigs[path] = (stamp.size, stamp.mtime_ns)
-            if stamp.status == "rejected":
-                self._rejected[path] = stamp.reason
-            else:
-                self._rejected.pop(path, None)
+        self.stamps.forget()
 
     def _scan(self, now: datetime | None, stop: threading.Event | None,
               progress: Callable[[], None] | None, wait_for_reads: bool) -> ScanReport:
@@ -174,7 +124,7 @@ class Scanner:
             report.seconds = time.monotonic() - started
             return report
         try:
-            known = self._known()
+            known = self.stamps.known()
             found = walk(root, known)
             if found.failed_folders and found.failed_folders[0][0] == "":
                 report.outcomes.append(self._error(root, f"The releases folder {root} cannot be read "
@@ -184,8 +134,8 @@ class Scanner:
             for prefix, reason in found.failed_folders:
                 report.outcomes.append(self._error(prefix, f"The folder {prefix} was skipped: {reason}. "
                                                            "Its releases stay as they were."))
-            self._gone = self._vanished(found, known)
-            options = self.reader_options(now)
+            self.vanished.find(found, known)
+            options = reader_options(self.settings, now)
             wall = time.time()
             future: dict[str, tuple[tuple[int, int, int, int], float]] = {}
             next_progress, unpublished = time.monotonic() + PROGRESS_SECONDS, False
@@ -226,7 +176,7 @@ class Scanner:
                     outcome = self._guarded(rel, lambda r=rel: self._store_read(r, now))
                 else:
                     outcome = self._guarded(rel, lambda r=rel, f=full, s=st: self._consider(
-                        r, f, s, self.store.file_stamp(r) if r in self._known() else None, options, now, wall,
+                        r, f, s, self.store.file_stamp(r) if r in self.stamps.known() else None, options, now, wall,
                         future, report))
                     if rel in self._reading:
                         outstanding.add(rel)
@@ -242,16 +192,23 @@ class Scanner:
                 store_finished()
             for rel in sorted(outstanding):
                 report.outcomes.append(FileOutcome(rel, Action.PENDING, "being read"))
-            known = self._known()
+            self.stamps.known()  # reloaded if a failure above made it forget
             self._future = future
-            self._withdraw_missing(found, now, report, pending_sizes)
+            dropped = self.vanished.dropped_share()
+            if dropped:
+                report.outcomes.append(self._error(root, dropped))
+            else:
+                wait = self.vanished.settle(found, now, report, pending_sizes, self._cancel_read)
+                if wait is not None:
+                    _check_again(report, wait)
         except BaseException:
             self.forget_cache()  # whatever the store holds now is the truth
             raise
         # Rejections are listed on every scan, so `feedsvc scan` always shows what is still wrong.
         reported = {o.path for o in report.outcomes}
-        for path in sorted(self._rejected.keys() - reported):
-            report.outcomes.append(FileOutcome(path, Action.REJECTED, self._rejected[path], repeated=True))
+        rejected = self.stamps.rejected
+        for path in sorted(rejected.keys() - reported):
+            report.outcomes.append(FileOutcome(path, Action.REJECTED, rejected[path], repeated=True))
         for entry in self.store.released_between(self._last_release_check(), now):
             report.outcomes.append(FileOutcome(entry.source or "", Action.PUBLISHED, "its embargo or date has passed",
                                                entry.id))
@@ -274,7 +231,7 @@ class Scanner:
                 log.error("scanning %s failed: %s: %s", rel, type(e).__name__, e,
                           exc_info=None if isinstance(e, sqlite3.Error | OSError) else e)
             self.forget_cache()
-            self._known()
+            self.stamps.known()
             return FileOutcome(rel, Action.ERROR, reason, repeated=repeated)
 
     def _error(self, path: str, reason: str) -> FileOutcome:
@@ -300,10 +257,9 @@ class Scanner:
         mode = st.st_mode
         if stat.S_ISLNK(mode):
             return self._reject(rel, st.st_size, st.st_mtime_ns, "", SYMLINK_REASON, stamp)
-        if not stat.S_ISREG(mode):
-            return self._reject(rel, st.st_size, st.st_mtime_ns, "", not_regular_reason(mode), stamp)
-        if not is_release_file(rel):
-            return self._reject(rel, st.st_size, st.st_mtime_ns, "", unsupported_reason(rel), stamp)
+        reason = unreadable_reason(rel, mode)
+        if reason:
+            return self._reject(rel, st.st_size, st.st_mtime_ns, "", reason, stamp)
         if st.st_nlink > 1 and not self.settings.allow_hard_links:
             # looked at again on every scan (no content stamp): the other name may go, as in a link-then-delete move
             return self._reject(rel, st.st_size, RETRY, "", hard_link_reason(st.st_nlink), stamp)
@@ -336,117 +292,18 @@ class Scanner:
         if (stamp is None or stamp.status != "rejected" or stamp.reason != reason
                 or (stamp.size, stamp.mtime_ns) != (size, mtime_ns)):
             self.store.record_rejection(path, size, mtime_ns, content_hash, reason)
-            self._remember(FileStamp(path, size, mtime_ns, content_hash, "rejected", reason,
+            self.stamps.remember(FileStamp(path, size, mtime_ns, content_hash, "rejected", reason,
                                      stamp.entry_id if stamp else None), path)
             if stamp is None or stamp.reason != reason:
                 log.warning("rejected %s: %s", quote(path), reason)
                 return FileOutcome(path, Action.REJECTED, reason)
         return FileOutcome(path, Action.REJECTED, reason, repeated=True)
 
-    def _vanished(self, found: Walk, known: dict[str, tuple[int, int]]) -> set[str]:
-        """Known paths the walk did not find (none in the usual rescan); a missing file that is back is noted."""
-        if found.known_hits == len(known) and not self._missing:
-            return set()
-        walked = set(found.walked)
-        for path in [p for p in self._missing if p in walked]:
-            log.info("%s is back", quote(path))
-            self.store.clear_missing(path)
-            del self._missing[path]
-        gone = known.keys() - walked
-        skipped = tuple(prefix for prefix, _ in found.failed_folders)
-        if skipped:
-            gone = {p for p in gone if not p.startswith(skipped)}
-        return gone
-
-    def _withdraw_missing(self, found: Walk, now: datetime, report: ScanReport, pending_sizes: set[int]) -> None:
-        """Settle the files that vanished: a copy made earlier takes over the entry; otherwise the entry waits
-        `withdraw_grace_seconds` for a move to show up, then is withdrawn."""
-        gone = {p for p in self._gone if self._sigs is not None and p in self._sigs}
-        self._gone = set()
-        if not gone:
-            self._note_mount()
-            return  # every known file is still there (the usual rescan)
-        if self._unmounted():
-            report.outcomes.append(self._error(str(self.root), (
-                f"The releases folder {self.root} was a mounted share and is not mounted now; "
-                f"nothing was withdrawn ({len(gone)} files are missing).")))
-            return
-        grace = self.settings.withdraw_grace_seconds
-        walked: set[str] | None = None
-        for path in sorted(gone):
-            reading = self._reading.pop(path, None)
-            if reading is not None:
-                self.pool.cancel(reading.ticket)  # its file is gone
-            stamp = self.store.file_stamp(path)
-            entry = self.store.entry_for_file(path) if stamp is not None and stamp.entry_id else None
-            if entry is None:
-                self.store.forget_file(path, now)  # nothing published from it: just forget the file
-                self._remember(None, path)
-                continue
-            if walked is None:
-                walked = set(found.walked)
-            copy = next((c for c in self.store.copies_of(stamp.content_hash) if c in walked and c != path), None)
-            if copy is not None:  # copied, then deleted: the copy refused as a duplicate takes over
-                copy_stamp = self.store.file_stamp(copy)
-                moved = self.store.move_entry(path, copy, copy_stamp.size, copy_stamp.mtime_ns,
-                                              stamp.content_hash, now)
-                if moved is not None:
-                    report.outcomes.append(self._moved(path, copy, moved[0], copy_stamp.size, copy_stamp.mtime_ns,
-                                                       stamp.content_hash, now))
-                    continue
-            since = self._missing.get(path)
-            noted = since is not None  # said on an earlier pass: not logged again
-            if since is None:
-                since = now
-                self.store.mark_missing(path, now)
-                self._missing[path] = now
-                log.info("%s is missing: its entry %s is withdrawn in %gs unless the file comes back or moves",
-                         quote(path), entry.id, grace)
-            wait = grace - (now - since).total_seconds()
-            if stamp.size in pending_sizes:
-                # a new file of the same size is still settling: maybe this one, renamed; decide once it is read
-                wait = max(wait, self.settings.settle_seconds)
-            if wait > 0:
-                report.outcomes.append(FileOutcome(path, Action.MISSING, (
-                    f"the file is gone; its entry stays published for {wait:.0f} s more, and a file with the same "
-                    "content (moved, renamed or copied) takes it over"), entry.id, repeated=noted))
-                _check_again(report, wait)
-                continue
-            entry_id = self.store.forget_file(path, now)
-            self._remember(None, path)
-            if entry_id:
-                log.info("removed %s: entry %s withdrawn", quote(path), entry_id)
-                report.outcomes.append(FileOutcome(path, Action.REMOVED, entry_id=entry_id))
-
-    def _moved(self, old: str, new: str, entry_id: str, size: int, mtime_ns: int, content_hash: str,
-               now: datetime) -> FileOutcome:
-        """Remember that `old` is now `new`, keeping its entry, and say so."""
-        entry = self.store.entry_by_id(entry_id)
-        status = "held" if entry is not None and entry.available > now else "published"
-        self._remember(None, old)
-        self._remember(FileStamp(new, size, mtime_ns, content_hash, status, "", entry_id), new)
-        log.info("moved %s to %s: entry %s keeps its id and link", quote(old), quote(new), entry_id)
-        return FileOutcome(new, Action.MOVED, f"renamed or moved from {old}; the entry keeps its id and link", entry_id)
-
-    def _note_mount(self) -> None:
-        """Remember whether the folder is a mount point, so a share that drops off is recognised."""
-        mounted = os.path.ismount(self.root)
-        if self._mounted is None:
-            self._mounted = self.store.get_meta("releases_mounted") == "1"
-        if mounted != self._mounted:
-            self.store.set_meta("releases_mounted", "1" if mounted else "0")
-            self._mounted = mounted
-
-    def _unmounted(self) -> bool:
-        """True when the folder was a mount point and is now an empty folder that is not (a share dropped off)."""
-        if self._mounted is None:
-            self._mounted = self.store.get_meta("releases_mounted") == "1"
-        if self._mounted and not os.path.ismount(self.root):
-            with os.scandir(self.root) as it:
-                if next(it, None) is None:
-                    return True
-        self._note_mount()  # mounted, never was, or no longer a mount point but not empty: the folder moved
-        return False
+    def _cancel_read(self, path: str) -> None:
+        """Forget the read of a file that is gone."""
+        reading = self._reading.pop(path, None)
+        if reading is not None:
+            self.pool.cancel(reading.ticket)
 
     def _last_release_check(self) -> datetime:
         value = self.store.get_meta("release_check")
@@ -457,29 +314,26 @@ class Scanner:
         """Read one settled file: a rename or move is recognised by its content; anything else is handed to the
         reader processes (None: it is being read)."""
         try:
-            data, st = read_settled(full, st0, self.settings.max_file_size, self.settings.allow_hard_links)
+            taken = take(full, st0, self.settings)
         except FileChanged as e:
             log.debug("%s %s; looking again later", quote(rel), e)
             return FileOutcome(rel, Action.PENDING, str(e))
         except FileNotFoundError:
             log.debug("%s vanished while being read", quote(rel))
             return FileOutcome(rel, Action.PENDING, "vanished while being read")
-        except OSError as e:
+        if isinstance(taken, Refused) and taken.stat is None:
             # Nothing about the content: retried on every scan, so fixing the permissions is enough.
-            reason = f"feedsvc cannot open this file ({e.strerror or e}); check its permissions."
-            return self._reject(rel, st0.st_size, RETRY, "", reason, stamp)
-        if data is None:
-            reason = (f"The file is larger than the {megabytes(self.settings.max_file_size)} limit "
-                      f"({megabytes(st.st_size)}).")
-            return self._reject(rel, st.st_size, st.st_mtime_ns, "", reason, stamp)
-        content_hash = hashlib.sha256(data).hexdigest()
+            return self._reject(rel, st0.st_size, RETRY, "", taken.reason, stamp)
+        if isinstance(taken, Refused):
+            return self._reject(rel, taken.stat.st_size, taken.stat.st_mtime_ns, "", taken.reason, stamp)
+        data, st, content_hash = taken.data, taken.stat, taken.content_hash
         if stamp and stamp.content_hash == content_hash and stamp.status != "rejected":
             self.store.restamp_file(rel, st.st_size, st.st_mtime_ns)
-            self._remember(FileStamp(rel, st.st_size, st.st_mtime_ns, content_hash, stamp.status, stamp.reason,
+            self.stamps.remember(FileStamp(rel, st.st_size, st.st_mtime_ns, content_hash, stamp.status, stamp.reason,
                                      stamp.entry_id), rel)
             return FileOutcome(rel, Action.UNCHANGED)
         duplicate_of = self.store.live_entry_with_hash(content_hash, other_than=rel)
-        if duplicate_of and (duplicate_of in self._gone or duplicate_of in self._missing):
+        if duplicate_of and (duplicate_of in self.stamps.gone or duplicate_of in self.stamps.missing):
             # the same content under a new name while the old name is gone: a rename, a move, a copy and delete
             moved = self.store.move_entry(duplicate_of, rel, st.st_size, st.st_mtime_ns, content_hash, now)
             if moved is not None:
@@ -487,11 +341,10 @@ class Scanner:
                 if replaced:
                     report.outcomes.append(FileOutcome(rel, Action.REMOVED, "the file was overwritten by a moved one",
                                                        replaced))
-                return self._moved(duplicate_of, rel, entry_id, st.st_size, st.st_mtime_ns, content_hash, now)
+                return self.vanished.moved(duplicate_of, rel, entry_id, st.st_size, st.st_mtime_ns, content_hash, now)
         if duplicate_of:
             return self._reject(rel, st.st_size, st.st_mtime_ns, content_hash, duplicate_reason(duplicate_of), stamp)
-        modified = datetime.fromtimestamp(st.st_mtime, UTC)
-        ticket = self.pool.submit(rel, rel, data, modified, options)
+        ticket = self.pool.submit(rel, rel, data, taken.modified, options)
         self._reading[rel] = Reading(ticket, st.st_size, st.st_mtime_ns, content_hash, stamp,
                                      data if kept_type(rel) else None)
         ticket.on_done = self._read_done
@@ -512,9 +365,9 @@ class Scanner:
             del self._reading[rel]
             return self._reject(rel, size, mtime_ns, content_hash, duplicate_reason(duplicate_of), stamp)
         take_over = None
-        if stamp is None and (self._gone or self._missing):
+        if stamp is None and (self.stamps.gone or self.stamps.missing):
             # renamed and edited: a vanished file's entry with the same title continues under the new name
-            vanished = (self._gone | self._missing.keys()) - {rel}
+            vanished = (self.stamps.gone | self.stamps.missing.keys()) - {rel}
             take_over = self.store.live_source_titled(result.title, vanished)
         action, entry_id = self.store.save_release(rel, size, mtime_ns, content_hash, result, now, take_over)
         del self._reading[rel]
@@ -523,11 +376,11 @@ class Scanner:
         elif take_over is not None and kept_type(take_over):
             self.store.drop_original(entry_id)  # continued by a file of another format: the old original goes
         if take_over is not None:
-            self._remember(None, take_over)
+            self.stamps.remember(None, take_over)
             log.info("%s continues %s (same title): entry %s revised, same id and link", quote(rel),
                      quote(take_over), entry_id)
         held = result.is_held(now)
-        self._remember(FileStamp(rel, size, mtime_ns, content_hash, "held" if held else "published",
+        self.stamps.remember(FileStamp(rel, size, mtime_ns, content_hash, "held" if held else "published",
                                  "", entry_id), rel)
         if action == Action.ADDED and held:
             action = Action.HELD

@@ -75,6 +75,28 @@ def test_parse_shows_the_id_the_feeds_use(tmp_path, releases, capsys):
     assert parsed["id"] == Store(tmp_path / "db.sqlite3").entry_for_file("412-09-06-2022.txt").id
 
 
+@pytest.mark.parametrize(("name", "content", "words"), [
+    ("big.txt", "Big news\n\n" + "word " * 400, ["larger than the 1000 bytes limit", "(2.0 KB)"]),
+    ("photo.jpeg", b"\xff\xd8\xff\xe0 not really", ["cannot read .jpeg files", ".txt"]),
+])
+def test_parse_and_scan_refuse_a_file_for_the_same_reason(tmp_path, releases, capsys, name, content, words):
+    config = write_config(tmp_path, releases, max_file_size=1000)
+    target = drop(releases, name, content)
+    assert main(["parse", "--json", "--config", config, str(target)]) == 1
+    parsed = json.loads(capsys.readouterr().out)
+    main(["scan", "--config", config])
+    scanned = capsys.readouterr().out
+    assert parsed["status"] == "rejected" and f"{name}: {parsed['reason']}" in scanned
+    assert all(w in parsed["reason"] for w in words), parsed["reason"]
+
+
+def test_parse_names_a_missing_file_without_blaming_its_permissions(tmp_path, releases, capsys):
+    config = write_config(tmp_path, releases)
+    assert main(["parse", "--json", "--config", config, str(tmp_path / "nowhere.txt")]) == 1
+    reason = json.loads(capsys.readouterr().out)["reason"]
+    assert reason == "feedsvc cannot open this file (No such file or directory)."
+
+
 def test_scan_prints_added_held_and_rejected_with_reasons(tmp_path, releases, capsys):
     config = write_config(tmp_path, releases)
     drop(releases, "press-release-lavrov-bourita.txt")

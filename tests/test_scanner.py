@@ -13,7 +13,7 @@ import feedparser
 import pytest
 
 from conftest import drop
-from feedsvc import scanner
+from feedsvc import intake, scanner
 from feedsvc.folder import is_ignored
 from feedsvc.service import Ingest
 from tests.hostile import shared_stream_pdf
@@ -41,13 +41,13 @@ def actions(report) -> dict[str, list[str]]:
 def reads(monkeypatch) -> list[str]:
     """Every file the scanner actually opens and reads, by path."""
     seen: list[str] = []
-    real = scanner.read_settled
+    real = intake.read_settled
 
     def counting(full, st, *args):
         seen.append(full)
         return real(full, st, *args)
 
-    monkeypatch.setattr(scanner, "read_settled", counting)
+    monkeypatch.setattr(intake, "read_settled", counting)
     return seen
 
 

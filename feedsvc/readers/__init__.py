@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -11,7 +12,8 @@ from feedsvc.lognames import quote
 from feedsvc.models import Rejection, Release
 from feedsvc.readers.options import Context, ReaderOptions
 
-__all__ = ["SUPPORTED_EXTENSIONS", "ReaderOptions", "is_release_file", "read_release"]
+__all__ = ["SUPPORTED_EXTENSIONS", "ReaderOptions", "is_release_file", "read_release", "too_large_reason",
+           "unsupported_reason"]
 
 log = logging.getLogger(__name__)
 
@@ -60,13 +62,24 @@ def is_release_file(name: str) -> bool:
     return dot > 0 and name[dot:].lower() in SUPPORTED_EXTENSIONS
 
 
-def _size(n: int) -> str:
-    if n >= 1024 * 1024 and n % (1024 * 1024) == 0:
-        return f"{n // (1024 * 1024)} MB"
-    if n >= 1024 * 1024:
-        return f"{n / (1024 * 1024):.1f} MB"
-    if n >= 1024:
-        return f"{n // 1024} KB"
+def unsupported_reason(name: str) -> str:
+    """Why a file of a type no reader takes is refused (the scan, `feedsvc parse` and read_release say it alike)."""
+    ext = os.path.splitext(name)[1] or "(no extension)"
+    return (f"feedsvc cannot read {ext} files. Save the release as one of: "
+            f"{', '.join(sorted(SUPPORTED_EXTENSIONS))}.")
+
+
+def too_large_reason(limit: int, size: int) -> str:
+    """Why a file over the max_file_size setting is refused, naming the limit and the file's size."""
+    return f"The file is larger than the {size_text(limit)} limit ({size_text(size)})."
+
+
+def size_text(n: int) -> str:
+    """`10 MB`, `1.5 MB`, `300 KB`, `2.0 KB`, `12 bytes`: a size as a press officer reads it (whole units only when
+    exact)."""
+    for unit, name in ((1024 * 1024, "MB"), (1024, "KB")):
+        if n >= unit:
+            return f"{n // unit} {name}" if n % unit == 0 else f"{n / unit:.1f} {name}"
     return f"{n} bytes"
 
 
@@ -76,9 +89,9 @@ def read_release(name: str, data: bytes, modified: datetime, options: ReaderOpti
     ext = name[dot:].lower() if dot > 0 else ""
     reader = _reader(ext)
     if reader is None:
-        return Rejection(f"Files of type “{ext or name}” are not read; supported: {', '.join(sorted(_READERS))}.")
+        return Rejection(unsupported_reason(name))
     if len(data) > options.max_file_size:
-        return Rejection(f"The file is larger than the {_size(options.max_file_size)} limit.")
+        return Rejection(too_large_reason(options.max_file_size, len(data)))
     if modified.tzinfo is None:
         modified = modified.replace(tzinfo=UTC)
     try:
