@@ -232,13 +232,14 @@ def test_a_file_that_vanishes_before_it_is_read_is_not_rejected(releases, ingest
 
 
 def test_one_file_a_reader_cannot_finish_never_stops_a_scan(releases, settings):
-    ingest = Ingest(dataclasses.replace(settings, read_timeout=2))
+    # 5 s: a minute short for the PDF, and ample for a text file on a loaded machine (readers run at low priority)
+    ingest = Ingest(dataclasses.replace(settings, read_timeout=5))
     drop(releases, "a.txt", release_text(1))
     drop(releases, "b.pdf", shared_stream_pdf())  # a minute of work for the PDF reader
     drop(releases, "c.txt", release_text(2))
     report = ingest.run()
     assert actions(report) == {"added": ["a.txt", "c.txt"], "rejected": ["b.pdf"]}
-    assert "longer than 2 seconds" in with_action(report, "rejected")[0].reason
+    assert "longer than 5 seconds" in with_action(report, "rejected")[0].reason
 
 
 def test_a_file_rejected_for_a_reader_crash_is_read_again_by_a_new_process(releases, settings):
