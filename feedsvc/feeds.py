@@ -13,9 +13,10 @@ from urllib.parse import quote, urlencode
 
 from feedsvc import i18n, originals
 from feedsvc.i18n import N_
+from feedsvc.models import Entry, StoredDocument
 from feedsvc.originals import OriginalInfo
 from feedsvc.settings import Settings
-from feedsvc.store import Entry, Store, StoredDocument
+from feedsvc.store import Store
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 TOMBSTONE_NS = "http://purl.org/atompub/tombstones/1.0"

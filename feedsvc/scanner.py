@@ -26,12 +26,12 @@ from feedsvc.folder import (
     walk,
 )
 from feedsvc.lognames import quote
-from feedsvc.models import PUBLISHING, Action, FileOutcome, Rejection, ScanReport
+from feedsvc.models import PUBLISHING, Action, FileOutcome, FileStamp, Rejection, ScanReport
 from feedsvc.originals import kept_type
 from feedsvc.readers import ReaderOptions, is_release_file
 from feedsvc.readpool import INTERNAL_ERROR, Budget, Ticket, shared_pool
 from feedsvc.settings import Settings
-from feedsvc.store import FileStamp, Store
+from feedsvc.store import Store
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from feedsvc.lognames import quote
-from feedsvc.models import Action, Release
+from feedsvc.models import Action, Entry, FileStamp, Release, StoredDocument
 from feedsvc.originals import OriginalInfo
 
 log = logging.getLogger(__name__)
@@ -144,42 +144,6 @@ SEARCH_KEY_SPAN = 1_000_000  # search keys per second of publication time
 
 
 @dataclass(frozen=True)
-class FileStamp:
-    """What the last scan saw of one file, so unchanged files are never read again."""
-
-    path: str
-    size: int
-    mtime_ns: int
-    content_hash: str
-    status: str  # published, held, rejected
-    reason: str
-    entry_id: str | None
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A stored release as the feeds and pages show it."""
-
-    id: str
-    slug: str
-    source: str | None
-    title: str
-    summary: str
-    body: str
-    body_html: str
-    language: str
-    tags: tuple[str, ...]
-    warnings: tuple[str, ...]
-    published: datetime
-    embargo: datetime | None
-    available: datetime
-    updated: datetime
-    first_seen: datetime
-    withdrawn: datetime | None
-    has_time: bool = True  # False: the release gives only its date (published is 12:00 UTC of that day)
-
-
-@dataclass(frozen=True)
 class TopicRow:
     """A topic as the store keeps it: its slug is fixed at its first mention."""
 
@@ -204,18 +168,6 @@ class FileOutcomeRow:
     has_warnings: bool
     available: datetime | None
     withdrawn: datetime | None
-
-
-@dataclass(frozen=True)
-class StoredDocument:
-    """Rendered feed bytes, ready to serve."""
-
-    key: str
-    content_type: str
-    body: bytes
-    gzip_body: bytes
-    etag: str
-    last_modified: datetime
 
 
 def mint_id(path: str, content_hash: str) -> str:

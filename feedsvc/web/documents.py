@@ -11,8 +11,9 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 
 from feedsvc import feeds, metrics
+from feedsvc.models import StoredDocument
 from feedsvc.settings import Settings
-from feedsvc.store import Store, StoredDocument, from_text
+from feedsvc.store import Store, from_text
 
 DEEP_PAGE_CACHE = 256  # archive pages kept per worker, least recently used dropped first...
 DEEP_CACHE_BYTES = 8 * 1024 * 1024  # ...and no more than this many bytes of them (body plus gzip body)
