@@ -15,7 +15,8 @@ from feedsvc.settings import Settings
 from feedsvc.store import from_text
 
 if TYPE_CHECKING:
-    from feedsvc.store import Entry, Store
+    from feedsvc.models import Entry
+    from feedsvc.store import Store
 
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)  # the last change of a page nothing has changed
 # Front documents built on every change: all releases, plus the languages with the most releases. The others

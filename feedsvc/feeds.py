@@ -19,8 +19,8 @@ from feedsvc.routes import FORMATS, Variant, entry_link, paging_links
 from feedsvc.settings import Settings
 
 if TYPE_CHECKING:
+    from feedsvc.models import Entry
     from feedsvc.originals import OriginalInfo
-    from feedsvc.store import Entry
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 TOMBSTONE_NS = "http://purl.org/atompub/tombstones/1.0"

@@ -111,3 +111,52 @@ class ScanReport:
     @property
     def changed(self) -> bool:
         return any(o.action in PUBLISHING for o in self.outcomes)
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What the last scan saw of one file, so unchanged files are never read again."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    content_hash: str
+    status: str  # published, held, rejected
+    reason: str
+    entry_id: str | None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A stored release as the feeds and pages show it."""
+
+    id: str
+    slug: str
+    source: str | None
+    title: str
+    summary: str
+    body: str
+    body_html: str
+    language: str
+    tags: tuple[str, ...]
+    warnings: tuple[str, ...]
+    published: datetime
+    embargo: datetime | None
+    available: datetime
+    updated: datetime
+    first_seen: datetime
+    withdrawn: datetime | None
+    has_time: bool = True  # False: the release gives only its date (published is 12:00 UTC of that day)
+
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """Rendered feed bytes, ready to serve."""
+
+    key: str
+    content_type: str
+    body: bytes
+    gzip_body: bytes
+    etag: str
+    last_modified: datetime

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, urlencode
 
 if TYPE_CHECKING:
+    from feedsvc.models import Entry
     from feedsvc.settings import Settings
-    from feedsvc.store import Entry
 
 FORMATS = {
     "atom": ("/feed.atom", "application/atom+xml; charset=utf-8"),

@@ -18,14 +18,14 @@ from pathlib import Path
 from feedsvc.folder import SYMLINK_REASON, FileChanged, hard_link_reason, walk
 from feedsvc.intake import Refused, reader_options, take, unreadable_reason
 from feedsvc.lognames import quote
-from feedsvc.models import PUBLISHING, Action, FileOutcome, Rejection, ScanReport
+from feedsvc.models import PUBLISHING, Action, FileOutcome, FileStamp, Rejection, ScanReport
 from feedsvc.originals import kept_type
 from feedsvc.readers import ReaderOptions
 from feedsvc.readpool import shared_pool
 from feedsvc.readprocess import Budget, Ticket
 from feedsvc.settings import Settings
 from feedsvc.stampcache import RETRY, StampCache
-from feedsvc.store import FileStamp, Store
+from feedsvc.store import Store
 from feedsvc.vanished import VanishedFiles
 
 log = logging.getLogger(__name__)

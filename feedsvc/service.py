@@ -17,11 +17,11 @@ from feedsvc import feedrows, feeds, metrics
 from feedsvc.healthstate import IngestHealth
 from feedsvc.locks import ScanLock
 from feedsvc.lognames import quote
-from feedsvc.models import Action, FileOutcome, ScanReport
+from feedsvc.models import Action, FileOutcome, ScanReport, StoredDocument
 from feedsvc.routes import FORMATS, Variant
 from feedsvc.scanner import Scanner
 from feedsvc.settings import Settings
-from feedsvc.store import BASE_URL_KEY, Store, StoredDocument
+from feedsvc.store import BASE_URL_KEY, Store
 from feedsvc.web.responses import packed
 
 log = logging.getLogger(__name__)

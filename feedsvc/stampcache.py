@@ -7,8 +7,9 @@ from __future__ import annotations
 import time
 from datetime import datetime
 
+from feedsvc.models import FileStamp
 from feedsvc.readwire import INTERNAL_ERROR
-from feedsvc.store import FileStamp, Store
+from feedsvc.store import Store
 
 # Refreshing the stamp cache from the store now and then heals any drift (another process scanning the same store).
 STAMP_CACHE_SECONDS = 300.0

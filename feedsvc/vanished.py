@@ -12,10 +12,10 @@ from pathlib import Path
 
 from feedsvc.folder import Walk
 from feedsvc.lognames import quote
-from feedsvc.models import Action, FileOutcome, ScanReport
+from feedsvc.models import Action, FileOutcome, FileStamp, ScanReport
 from feedsvc.settings import Settings
 from feedsvc.stampcache import StampCache
-from feedsvc.store import FileStamp, Store
+from feedsvc.store import Store
 
 log = logging.getLogger("feedsvc.scanner")
 

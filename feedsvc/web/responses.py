@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime
 
+from feedsvc.models import StoredDocument
 from feedsvc.settings import Settings
-from feedsvc.store import StoredDocument
 
 FILTERED_GZIP_LEVEL = 6  # a search or topic document is compressed on its request: quicker, a few % larger
 

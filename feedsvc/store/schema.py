@@ -1,0 +1,173 @@
+"""What the database looks like, and how a database made by an older feedsvc is brought up to it."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from feedsvc.store.connection import Database
+
+log = logging.getLogger(__name__)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS entries (
+    id           TEXT PRIMARY KEY,
+    slug         TEXT NOT NULL UNIQUE,
+    source       TEXT,
+    content_hash TEXT NOT NULL,
+    title        TEXT NOT NULL,
+    summary      TEXT NOT NULL,
+    body         TEXT NOT NULL,
+    body_html    TEXT NOT NULL,
+    language     TEXT NOT NULL,
+    tags         TEXT NOT NULL,
+    warnings     TEXT NOT NULL,
+    published    TEXT NOT NULL,
+    embargo      TEXT,
+    available    TEXT NOT NULL,
+    updated      TEXT NOT NULL,
+    first_seen   TEXT NOT NULL,
+    withdrawn    TEXT,
+    has_time     INTEGER NOT NULL DEFAULT 1
+);
+CREATE UNIQUE INDEX IF NOT EXISTS entries_source ON entries(source) WHERE withdrawn IS NULL;
+CREATE INDEX IF NOT EXISTS entries_order ON entries(published DESC, id DESC);
+-- Feed pages: walking and counting live entries touches the index only, even deep in a large archive.
+CREATE INDEX IF NOT EXISTS entries_live ON entries(published DESC, id DESC, available) WHERE withdrawn IS NULL;
+CREATE INDEX IF NOT EXISTS entries_live_language
+    ON entries(language, published DESC, id DESC, available) WHERE withdrawn IS NULL;
+CREATE INDEX IF NOT EXISTS entries_hash ON entries(content_hash);
+-- The last withdrawal (every feed page's Last-Modified, and /healthz) without reading every entry.
+CREATE INDEX IF NOT EXISTS entries_withdrawn ON entries(withdrawn) WHERE withdrawn IS NOT NULL;
+CREATE TABLE IF NOT EXISTS files (
+    path         TEXT PRIMARY KEY,
+    size         INTEGER NOT NULL,
+    mtime_ns     INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    reason       TEXT NOT NULL DEFAULT '',
+    entry_id     TEXT,
+    missing_since TEXT  -- the file vanished then; its entry waits withdraw_grace_seconds for a move to show up
+);
+-- Other slugs that lead to an entry: the name a renamed or moved file has now (/releases/<alias> redirects).
+CREATE TABLE IF NOT EXISTS aliases (
+    slug     TEXT PRIMARY KEY,
+    entry_id TEXT NOT NULL
+);
+-- A vanished file's copy (refused as a duplicate) is found by its content.
+CREATE INDEX IF NOT EXISTS files_hash ON files(content_hash);
+CREATE TABLE IF NOT EXISTS documents (
+    key           TEXT PRIMARY KEY,
+    content_type  TEXT NOT NULL,
+    body          BLOB NOT NULL,
+    gzip_body     BLOB NOT NULL,
+    etag          TEXT NOT NULL,
+    last_modified TEXT NOT NULL
+);
+-- The file as the press office dropped it, for releases read from Word or PDF (served at /originals/<slug>.<ext>);
+-- it goes when its release is withdrawn.
+CREATE TABLE IF NOT EXISTS originals (
+    entry_id     TEXT PRIMARY KEY,
+    extension    TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size         INTEGER NOT NULL,
+    sha256       TEXT NOT NULL,
+    data         BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+-- Search, topics and translations (feedsvc.search, feedsvc.topics, feedsvc.translations). Each entry has a search
+-- key that orders it as the feeds do (newest first) and that is the rowid of its text in the full-text index, so
+-- a search or topic feed walks its index newest first and stops at the end of its page.
+CREATE TABLE IF NOT EXISTS entry_index (
+    entry_id    TEXT PRIMARY KEY,
+    search_key  INTEGER NOT NULL UNIQUE,
+    day         TEXT NOT NULL,
+    fingerprint TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entry_index_day ON entry_index(day);
+-- Stems of each entry's title and text (words.search_terms); the index keeps no copy of them (content=''). A
+-- revised entry gets a new search key; its old row is left behind, matched by no entry.
+CREATE VIRTUAL TABLE IF NOT EXISTS search
+    USING fts5(terms, language, topics, content='', tokenize='unicode61 remove_diacritics 0');
+CREATE TABLE IF NOT EXISTS topics (
+    id   INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    key  TEXT NOT NULL,
+    name TEXT NOT NULL,
+    slug TEXT NOT NULL UNIQUE,
+    UNIQUE (kind, key)
+);
+CREATE TABLE IF NOT EXISTS entry_topics (
+    topic_id   INTEGER NOT NULL,
+    entry_id   TEXT NOT NULL,
+    search_key INTEGER NOT NULL,
+    language   TEXT NOT NULL,
+    PRIMARY KEY (topic_id, search_key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entry_topics_entry ON entry_topics(entry_id);
+CREATE INDEX IF NOT EXISTS entry_topics_language ON entry_topics(topic_id, language, search_key);
+CREATE TABLE IF NOT EXISTS translations (
+    entry_id TEXT NOT NULL,
+    other_id TEXT NOT NULL,
+    PRIMARY KEY (entry_id, other_id)
+) WITHOUT ROWID;
+-- The languages of the indexed texts: a search's words are stemmed in each of them.
+CREATE TABLE IF NOT EXISTS index_languages (
+    language TEXT PRIMARY KEY
+) WITHOUT ROWID;
+"""
+INDEX_VERSION = "3"  # meta: bumped when topics or stems are found differently, so every release is indexed again
+INDEX_TABLES = ("search", "entry_index", "entry_topics", "translations", "index_languages")  # dropped then (topics
+# stay, so their slugs do)
+
+
+def migrate(store: Database) -> None:
+    """Bring a database made by an older feedsvc up to date (every process may try; one does it)."""
+    def columns(db: sqlite3.Connection, table: str) -> set[str]:
+        return {r[1] for r in db.execute(f"PRAGMA table_info({table})")}
+
+    db = store._connection()
+    if db.execute("SELECT 1 FROM meta WHERE key='originals_kept'").fetchone() is None:
+        with store._write() as db:
+            # Word and PDF files stored before originals were kept are read once more, to keep theirs.
+            db.execute("UPDATE files SET mtime_ns=-1, content_hash='' WHERE status<>'rejected' AND"
+                       " (lower(path) LIKE '%.pdf' OR lower(path) LIKE '%.docx')")
+            db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('originals_kept', '1')")
+    if "has_time" in columns(db, "entries") and "missing_since" in columns(db, "files"):
+        return
+    with store._write() as db:
+        if "missing_since" not in columns(db, "files"):
+            db.execute("ALTER TABLE files ADD COLUMN missing_since TEXT")
+        if "has_time" in columns(db, "entries"):
+            return
+        db.execute("ALTER TABLE entries ADD COLUMN has_time INTEGER NOT NULL DEFAULT 1")
+        # Releases that give only a date were stamped 00:00 in the deployment's zone: read every file again
+        # once (a forgotten stamp and hash make the next scan re-read it; ids, links and `updated` stay).
+        db.execute("UPDATE files SET mtime_ns=-1, content_hash='' WHERE status<>'rejected'")
+    log.info("database %s upgraded: every release file is read again once, for date-only releases", store.path)
+
+
+def migrate_index(store: Database) -> None:
+    """A database whose entries were indexed (topics, search, translations) by an older feedsvc, or not at
+    all, has every release file read again once; ids, links and `updated` times stay."""
+    if store.get_meta("index_version") == INDEX_VERSION:
+        return
+    with store._write() as db:
+        if (db.execute("SELECT value FROM meta WHERE key='index_version'").fetchone() or [None])[0] \
+                == INDEX_VERSION:
+            return
+        stale = db.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is not None
+        if stale:
+            db.execute("UPDATE files SET mtime_ns=-1, content_hash='' WHERE status<>'rejected'")
+        for table in INDEX_TABLES:
+            db.execute(f"DROP TABLE IF EXISTS {table}")
+        db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('index_version', ?)", (INDEX_VERSION,))
+    store._connection().executescript(SCHEMA)  # the index tables anew
+    if stale:
+        log.info("database %s: releases are read again once, for their topics, search and translations",
+                 store.path)
