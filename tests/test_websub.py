@@ -43,6 +43,10 @@ class Hub:
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
     def wait_for(self, count: int, timeout: float = 10.0) -> list[dict]:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and len(self.pings) < count:
@@ -54,7 +58,7 @@ class Hub:
 def hub():
     h = Hub()
     yield h
-    h.server.shutdown()
+    h.close()
 
 
 def test_the_pinger_posts_publish_for_each_changed_feed(hub):
@@ -75,7 +79,7 @@ def test_a_failing_hub_is_retried_until_it_answers():
     pinger.notify(["http://127.0.0.1:8080/feed.atom"])
     assert len(hub.wait_for(1)) == 1
     pinger.stop()
-    hub.server.shutdown()
+    hub.close()
 
 
 def test_an_unreachable_hub_never_blocks_the_caller():

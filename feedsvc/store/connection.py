@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from feedsvc.store.schema import SCHEMA, migrate, migrate_index
+from feedsvc.store.schema import SCHEMA
 
 BASE_URL_KEY = "base_url"  # meta: the URL the stored feeds were built with
 
@@ -29,8 +29,6 @@ class Database:
         self._file: tuple[int, int] | None = None  # (device, inode) of the database file the connections use
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._connection(create=True).executescript(SCHEMA)  # idempotent DDL; manages its own transaction
-        migrate(self)
-        migrate_index(self)
 
     @property
     def generation_file(self) -> Path:
@@ -131,7 +129,6 @@ class Database:
         self.close()
         if create:
             self._connection(create=True).executescript(SCHEMA)
-            migrate(self)
         return True
 
     def _bump_generation(self) -> None:
@@ -159,27 +156,22 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 def lookup_entry_id(database: str | Path, source: str) -> str | None:
     """The id a file already has, read without creating or changing anything (for `feedsvc parse`)."""
-    if not Path(database).is_file():
-        return None
-    try:
-        db = sqlite3.connect(f"file:{Path(database).resolve()}?mode=ro", uri=True)
-        try:
-            row = db.execute("SELECT id FROM entries WHERE source=? AND withdrawn IS NULL", (source,)).fetchone()
-        finally:
-            db.close()
-    except sqlite3.Error:
-        return None
-    return row[0] if row else None
+    return _read_one(database, "SELECT id FROM entries WHERE source=? AND withdrawn IS NULL", (source,))
 
 
 def recorded_base_url(database: str | Path) -> str | None:
     """The URL the stored feeds were last built with (read-only), for a command or app without a base_url."""
+    return _read_one(database, "SELECT value FROM meta WHERE key=?", (BASE_URL_KEY,))
+
+
+def _read_one(database: str | Path, query: str, args: tuple) -> str | None:
+    """One value read from a database that may not exist yet, opened read-only so nothing is created or locked."""
     if not Path(database).is_file():
         return None
     try:
         db = sqlite3.connect(f"file:{Path(database).resolve()}?mode=ro", uri=True)
         try:
-            row = db.execute("SELECT value FROM meta WHERE key=?", (BASE_URL_KEY,)).fetchone()
+            row = db.execute(query, args).fetchone()
         finally:
             db.close()
     except sqlite3.Error:
