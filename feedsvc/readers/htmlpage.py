@@ -110,8 +110,7 @@ def _site_suffix(title: str) -> str:
     return max(parts, key=len) if parts else title
 
 
-def read_tree(ctx: Context, root, meta: Meta, base_url: str | None = None, first_h1_is_title: bool = True,
-              page: str | None = None) -> Release | Rejection:
+def read_tree(ctx: Context, root, meta: Meta, page: str | None = None) -> Release | Rejection:
     """Turn a parsed page (or rendered Markdown) into a release; `meta` holds what was declared explicitly, and
     `page` the markup of a saved web page (not of rendered Markdown), where the article is told from the site's
     frame."""
@@ -151,18 +150,18 @@ def read_tree(ctx: Context, root, meta: Meta, base_url: str | None = None, first
             tags.extend(t.strip() for t in ld["keywords"].split(","))
         meta.tags = tuple(dict.fromkeys(t for t in tags if t))
 
-    if base_url is None:
-        for candidate in [*(b.get("href") for b in root.iter("base")),
-                          *(link.get("href") for link in root.xpath("//link[@rel='canonical']")),
-                          *metas.get("og:url", [])]:
-            if candidate and urlsplit(candidate).scheme in ("http", "https") and urlsplit(candidate).netloc:
-                base_url = candidate
-                break
+    base_url = None  # the page's own address, which its relative links are resolved against
+    for candidate in [*(b.get("href") for b in root.iter("base")),
+                      *(link.get("href") for link in root.xpath("//link[@rel='canonical']")),
+                      *metas.get("og:url", [])]:
+        if candidate and urlsplit(candidate).scheme in ("http", "https") and urlsplit(candidate).netloc:
+            base_url = candidate
+            break
 
     content = content_root(root)
     heading = page_heading(root, content)
     if meta.title is None:
-        if heading is not None and first_h1_is_title:
+        if heading is not None:
             meta.title = text_of(heading)
         else:
             for candidate in [*metas.get("og:title", []), ld.get("headline"),
