@@ -25,6 +25,7 @@ import subprocess
 import threading
 import time
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from feedsvc.models import Rejection, Release
 from feedsvc.readprocess import (
@@ -41,6 +42,9 @@ from feedsvc.readprocess import (
     timeout_reason,
 )
 from feedsvc.readwire import INTERNAL_ERROR, decode_answer
+
+if TYPE_CHECKING:
+    from feedsvc.readers.options import ReaderOptions
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +77,7 @@ class ReadPool:
         os.set_blocking(self._wake_r, False)
         self._closed = False
 
-    def submit(self, key: str, name: str, data: bytes, modified: datetime, options) -> Ticket:
+    def submit(self, key: str, name: str, data: bytes, modified: datetime, options: ReaderOptions) -> Ticket:
         ticket = Ticket(key, name, data, modified, options)
         with self._lock:
             if self._closed:
@@ -85,7 +89,7 @@ class ReadPool:
         self._wake()
         return ticket
 
-    def read(self, name: str, data: bytes, modified: datetime, options) -> Release | Rejection:
+    def read(self, name: str, data: bytes, modified: datetime, options: ReaderOptions) -> Release | Rejection:
         """Read one file and wait for it (at most the time budget, plus a worker's start)."""
         ticket = self.submit(name, name, data, modified, options)
         self.wait([ticket], everything=True)

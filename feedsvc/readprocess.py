@@ -14,9 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from feedsvc.models import Rejection, Release
 from feedsvc.readwire import HEADER, INTERNAL_ERROR, MAX_ANSWER, encode_request, frame
+
+if TYPE_CHECKING:
+    from feedsvc.readers.options import ReaderOptions
 
 
 def timeout_reason(seconds: float) -> str:
@@ -58,7 +62,7 @@ class Ticket:
     name: str
     data: bytes = field(repr=False)
     modified: datetime
-    options: object  # feedsvc.readers.ReaderOptions
+    options: ReaderOptions
     submitted: float = field(default_factory=time.monotonic)
     started: float | None = None
     result: Release | Rejection | None = None
