@@ -28,6 +28,8 @@ CREATE INDEX IF NOT EXISTS entries_live ON entries(published DESC, id DESC, avai
 CREATE INDEX IF NOT EXISTS entries_live_language
     ON entries(language, published DESC, id DESC, available) WHERE withdrawn IS NULL;
 CREATE INDEX IF NOT EXISTS entries_hash ON entries(content_hash);
+-- Held releases (each scan asks which passed their time, and when the next one is due) without reading every entry.
+CREATE INDEX IF NOT EXISTS entries_available ON entries(available) WHERE withdrawn IS NULL;
 -- The last withdrawal (every feed page's Last-Modified, and /healthz) without reading every entry.
 CREATE INDEX IF NOT EXISTS entries_withdrawn ON entries(withdrawn) WHERE withdrawn IS NOT NULL;
 CREATE TABLE IF NOT EXISTS files (
