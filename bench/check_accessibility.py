@@ -5,7 +5,8 @@ Usage: python bench/check_accessibility.py [--no-install] [--keep]
 
 It starts `feedsvc serve` on a loopback port with releases in several languages (Russian, English, German, Arabic
 written right to left), a Word and a PDF release, a withdrawn one and a rejected file, then opens in headless
-Chromium: the index, a language's index and an archive page, release pages, the 404 and 410 pages and /status.
+Chromium: the index, a language's index and an archive page, a search and one that finds nothing, the topics
+and a topic, release pages, the 404 and 410 pages and /status.
 For each page it prints the axe-core violations, console errors, whether the text fits 320 CSS pixels (WCAG 1.4.10)
 and what the Tab key reaches. The last line is `SUMMARY: ...`; the exit status is 1 on any finding.
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -138,6 +140,11 @@ def pages_to_check(base: str, work: Path) -> list[tuple[str, str]]:
     pages += [(f"release ({language})", url) for language, url in sorted(by_language.items())]
     if originals:
         pages.append(("release with its original", originals))
+    pages += [("search", base + "/?q=Lavrov"), ("search, nothing found", base + "/?q=zanzibarian"),
+              ("topics", base + "/topics/")]
+    topic = re.search(r'href="(/topics/[a-z0-9-]+)"', requests.get(base + "/topics/", timeout=5).text)
+    if topic:
+        pages.append(("topic", base + topic.group(1)))
     pages += [("410 withdrawn", withdrawn), ("404", base + "/no/such/page"), ("status", base + "/status")]
     return pages
 
