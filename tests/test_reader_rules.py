@@ -24,6 +24,17 @@ def test_a_label_names_the_kind_of_document_not_the_release(text, expected):
     assert rules.is_label(text) is expected
 
 
+@cases(rules.is_publisher_label,
+       yes=["Staatskanzlei - Pressemitteilung Nr.: 584/02", "Communiqué – décisions du Conseil d'Etat",
+            "Ministry of Foreign Affairs – Press Release No. 12", "Новости МЧС России",
+            "Press release Ministry of Defence"],
+       no=["Syrie – Communiqué", "Nigeria - Attacks (June 22 to 23, 2015)", "Press release - Syria",
+           "Press release on the opening of the Consulate General", "Заявление МИД России",
+           "Iran - Déclaration de la porte-parole"])
+def test_a_label_beside_its_publisher_is_metadata_but_a_place_beside_a_label_is_a_title(text, expected):
+    assert rules.is_publisher_label(text) is expected
+
+
 @cases(rules.is_document_name, yes=["Заявление", "Joint statement", "Communiqué"],
        no=["Press release", "For immediate release", "COMUNICADO 299"])
 def test_a_document_name_may_head_a_release_but_a_release_notice_may_not(text, expected):

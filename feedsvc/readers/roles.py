@@ -71,7 +71,7 @@ def metadata_role(text: str) -> Role | None:
             unlabelled = rules.without_labels(text)
             if unlabelled != text and datelines.parse_dateline(unlabelled):
                 return Role.DATELINE
-    if rules.is_label(text) or rules.is_end_mark(text) or rules.is_closing(text):
+    if rules.is_label(text) or rules.is_publisher_label(text) or rules.is_end_mark(text) or rules.is_closing(text):
         return Role.LABEL
     if not rules.has_letters(text):
         return Role.NOISE

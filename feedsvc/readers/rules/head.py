@@ -61,6 +61,38 @@ _NOTICE = re.compile(
 )
 
 
+PUBLISHER_LABEL_MAX_WORDS = 10
+
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+
+_ACRONYM = re.compile(r"\b[A-ZА-ЯЁІЇЄ]{2,6}\b")
+
+
+def is_publisher_label(text: str) -> bool:
+    """A label beside the publisher it comes from, on one line: "Staatskanzlei - Pressemitteilung Nr.: 584/02",
+    "Communiqué – décisions du Conseil d'Etat", or a notice run into the name: "Новости МЧС России", "Press
+    release Ministry of Defence". The publisher must be an organisation, not only a place: "Syrie – Communiqué"
+    stays a title."""
+    s = plain_quotes(text.strip())
+    if not s or ends_sentence(s) or len(words_of(s)) > PUBLISHER_LABEL_MAX_WORDS:
+        return False
+    parts = _SPACED_DASH.split(s)
+    if len(parts) == 2:
+        first, second = parts
+        return (is_label(first) and _names_publisher(second)) or (is_label(second) and _names_publisher(first))
+    notice = _label_phrases().match(s)
+    rest = s[notice.end():].strip(" -–—:|,") if notice else ""
+    return bool(notice and rest[:1].isupper() and _NOTICE.search(notice.group()) and is_letterhead(rest)
+                and _names_publisher(rest))  # "Press release on the opening of ...": a title
+
+
+def _names_publisher(text: str) -> bool:
+    """Text that could head a letterhead and names an organisation: a word organisations are named with, or an
+    acronym ("Staatskanzlei", "Conseil d'Etat", "МЧС России"), not a country alone."""
+    return may_be_letterhead(text) and (
+        any(w in vocabulary.words("organisations") for w in content_words(text)) or bool(_ACRONYM.search(text)))
+
+
 LETTERHEAD_MAX_WORDS = 8  # content words (prepositions and articles not counted)
 
 
