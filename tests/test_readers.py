@@ -739,6 +739,10 @@ SHORT_TEXTS = [
     ("it", "Il ministro ha ricevuto l'ambasciatore del Cile."),
     ("it", "Comunicato stampa sulla visita del ministro a Roma"),
     ("it", "Dichiarazione della portavoce sulla situazione in Siria"),
+    ("nl", "De minister heeft de ambassadeur van Chili ontvangen."),
+    ("nl", "Persbericht over het bezoek van de minister aan Den Haag"),
+    ("pl", "Minister przyjął ambasadora Chile."),
+    ("pl", "Oświadczenie rzecznika w sprawie sytuacji w Syrii"),
 ]
 
 

@@ -18,6 +18,10 @@ _STOPWORDS: dict[str, str] = {
           "seu sua",
     "it": "il lo la l gli le a di della del dei delle è che per con una un in nel nella alla alle sono ha anche sulla "
           "sul tra",
+    "nl": "de het een en van in is op te dat die voor met zijn niet aan er om ook als bij door naar werd worden wordt "
+          "heeft hebben uit over tot",
+    "pl": "i w z się że nie jest od przez dla po jak oraz został została zostały które który która ze są był była "
+          "także jego jej",  # not "o", "do", "na": Portuguese writes them far more often
 }
 # A word used by k of the languages is 1/k of a vote for each, so "de" or "la" cannot outvote "der" or "sulla".
 _WORD_VOTES: dict[str, dict[str, float]] = {}
@@ -29,9 +33,10 @@ for _votes in _WORD_VOTES.values():
         _votes[_lang] = 1.0 / len(_votes)
 # Letters and word endings only one of these languages writes: a vote each time they occur.
 _LETTER_VOTES = {"ñ": "es", "¿": "es", "¡": "es", "ã": "pt", "õ": "pt", "ß": "de", "ä": "de", "ö": "de", "ü": "de",
-                 "œ": "fr", "ê": "fr", "î": "fr", "û": "fr", "ë": "fr", "ì": "it", "ò": "it"}
+                 "œ": "fr", "ê": "fr", "î": "fr", "û": "fr", "ë": "fr", "ì": "it", "ò": "it", "ą": "pl", "ę": "pl",
+                 "ł": "pl", "ś": "pl", "ź": "pl", "ż": "pl", "ć": "pl", "ń": "pl"}
 _ENDING_VOTES = (("ción", "es"), ("ciones", "es"), ("ção", "pt"), ("ções", "pt"), ("zione", "it"), ("zioni", "it"),
-                 ("ung", "de"), ("ungen", "de"))
+                 ("ung", "de"), ("ungen", "de"), ("heid", "nl"), ("lijk", "nl"), ("ości", "pl"), ("owie", "pl"))
 _ENDINGS = tuple(ending for ending, _ in _ENDING_VOTES)
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -54,7 +59,7 @@ SURE_VOTES = 6.0
 
 def detect_language(text: str, default: str = "en") -> str:
     """Guess the language of `text`: by script for Cyrillic/Arabic/Greek/Hebrew/CJK, by function words for
-    Latin-script languages (en, fr, es, de, pt, it); `default` when there is too little to tell."""
+    Latin-script languages (en, fr, es, de, pt, it, nl, pl); `default` when there is too little to tell."""
     return guess_language(text, default)[0]
 
 
