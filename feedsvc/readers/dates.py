@@ -73,7 +73,7 @@ _CJK = re.compile(rf"(?P<y>{YEAR_SHAPE})\s*年\s*(?P<mn>[01]?\d)\s*月\s*(?P<d>[
 # Languages dateparser tries for a candidate, by the script of its month word, in this order. Arabic needs two
 # passes: dateparser refuses two regions of one language in one parser, and only ar-SY (like ar-LB, ar-IQ...)
 # knows the Levantine month names.
-_LATIN = ("en", "fr", "es", "de", "pt", "it")
+_LATIN = ("en", "fr", "es", "de", "pt", "it", "nl", "pl")
 _CYRILLIC = ("ru", "uk", "bg", "sr")
 _CHAINS: dict[str, tuple[tuple[str, ...], ...]] = {
     "latin": (_LATIN,),
