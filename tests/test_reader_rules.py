@@ -53,6 +53,15 @@ def test_a_letterhead_line_says_who_publishes_not_what(text, expected):
     assert rules.is_letterhead(text) is expected
 
 
+@cases(rules.is_segmented_meta,
+       yes=["Press release · Home Office · 8 January 2026",
+            "Département de l'information • Service des informations • New York", "Press Office | Ministry of Health"],
+       no=["Die Kriminalitätsstatistik 2021 | Das Polizeipräsidium lädt ein zur Pressekonferenz",
+           "Lavrov meets Bourita | Talks in Moscow", "The minister met the ambassador. | More"])
+def test_a_segmented_line_is_metadata_when_a_part_dates_labels_or_names_the_publisher(text, expected):
+    assert rules.is_segmented_meta(text) is expected
+
+
 @cases(rules.is_letterhead, yes=["Чернігівська міська рада Офіційний веб-сайт back", "Kyiv City Council website | back",
                                   "Ministry of Health website"],
        no=["Official website", "Back", "Website of the year awarded to the council"])

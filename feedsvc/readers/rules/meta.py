@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from feedsvc.readers import clock, datelines, dates, vocabulary
-from feedsvc.readers.rules.head import is_label, may_be_letterhead
+from feedsvc.readers.rules.head import is_label, is_letterhead, may_be_letterhead
 from feedsvc.readers.rules.words import WORD, content_words, ends_sentence, function_words, words_of
 
 BYLINE_MAX_WORDS = 15
@@ -90,7 +90,7 @@ def is_segmented_meta(text: str) -> bool:
         return False
     if any(is_label(p) or datelines.parse_dateline(p) for p in parts):
         return True
-    return all(may_be_letterhead(p) for p in parts)
+    return all(may_be_letterhead(p) for p in parts) and any(is_letterhead(p) for p in parts)
 
 
 NAME_STACK_MAX_WORDS = 12
