@@ -84,13 +84,17 @@ SEGMENT_MAX_WORDS = 8
 def is_segmented_meta(text: str) -> bool:
     """A line of metadata in parts set apart by dots or bars: "Press release · Home Office · 8 January 2026",
     "Département de l'information • Service des informations • New York": every part short, none a sentence,
-    and one a date or a label, or all of them what a letterhead is made of."""
+    and one a date or a label, or all of them what a letterhead is made of (with bars, one surely a letterhead)."""
     parts = _META_SEGMENT.split(text.strip())
     if len(parts) < 2 or any(not p or ends_sentence(p) or len(words_of(p)) > SEGMENT_MAX_WORDS for p in parts):
         return False
     if any(is_label(p) or datelines.parse_dateline(p) for p in parts):
         return True
-    return all(may_be_letterhead(p) for p in parts) and any(is_letterhead(p) for p in parts)
+    if not all(may_be_letterhead(p) for p in parts):
+        return False
+    # A bar also joins a headline to its section or site ("Kriminalitätsstatistik 2021 | Das Polizeipräsidium lädt
+    # ein"): such a line is metadata only when a part surely names the publisher. Dots and bullets set metadata.
+    return "|" not in text or any(is_letterhead(p) for p in parts)
 
 
 NAME_STACK_MAX_WORDS = 12
