@@ -277,6 +277,15 @@ def test_label_line_above_the_title_is_not_the_title():
     assert r.title == "Opening of the new embassy"
 
 
+def test_a_dateline_the_lead_skips_still_dates_the_release_before_an_event_the_lead_announces():
+    # pdftotext -layout of a page whose label line hides the head: "Date: Jul 17, 2012" sits between the title and
+    # a lead announcing an event on July 18; the release is of July 17, the day before.
+    path = Path(__file__).parent / "data" / "corpus" / "dev-spring" / "PR 94-2012 Bayonne Bridge announcement.txt"
+    r = release(path.name, path.read_bytes(), datetime(2012, 7, 17, 12, 0, tzinfo=UTC))
+    assert r.published.date() == date(2012, 7, 17)
+    assert r.summary.startswith("At 1:30 p.m. Wednesday, July 18, the Port Authority")
+
+
 def test_a_motto_between_a_letterhead_and_its_segmented_line_is_not_the_title():
     text = ("PACIFIC ISLANDS FORUM\nSTRONGER TOGETHER FOR A BLUE PACIFIC\nForum Chair 2024 • Tonga: Transforming "
             "Resilience\n\nFORUM FOREIGN MINISTERS’ STATEMENT ON THE\nSITUATION IN NEW CALEDONIA\n1. The Forum "

@@ -326,6 +326,9 @@ def _find_lead(parts: Parts, language: str | None) -> None:
     while lead + 1 < len(body) and lead < LEAD_SKIP:
         text = body[lead]
         if _before_the_text(text) or rules.is_lead_in(text):
+            if parts.dateline is None and metadata_role(text) == Role.DATELINE:
+                # "Date: Jul 17, 2012" between a head the layout hid and the lead still dates the release
+                parts.dateline = datelines.parse_dateline(text) or datelines.parse_dateline(rules.without_labels(text))
             lead += 1
         elif lead < 2 and rules.is_pull_quote(text) and not rules.is_pull_quote(body[lead + 1]):
             lead += 1
