@@ -35,6 +35,16 @@ def test_a_label_beside_its_publisher_is_metadata_but_a_place_beside_a_label_is_
     assert rules.is_publisher_label(text) is expected
 
 
+@cases(rules.is_deck,
+       yes=["Bundespolizei Freilassing stellt Pistole und 500 Patronen sicher",
+            "• Tendrá lugar a las 16:30 horas en el Ministerio de Sanidad",
+            "Born in 1921, Agency Embarks on Record Capital Plan, Moves on Giant Construction Projects"],
+       no=["Москва.", "Ladies and gentlemen,", "Из ответов на вопросы СМИ:",
+           "The ministers met in Moscow on 3 December to discuss trade and energy.", "Short heading"])
+def test_a_deck_is_a_line_of_some_words_left_open_or_bulleted_never_a_sentence(text, expected):
+    assert rules.is_deck(text) is expected
+
+
 @cases(rules.is_document_name, yes=["Заявление", "Joint statement", "Communiqué"],
        no=["Press release", "For immediate release", "COMUNICADO 299"])
 def test_a_document_name_may_head_a_release_but_a_release_notice_may_not(text, expected):

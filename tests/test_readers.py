@@ -286,6 +286,17 @@ def test_a_dateline_the_lead_skips_still_dates_the_release_before_an_event_the_l
     assert r.summary.startswith("At 1:30 p.m. Wednesday, July 18, the Port Authority")
 
 
+def test_a_deck_under_the_title_is_not_where_the_summary_starts():
+    text = ("Mit verbotener Waffe und Munition über die Grenze\n\n"
+            "Bundespolizei Freilassing stellt Pistole und 500 Patronen sicher\n\n"
+            "Am Samstag haben Bundespolizisten bei den Grenzkontrollen auf der A8 eine Pistole und 500 Patronen "
+            "sichergestellt. Der Fahrer hatte keine Erlaubnis.\n\nDie Ermittlungen dauern an.\n")
+    r = release("grenze.md", text)
+    assert r.title == "Mit verbotener Waffe und Munition über die Grenze"
+    assert r.summary.startswith("Am Samstag haben Bundespolizisten")
+    assert "Bundespolizei Freilassing stellt Pistole" in r.body  # the deck stays in the text
+
+
 def test_a_motto_between_a_letterhead_and_its_segmented_line_is_not_the_title():
     text = ("PACIFIC ISLANDS FORUM\nSTRONGER TOGETHER FOR A BLUE PACIFIC\nForum Chair 2024 • Tonga: Transforming "
             "Resilience\n\nFORUM FOREIGN MINISTERS’ STATEMENT ON THE\nSITUATION IN NEW CALEDONIA\n1. The Forum "

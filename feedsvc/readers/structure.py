@@ -332,6 +332,9 @@ def _find_lead(parts: Parts, language: str | None) -> None:
             lead += 1
         elif lead < 2 and rules.is_pull_quote(text) and not rules.is_pull_quote(body[lead + 1]):
             lead += 1
+        elif lead < 2 and rules.is_deck(text) and rules.ends_sentence(body[lead + 1]) \
+                and len(body[lead + 1]) > len(text):
+            lead += 1
         else:
             break
     parts.lead = lead

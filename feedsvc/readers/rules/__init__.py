@@ -25,6 +25,7 @@ from feedsvc.readers.rules.head import (
     without_labels,
 )
 from feedsvc.readers.rules.lead import (
+    is_deck,
     is_lead_in,
     is_pull_quote,
     is_thin,
@@ -86,6 +87,7 @@ __all__ = [
     "is_name_stack",
     "is_segmented_meta",
     "is_source_line",
+    "is_deck",
     "is_lead_in",
     "is_pull_quote",
     "is_thin",

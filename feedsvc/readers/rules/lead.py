@@ -157,3 +157,17 @@ def is_thin(text: str) -> bool:
         or s.endswith((":", ",", "–", "—"))
         or (len(s) <= HEADING_CHARS and not _CLAUSE_CLOSE.search(s))
     )
+
+
+DECK_MAX_CHARS = 160
+
+_BULLET = re.compile(r"^\s*[•▪●◦‣·-]\s+")
+
+
+def is_deck(text: str) -> bool:
+    """A standfirst or a highlight set between the title and the text, not its first paragraph: a line of some
+    words without closing punctuation ("Bundespolizei Freilassing stellt Pistole und 500 Patronen sicher"), or a
+    bulleted one ("• Tendrá lugar a las 16:30 horas en el Ministerio de Sanidad")."""
+    s = text.strip()
+    return (THIN_WORDS <= len(s.split()) and len(s) <= DECK_MAX_CHARS
+            and (not _CLAUSE_CLOSE.search(s) or bool(_BULLET.match(s))))
